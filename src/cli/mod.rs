@@ -1,0 +1,95 @@
+//! The command line: parses flags, runs the pipeline per leaflet, renders diagnostics on
+//! stderr and turns the outcome into an exit code. The only module that prints.
+
+mod args;
+mod output;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{BuildArgs, Cli, Command};
+
+use crate::build::{BuildOptions, build};
+use crate::diag::Diagnostic;
+use crate::pdf::PdfOptions;
+
+/// Runs the tool with the process's arguments; 0 on success, 1 when any leaflet failed.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Build(args) => run_build(&cli, args),
+    }
+}
+
+fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
+    if args.output.is_some() && args.leaflets.len() > 1 {
+        eprintln!("error: -o names one file, but {} leaflets were given\n  help: use --out-dir DIR instead", args.leaflets.len());
+        return ExitCode::from(2);
+    }
+    let date = match source_date_epoch() {
+        Ok(date) => date,
+        Err(d) => {
+            eprintln!("{d}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = BuildOptions {
+        langs: args.langs.clone(),
+        locales: args.locales.clone(),
+        fonts: args.fonts.clone(),
+        pdf: PdfOptions { date },
+    };
+    let mut failed = 0;
+    for leaflet in &args.leaflets {
+        let target = output::output_path(leaflet, args.output.as_deref(), args.out_dir.as_deref());
+        let result = build(leaflet, &options).map_err(|d| d.0).and_then(|built| {
+            let inputs: Vec<&Path> = vec![leaflet.as_path()];
+            output::write_atomically(&target, &built.pdf, &inputs).map_err(|d| vec![d])?;
+            Ok(built)
+        });
+        match result {
+            Ok(built) => {
+                if !cli.quiet {
+                    let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
+                    eprintln!("wrote {} ({}, {} KB)", target.display(), langs.join(" | "), built.pdf.len().div_ceil(1024));
+                }
+                if cli.verbose {
+                    let page = built.leaflet.page;
+                    eprintln!(
+                        "  page {:.1} × {:.1} mm, body {} pt {}, {} block(s)",
+                        page.width / crate::model::units::PT_PER_MM,
+                        page.height / crate::model::units::PT_PER_MM,
+                        built.leaflet.style.size,
+                        built.leaflet.style.font,
+                        built.leaflet.blocks.len()
+                    );
+                }
+            }
+            Err(problems) => {
+                failed += 1;
+                for d in &problems {
+                    eprintln!("{d}");
+                }
+                eprintln!("error: {} was not built; {} is unchanged", leaflet.display(), target.display());
+            }
+        }
+    }
+    if failed > 0 && args.leaflets.len() > 1 {
+        eprintln!("error: {failed} of {} leaflets failed", args.leaflets.len());
+    }
+    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now".
+fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(None),
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            Diagnostic::error(format!("SOURCE_DATE_EPOCH is `{v}`, not a number of seconds"))
+                .hint("set it to seconds since 1970, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
+        }),
+    }
+}

@@ -1,0 +1,152 @@
+//! Diagnostics: what went wrong, where (file, line, column) and what to do about it.
+//!
+//! Every stage reports user-caused problems as `Diagnostic`s and collects as many as it
+//! can before giving up. Rendering happens only at the edge, in `cli`.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a file, 1-based, columns counted in characters (what editors jump to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineCol {
+    /// The line and column of a byte offset in `source` (clamped to its end).
+    pub fn of(source: &str, offset: usize) -> LineCol {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        LineCol { line, column }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: Option<PathBuf>,
+    pub at: Option<LineCol>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, file: None, at: None, message: message.into(), hint: None }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.to_path_buf());
+        self
+    }
+
+    /// Places the diagnostic at a byte range of a file whose text is `source`.
+    pub fn at(mut self, file: &Path, source: &str, span: Range<usize>) -> Self {
+        self.file = Some(file.to_path_buf());
+        self.at = Some(LineCol::of(source, span.start));
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// `path:line:column: error: message` then an indented `help:` line: the form rustc and
+/// compilers use, so editors and terminals can jump to the spot.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some(at) = self.at {
+                write!(f, ":{}:{}", at.line, at.column)?;
+            }
+            write!(f, ": ")?;
+        }
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics from a stage that failed; holds at least one error.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "a = 1\nñandú = 2\n";
+        let at = LineCol::of(src, src.find('=').unwrap());
+        assert_eq!(at, LineCol { line: 1, column: 3 });
+        let second = src.rfind('=').unwrap();
+        assert_eq!(LineCol::of(src, second), LineCol { line: 2, column: 7 });
+    }
+
+    #[test]
+    fn display_has_editor_position_and_help() {
+        let d = Diagnostic::error("unknown paper `A7`")
+            .at(Path::new("x.toml"), "paper = \"A7\"", 8..12)
+            .hint("use A4, A5, A6, Letter, Legal or \"WIDTHmm x HEIGHTmm\"");
+        assert_eq!(
+            d.to_string(),
+            "x.toml:1:9: error: unknown paper `A7`\n  help: use A4, A5, A6, Letter, Legal or \"WIDTHmm x HEIGHTmm\""
+        );
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        assert_eq!(closest("fnot", ["font", "size", "accent"]), Some("font"));
+        assert_eq!(closest("zzz", ["font", "size", "accent"]), None);
+    }
+}

@@ -1,0 +1,89 @@
+//! One language's translations: its `.ftl` file parsed into a Fluent bundle, with every
+//! syntax error reported at its line and column (Fluent keeps going past bad entries;
+//! we must not print a leaflet with one silently missing).
+
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::{FluentBundle, FluentError, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+use crate::diag::Diagnostic;
+
+pub struct Catalog {
+    /// The language asked for (its plural rules apply), e.g. `es-PE`.
+    pub lang: LanguageIdentifier,
+    pub file: PathBuf,
+    pub source: String,
+    pub bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog").field("lang", &self.lang).field("file", &self.file).finish_non_exhaustive()
+    }
+}
+
+impl Catalog {
+    /// Parses `file` for `lang`. Syntax errors are returned as diagnostics, all of them.
+    pub fn load(lang: &LanguageIdentifier, file: &Path) -> Result<Catalog, Vec<Diagnostic>> {
+        let bytes = std::fs::read(file).map_err(|e| vec![Diagnostic::error(format!("cannot read translations: {e}")).in_file(file)])?;
+        let source = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            vec![Diagnostic::error("the translation file is not valid UTF-8").at(file, &text, offset..offset).hint("save it as UTF-8")]
+        })?;
+        Catalog::parse(lang, file, source)
+    }
+
+    pub fn parse(lang: &LanguageIdentifier, file: &Path, source: String) -> Result<Catalog, Vec<Diagnostic>> {
+        let resource = match FluentResource::try_new(source.clone()) {
+            Ok(resource) => resource,
+            Err((_, errors)) => {
+                return Err(errors
+                    .iter()
+                    .map(|e| {
+                        Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                            .at(file, &source, e.pos.clone())
+                            .hint("see https://projectfluent.org/fluent/guide/ for the syntax")
+                    })
+                    .collect());
+            }
+        };
+        let mut bundle = FluentBundle::new(vec![lang.clone()]);
+        // Fluent wraps placeables in U+2068/U+2069 for bidi isolation; outside a browser
+        // they print as boxes. Left-to-right columns do not need them.
+        bundle.set_use_isolating(false);
+        if let Err(errors) = bundle.add_resource(resource) {
+            return Err(errors
+                .iter()
+                .map(|e| match e {
+                    FluentError::Overriding { id, .. } => {
+                        let at = entry_offset(&source, id).unwrap_or(0);
+                        Diagnostic::error(format!("`{id}` is defined twice")).at(file, &source, at..at).hint("keep one definition")
+                    }
+                    other => Diagnostic::error(other.to_string()).in_file(file),
+                })
+                .collect());
+        }
+        Ok(Catalog { lang: lang.clone(), file: file.to_path_buf(), source, bundle })
+    }
+
+    /// Byte offset where message `id` is defined, for pointing at it.
+    pub fn offset_of(&self, id: &str) -> Option<usize> {
+        entry_offset(&self.source, id)
+    }
+}
+
+/// Finds `id =` at the start of a line (Fluent entries start in column 1).
+fn entry_offset(source: &str, id: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(id)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}

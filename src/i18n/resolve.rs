@@ -1,0 +1,165 @@
+//! Fluent messages → the plain strings the page will carry, per language and block.
+//! A missing message, attribute or variable is an error, never a silent fallback.
+
+use std::borrow::Cow;
+
+use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+use fluent_bundle::{FluentArgs, FluentError, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use super::catalog::Catalog;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{ArgValue, Leaflet, MessageRef};
+
+/// The leaflet's text in every language, in the leaflet's column order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Texts {
+    pub title: String,
+    pub columns: Vec<ColumnTexts>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnTexts {
+    pub lang: LanguageIdentifier,
+    /// One entry per leaflet block; each holds one passage, or one per list item.
+    pub blocks: Vec<Vec<Passage>>,
+}
+
+/// A resolved message: the text to set and the message it came from (for errors).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub message: String,
+    pub text: String,
+}
+
+/// Resolves every block's messages in every catalog (one catalog per column, in order).
+pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnostics> {
+    let args = fluent_args(leaflet);
+    let mut problems = Vec::new();
+    let mut columns = Vec::new();
+    for catalog in catalogs {
+        let mut blocks = Vec::new();
+        for block in &leaflet.blocks {
+            let passages = block
+                .texts
+                .iter()
+                .filter_map(|m| match format(leaflet, catalog, m, &args) {
+                    Ok(text) => Some(Passage { message: m.key(), text }),
+                    Err(mut d) => {
+                        problems.append(&mut d);
+                        None
+                    }
+                })
+                .collect();
+            blocks.push(passages);
+        }
+        columns.push(ColumnTexts { lang: catalog.lang.clone(), blocks });
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    let title = match (&leaflet.title, catalogs.first()) {
+        (Some(m), Some(first)) => format(leaflet, first, m, &args).map_err(Diagnostics)?,
+        _ => first_heading(leaflet, &columns).unwrap_or_else(|| leaflet.stem.clone()),
+    };
+    Ok(Texts { title, columns })
+}
+
+fn first_heading(leaflet: &Leaflet, columns: &[ColumnTexts]) -> Option<String> {
+    let index = leaflet.blocks.iter().position(|b| b.kind == crate::model::BlockKind::Heading)?;
+    Some(columns.first()?.blocks.get(index)?.first()?.text.clone())
+}
+
+fn fluent_args(leaflet: &Leaflet) -> FluentArgs<'_> {
+    let mut args = FluentArgs::new();
+    for (name, value) in &leaflet.args {
+        match value {
+            ArgValue::String(s) => args.set(name.as_str(), FluentValue::from(s.as_str())),
+            ArgValue::Number(n) => args.set(name.as_str(), FluentValue::from(*n)),
+        }
+    }
+    args
+}
+
+/// One message (or attribute) formatted in one catalog, normalised for the page.
+fn format(leaflet: &Leaflet, catalog: &Catalog, m: &MessageRef, args: &FluentArgs) -> Result<String, Vec<Diagnostic>> {
+    let toml = &leaflet.source;
+    let lang = &catalog.lang;
+    let file = catalog.file.display();
+    let Some(message) = catalog.bundle.get_message(&m.id) else {
+        return Err(vec![Diagnostic::error(format!("message `{}` is missing in `{lang}` (looked for it in {file})", m.id))
+            .at(&toml.path, &toml.text, m.span.clone())
+            .hint(format!("add `{} = …` to {file}, or fix the id here", m.id))]);
+    };
+    let pattern = match &m.attribute {
+        None => message.value().ok_or_else(|| {
+            vec![Diagnostic::error(format!("message `{}` in `{lang}` has no value, only attributes", m.id))
+                .at(&toml.path, &toml.text, m.span.clone())
+                .hint(format!("give it a value in {file}, or name one of its attributes as `{}.attribute`", m.id))]
+        })?,
+        Some(attr) => message.get_attribute(attr).map(|a| a.value()).ok_or_else(|| {
+            vec![Diagnostic::error(format!("message `{}` in `{lang}` has no attribute `.{attr}` (looked in {file})", m.id))
+                .at(&toml.path, &toml.text, m.span.clone())
+                .hint(format!("add `    .{attr} = …` under `{}` in {file}", m.id))]
+        })?,
+    };
+    let mut errors = Vec::new();
+    let text = catalog.bundle.format_pattern(pattern, Some(args), &mut errors);
+    if !errors.is_empty() {
+        let at = catalog.offset_of(&m.id).unwrap_or(0);
+        return Err(errors
+            .iter()
+            .map(|e| resolver_diagnostic(e, leaflet, &m.key(), lang).at(&catalog.file, &catalog.source, at..at))
+            .collect());
+    }
+    Ok(normalise(&text))
+}
+
+fn resolver_diagnostic(e: &FluentError, leaflet: &Leaflet, key: &str, lang: &LanguageIdentifier) -> Diagnostic {
+    let toml = leaflet.source.path.display();
+    match e {
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { id })) => {
+            Diagnostic::error(format!("message `{key}` in `{lang}` uses the variable `${id}`, which [args] does not define"))
+                .hint(format!("add `{id} = …` under [args] in {toml}, or remove `{{ ${id} }}` from the message"))
+        }
+        FluentError::ResolverError(ResolverError::Reference(kind)) => {
+            let what = match kind {
+                ReferenceKind::Message { id, attribute: None } => format!("message `{id}`"),
+                ReferenceKind::Message { id, attribute: Some(a) } => format!("attribute `{id}.{a}`"),
+                ReferenceKind::Term { id, attribute: None } => format!("term `-{id}`"),
+                ReferenceKind::Term { id, attribute: Some(a) } => format!("attribute `-{id}.{a}`"),
+                ReferenceKind::Function { id } => format!("function `{id}()`"),
+                ReferenceKind::Variable { id } => format!("variable `${id}`"),
+            };
+            Diagnostic::error(format!("message `{key}` in `{lang}` refers to the unknown {what}"))
+                .hint("define it in this file, or fix the reference")
+        }
+        other => Diagnostic::error(format!("message `{key}` in `{lang}`: {other}")),
+    }
+}
+
+/// Fluent keeps a multiline value's line breaks; on the page a message is one flowing
+/// paragraph, so runs of white space become one space. No-break spaces are kept: they
+/// are the translator's way to hold "15 de diciembre" together. Bidi isolation marks
+/// and soft hyphens never reach the page (hyphenation is the line breaker's job).
+fn normalise(text: &Cow<str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{00AD}')));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_joins_lines_and_drops_isolation_marks() {
+        let text: Cow<str> = "Sábado \u{2068}17\u{2069}\n  de\u{00A0}diciembre ".into();
+        assert_eq!(normalise(&text), "Sábado 17 de\u{00A0}diciembre");
+    }
+}

@@ -1,0 +1,106 @@
+//! The laid-out document: pages of positioned glyph runs and rectangles, in points with
+//! the origin at the page's top-left corner and y growing downwards. No PDF types: a
+//! PNG preview can walk the same tree.
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use crate::model::Rgb;
+use crate::text::FontFace;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub title: String,
+    /// BCP 47 tag of the first column: the document's main language.
+    pub lang: String,
+    /// Faces the runs refer to by index.
+    pub faces: Vec<Arc<FontFace>>,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<Placed>,
+}
+
+/// An item at a position: a run's baseline origin, a rectangle's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub x: f32,
+    pub y: f32,
+    pub item: Item,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    Rect(FilledRect),
+}
+
+/// One line's glyphs in one face, size and colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub face: usize,
+    pub size: f32,
+    pub color: Rgb,
+    /// BCP 47 tag of the run's language.
+    pub lang: String,
+    pub glyphs: Vec<Glyph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    /// From the run's origin, in points.
+    pub x: f32,
+    /// Upwards shift from the baseline (marks), in points.
+    pub y_offset: f32,
+    /// The text this glyph stands for; empty for the later glyphs of a cluster.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilledRect {
+    pub width: f32,
+    pub height: f32,
+    pub color: Rgb,
+}
+
+impl TextRun {
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    /// Width from the origin to the end of the last glyph's advance is not stored;
+    /// this is the origin of the last glyph, enough for ordering and tests.
+    pub fn last_x(&self) -> f32 {
+        self.glyphs.last().map_or(0.0, |g| g.x)
+    }
+}
+
+impl Document {
+    /// A stable text dump for snapshot tests: one line per item, positions to 0.01 pt.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        for (n, page) in self.pages.iter().enumerate() {
+            let _ = writeln!(out, "page {} {:.2}x{:.2}", n + 1, page.width, page.height);
+            for placed in &page.items {
+                let _ = match &placed.item {
+                    Item::Text(run) => writeln!(
+                        out,
+                        "  text {:.2},{:.2} {} {:.2} {} {:?}",
+                        placed.x, placed.y, self.faces[run.face].postscript_name, run.size, run.lang, run.text()
+                    ),
+                    Item::Rect(r) => writeln!(
+                        out,
+                        "  rect {:.2},{:.2} {:.2}x{:.2} #{:02x}{:02x}{:02x}",
+                        placed.x, placed.y, r.width, r.height, r.color.0, r.color.1, r.color.2
+                    ),
+                };
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,174 @@
+//! Layout stage: resolved texts + fonts → `Document` (positioned glyphs and shapes).
+//! Knows no TOML syntax, no Fluent and no PDF.
+//!
+//! The page is a grid of rows: each leaflet block is one row, holding that block in
+//! every language side by side (or stacked across the full width when it spans), so
+//! counterpart blocks start level; the next row starts below the tallest. Footers sit
+//! at the foot of the page. Content that does not fit is an error, never clipped.
+
+mod block;
+mod document;
+mod style;
+
+pub use block::{BlockBox, BlockError};
+pub use document::{Document, FilledRect, Glyph, Item, Page, Placed, TextRun};
+pub use style::{Align, BlockStyle};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Texts;
+use crate::model::{BlockKind, Leaflet, units::PT_PER_MM};
+use crate::text::{FontFamily, SetError};
+use block::set_block;
+
+/// Lays the leaflet out on one page.
+pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<Document, Diagnostics> {
+    let page = leaflet.page;
+    let left = leaflet.margin;
+    let full_width = page.width - 2.0 * leaflet.margin;
+    let columns = texts.columns.len().max(1);
+    let column_width = (full_width - (columns - 1) as f32 * leaflet.gutter) / columns as f32;
+
+    let mut problems = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for (index, block) in leaflet.blocks.iter().enumerate() {
+        let style = BlockStyle::of(block.kind, &leaflet.style);
+        let stacked = block.span || columns == 1;
+        let width = if stacked { full_width } else { column_width };
+        let mut boxes = Vec::new();
+        for column in &texts.columns {
+            match set_block(block.kind, &style, leaflet.style.accent, &column.blocks[index], family, width, &column.lang) {
+                Ok(b) => boxes.push(b),
+                Err(e) => problems.push(block_error(&e, &block.describe(index), &column.lang.to_string(), width)),
+            }
+        }
+        if boxes.len() == texts.columns.len() {
+            rows.push(Row { index, kind: block.kind, style, stacked, boxes });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+
+    let mut items = Vec::new();
+    let (body, footers): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| r.kind != BlockKind::Footer);
+
+    // Footers, bottom up from the margin, under an accent rule.
+    let footer_height: f32 = footers.iter().map(|r| r.height(leaflet.style.size)).sum::<f32>()
+        + footers.iter().skip(1).map(|r| r.style.space_after).sum::<f32>();
+    let mut footer_top = page.height - leaflet.margin - footer_height;
+    if !footers.is_empty() {
+        let rule_gap = leaflet.style.size * 0.6;
+        let rule = FilledRect { width: full_width, height: 1.2, color: leaflet.style.accent };
+        items.push(Placed { x: left, y: footer_top - rule_gap - rule.height, item: Item::Rect(rule) });
+        let mut y = footer_top;
+        for row in &footers {
+            row.place(&mut items, left, y, column_width, leaflet.gutter, leaflet.style.size);
+            y += row.height(leaflet.style.size) + row.style.space_after;
+        }
+        footer_top -= rule_gap * 2.0 + 1.2;
+    }
+
+    // Body rows from the top margin down.
+    let limit = footer_top;
+    let mut y = leaflet.margin;
+    let mut first_overflow: Option<(&Row, usize)> = None;
+    for (n, row) in body.iter().enumerate() {
+        if n > 0 {
+            y += body[n - 1].style.space_after;
+        }
+        let bottom = y + row.height(leaflet.style.size);
+        if bottom > limit + 0.01 && first_overflow.is_none() {
+            first_overflow = Some((row, row.tallest()));
+        }
+        row.place(&mut items, left, y, column_width, leaflet.gutter, leaflet.style.size);
+        y = bottom;
+    }
+    if let Some((row, column)) = first_overflow {
+        let over_mm = (y - limit) / PT_PER_MM;
+        let block = &leaflet.blocks[row.index];
+        let lang = &texts.columns[column].lang;
+        return Err(Diagnostic::error(format!(
+            "the text does not fit on the page: from {} in `{lang}` on, it overflows the bottom by {over_mm:.1} mm",
+            block.describe(row.index)
+        ))
+        .at(&leaflet.source.path, &leaflet.source.text, block.at.clone())
+        .hint("shorten the text, or use a smaller `size` under [style], a smaller `margin`, or a larger `paper`")
+        .into());
+    }
+
+    Ok(Document {
+        title: texts.title.clone(),
+        lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        faces: family.faces.to_vec(),
+        pages: vec![Page { width: page.width, height: page.height, items }],
+    })
+}
+
+/// One leaflet block in every language.
+struct Row {
+    index: usize,
+    kind: BlockKind,
+    style: BlockStyle,
+    stacked: bool,
+    boxes: Vec<BlockBox>,
+}
+
+impl Row {
+    fn stack_gap(body: f32) -> f32 {
+        body * 0.3
+    }
+
+    fn height(&self, body: f32) -> f32 {
+        if self.stacked {
+            let gaps = self.boxes.len().saturating_sub(1) as f32 * Row::stack_gap(body);
+            self.boxes.iter().map(|b| b.height).sum::<f32>() + gaps
+        } else {
+            self.boxes.iter().map(|b| b.height).fold(0.0, f32::max)
+        }
+    }
+
+    /// The column whose box is tallest (the first on ties).
+    fn tallest(&self) -> usize {
+        let mut best = 0;
+        for (i, b) in self.boxes.iter().enumerate() {
+            if b.height > self.boxes[best].height {
+                best = i;
+            }
+        }
+        best
+    }
+
+    fn place(&self, items: &mut Vec<Placed>, left: f32, top: f32, column_width: f32, gutter: f32, body: f32) {
+        let mut y = top;
+        for (column, b) in self.boxes.iter().enumerate() {
+            let x = if self.stacked { left } else { left + column as f32 * (column_width + gutter) };
+            items.extend(b.items.iter().map(|p| Placed { x: p.x + x, y: p.y + y, item: p.item.clone() }));
+            if self.stacked {
+                y += b.height + Row::stack_gap(body);
+            }
+        }
+    }
+}
+
+fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnostic {
+    match &e.error {
+        SetError::MissingGlyphs(chars) => {
+            let list: Vec<String> = chars.iter().map(|c| format!("U+{:04X} ‘{c}’", *c as u32)).collect();
+            Diagnostic::error(format!(
+                "{} in message `{}` ({lang}, {block}) cannot be drawn: the font {} has no glyph for {}",
+                list.join(", "),
+                e.message,
+                e.face,
+                if chars.len() == 1 { "it" } else { "them" }
+            ))
+            .hint("choose a font that covers it under [style] `font`, or replace the character in the translation")
+        }
+        SetError::TooWide { word, excess } => Diagnostic::error(format!(
+            "the word “{word}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
+            e.message,
+            excess / PT_PER_MM,
+            width / PT_PER_MM
+        ))
+        .hint("break it with a space or a hyphen, or make the columns wider"),
+    }
+}

@@ -1,0 +1,17 @@
+//! `leaflet`: a leaflet definition (TOML) and its translations (Fluent) → a print-ready PDF.
+//!
+//! The pipeline, one stage per module, plain data between them:
+//! `model::load` → `Leaflet`; `i18n::resolve` → `Texts`; `layout::layout` → `Document`;
+//! `pdf::write` → bytes. `build` runs them for one file; `cli` drives it and renders
+//! diagnostics.
+
+pub use build::{BuildOptions, Built, build};
+
+pub mod build;
+pub mod cli;
+pub mod diag;
+pub mod i18n;
+pub mod model;
+pub mod text;
+pub mod layout;
+pub mod pdf;

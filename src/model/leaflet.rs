@@ -1,0 +1,127 @@
+//! The validated leaflet: what the TOML asked for, in points and parsed tags, with the
+//! byte spans of its parts kept so later stages can point back at the TOML.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use unic_langid::LanguageIdentifier;
+
+use super::units::Rgb;
+
+/// A file read into memory, kept for diagnostics (line and column from byte spans).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaflet {
+    pub source: SourceFile,
+    /// The TOML file's stem: the default `.ftl` name and output name.
+    pub stem: String,
+    /// Message whose text (in the first language) titles the PDF.
+    pub title: Option<MessageRef>,
+    /// Columns, left to right.
+    pub languages: Vec<Language>,
+    /// Page size in points, orientation applied.
+    pub page: PageSize,
+    pub margin: f32,
+    pub gutter: f32,
+    /// Stem of the `.ftl` files under `locales/<tag>/`.
+    pub messages: String,
+    pub style: Style,
+    /// Variables handed to every message, in name order.
+    pub args: Vec<(String, ArgValue)>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    pub tag: LanguageIdentifier,
+    /// Where the tag was written in the TOML; `None` when it came from `--langs`.
+    pub span: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    pub font: String,
+    pub font_span: Option<Range<usize>>,
+    /// Body size in points.
+    pub size: f32,
+    pub accent: Rgb,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    String(String),
+    Number(f64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    List,
+    Slogan,
+    Quote,
+    Footer,
+}
+
+impl BlockKind {
+    pub const ALL: [(&'static str, BlockKind); 6] = [
+        ("heading", BlockKind::Heading),
+        ("paragraph", BlockKind::Paragraph),
+        ("list", BlockKind::List),
+        ("slogan", BlockKind::Slogan),
+        ("quote", BlockKind::Quote),
+        ("footer", BlockKind::Footer),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("?", |(n, _)| n)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// One message for most blocks; one per item for lists.
+    pub texts: Vec<MessageRef>,
+    /// Languages stacked across the full width instead of side by side.
+    pub span: bool,
+    /// Where the block's table is in the TOML.
+    pub at: Range<usize>,
+}
+
+impl Block {
+    /// How a block is named in messages: "block 3 (paragraph `intro`)".
+    pub fn describe(&self, index: usize) -> String {
+        let first = self.texts.first().map(|m| format!(" `{}`", m.key())).unwrap_or_default();
+        format!("block {} ({}{first})", index + 1, self.kind.name())
+    }
+}
+
+/// A Fluent message, or one of its attributes (`message.attribute`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRef {
+    pub id: String,
+    pub attribute: Option<String>,
+    pub span: Range<usize>,
+}
+
+impl MessageRef {
+    /// As written in the TOML.
+    pub fn key(&self) -> String {
+        match &self.attribute {
+            Some(attr) => format!("{}.{attr}", self.id),
+            None => self.id.clone(),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Definition stage: a leaflet's TOML file → a validated `Leaflet`.
+//! Knows nothing of Fluent, fonts or PDF.
+
+mod leaflet;
+mod load;
+pub mod units;
+
+pub use leaflet::*;
+pub use load::{DEFAULT_FONT, load, parse, parse_tag};
+pub use units::Rgb;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,104 @@
+//! Output stage: `Document` → PDF bytes via printpdf, then lopdf for what printpdf lacks.
+//! A plain walk over the layout that makes no layout decisions; knows nothing of TOML,
+//! Fluent or leaflets.
+
+mod finish;
+mod fonts;
+
+use printpdf::{
+    Codepoint, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
+    WindingOrder,
+};
+
+use crate::layout::{Document, Item};
+use crate::model::{Rgb, units::PT_PER_MM};
+
+/// Settings that are not part of the layout.
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    /// Seconds since 1970 to write as the creation date (from `SOURCE_DATE_EPOCH`);
+    /// `None` writes no dates, so identical input gives identical bytes.
+    pub date: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PdfError {
+    #[error("cannot embed font {font}: {reason}")]
+    Subset { font: String, reason: String },
+    #[error("internal PDF error: {0}")]
+    Internal(String),
+}
+
+pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    pdf.metadata.info.producer = format!("leaflet {}", env!("CARGO_PKG_VERSION"));
+    pdf.metadata.info.creator = pdf.metadata.info.producer.clone();
+    if let Some(seconds) = options.date {
+        let date = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+            .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
+        pdf.metadata.info.creation_date = date.clone();
+        pdf.metadata.info.modification_date = date.clone();
+        pdf.metadata.info.metadata_date = date;
+    }
+
+    let faces = fonts::used_glyphs(doc);
+    for (face, embedded) in doc.faces.iter().zip(&faces) {
+        if let Some(embedded) = embedded {
+            pdf.resources.fonts.map.insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
+        }
+    }
+
+    for page in &doc.pages {
+        let mut ops = Vec::new();
+        let flip = |y: f32| page.height - y;
+        for placed in &page.items {
+            match &placed.item {
+                Item::Rect(rect) => {
+                    ops.push(Op::SetFillColor { col: color(rect.color) });
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            x: Pt(placed.x),
+                            y: Pt(flip(placed.y + rect.height)),
+                            width: Pt(rect.width),
+                            height: Pt(rect.height),
+                            mode: Some(PaintMode::Fill),
+                            winding_order: Some(WindingOrder::NonZero),
+                        },
+                    });
+                }
+                Item::Text(run) => {
+                    let Some(face) = &faces[run.face] else { continue };
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(face.id.clone()), size: Pt(run.size) });
+                    ops.push(Op::SetFillColor { col: color(run.color) });
+                    // One absolute position per glyph: printpdf merges a baseline's glyphs
+                    // into one TJ whose kerning reproduces the shaped advances exactly.
+                    for glyph in &run.glyphs {
+                        let id = face.remapper.get(glyph.id).unwrap_or(0);
+                        let text = face.texts.get(&glyph.id).cloned().unwrap_or_default();
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(placed.x + glyph.x), Pt(flip(placed.y) + glyph.y_offset)),
+                        });
+                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(id, 0.0, text)])] });
+                    }
+                    ops.push(Op::EndTextSection);
+                }
+            }
+        }
+        pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
+    }
+
+    let save = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let lo = pdf.to_lopdf_document(&save, &mut warnings);
+    let how = finish::Finish {
+        lang: &doc.lang,
+        pages: doc.pages.iter().map(|p| (p.width, p.height)).collect(),
+        dated: options.date.is_some(),
+    };
+    finish::finish(lo, &how)
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb { r: c.0 as f32 / 255.0, g: c.1 as f32 / 255.0, b: c.2 as f32 / 255.0, icc_profile: None })
+}

@@ -1,0 +1,252 @@
+//! Font faces and families: the built-in Noto Sans, and families found by name in a
+//! `fonts/` folder. Holds the font bytes that shaping and the PDF's subsetting read.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser;
+
+/// The family built into the binary, so `cargo install` alone gives a working tool.
+pub const BUILTIN_FAMILY: &str = "Noto Sans";
+
+const NOTO_SANS: [&[u8]; 4] = [
+    include_bytes!("../../fonts/noto-sans/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/noto-sans/NotoSans-Bold.ttf"),
+    include_bytes!("../../fonts/noto-sans/NotoSans-Italic.ttf"),
+    include_bytes!("../../fonts/noto-sans/NotoSans-BoldItalic.ttf"),
+];
+
+/// One face of a family, indexed into `FontFamily::faces`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FaceStyle {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+    BoldItalic = 3,
+}
+
+pub struct FontFace {
+    pub postscript_name: String,
+    /// Where it came from, for messages: a path or "built-in".
+    pub origin: String,
+    pub data: Cow<'static, [u8]>,
+    pub index: u32,
+    pub units_per_em: f32,
+    /// Ascender and descender in em (descender negative).
+    pub ascender: f32,
+    pub descender: f32,
+    /// OS/2 weight class, which subsetting drops and the PDF descriptor wants.
+    pub weight: u16,
+}
+
+impl std::fmt::Debug for FontFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontFace({})", self.postscript_name)
+    }
+}
+
+impl FontFace {
+    pub fn from_bytes(data: Cow<'static, [u8]>, index: u32, origin: String) -> Result<FontFace, String> {
+        let face = ttf_parser::Face::parse(&data, index).map_err(|e| format!("{origin} is not a usable font: {e}"))?;
+        let upem = face.units_per_em() as f32;
+        let postscript_name = name(&face, ttf_parser::name_id::POST_SCRIPT_NAME)
+            .unwrap_or_else(|| "Font".into())
+            .chars()
+            .filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c))
+            .collect();
+        Ok(FontFace {
+            postscript_name,
+            ascender: face.ascender() as f32 / upem,
+            descender: face.descender() as f32 / upem,
+            weight: face.weight().to_number(),
+            units_per_em: upem,
+            origin,
+            index,
+            data,
+        })
+    }
+
+    /// A parsed view for reading glyphs; cheap (reads the table directory only).
+    pub fn parse(&self) -> ttf_parser::Face<'_> {
+        ttf_parser::Face::parse(&self.data, self.index).expect("validated when loaded")
+    }
+
+    /// The characters of `text` this face has no glyph for, in order of appearance.
+    pub fn missing_chars(&self, text: &str) -> Vec<char> {
+        let face = self.parse();
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if face.glyph_index(c).is_none() && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+}
+
+fn name(face: &ttf_parser::Face, id: u16) -> Option<String> {
+    face.names().into_iter().filter(|n| n.name_id == id).find_map(|n| n.to_string())
+}
+
+/// Four faces of one family; a family lacking a style uses its nearest face.
+#[derive(Debug, Clone)]
+pub struct FontFamily {
+    pub name: String,
+    pub faces: [Arc<FontFace>; 4],
+}
+
+impl FontFamily {
+    pub fn face(&self, style: FaceStyle) -> &Arc<FontFace> {
+        &self.faces[style as usize]
+    }
+
+    pub fn builtin() -> FontFamily {
+        let faces = NOTO_SANS.map(|bytes| {
+            Arc::new(FontFace::from_bytes(Cow::Borrowed(bytes), 0, "built-in Noto Sans".into()).expect("bundled font is valid"))
+        });
+        FontFamily { name: BUILTIN_FAMILY.into(), faces }
+    }
+
+    /// The family called `name`: the built-in one, or font files in `fonts_dir`
+    /// (and its sub-folders) whose family name matches, ignoring case.
+    pub fn find(name: &str, fonts_dir: Option<&Path>) -> Result<FontFamily, FontError> {
+        if name.eq_ignore_ascii_case(BUILTIN_FAMILY) {
+            return Ok(FontFamily::builtin());
+        }
+        match fonts_dir {
+            Some(dir) => FontFamily::find_in_dir(name, dir),
+            None => Err(FontError::NotFound { name: name.into(), searched: None, available: vec![BUILTIN_FAMILY.into()] }),
+        }
+    }
+
+    fn find_in_dir(name: &str, dir: &Path) -> Result<FontFamily, FontError> {
+        let mut found: Vec<(FaceStyle, u16, FontFace)> = Vec::new();
+        let mut available = vec![BUILTIN_FAMILY.to_string()];
+        for path in font_files(dir) {
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok(face) = ttf_parser::Face::parse(&bytes, 0) else { continue };
+            let family = name_of_family(&face);
+            if !family.eq_ignore_ascii_case(name) {
+                if !available.contains(&family) {
+                    available.push(family);
+                }
+                continue;
+            }
+            let weight = face.weight().to_number();
+            let style = match (weight >= 600, face.is_italic()) {
+                (false, false) => FaceStyle::Regular,
+                (true, false) => FaceStyle::Bold,
+                (false, true) => FaceStyle::Italic,
+                (true, true) => FaceStyle::BoldItalic,
+            };
+            let face = FontFace::from_bytes(Cow::Owned(bytes), 0, path.display().to_string())
+                .map_err(|reason| FontError::Unusable { path: path.clone(), reason })?;
+            found.push((style, weight, face));
+        }
+        // Per style, the weight nearest the style's ideal (400 or 700).
+        let mut pick = |style: FaceStyle| -> Option<Arc<FontFace>> {
+            let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) { 700 } else { 400 };
+            let best = found
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _, _))| *s == style)
+                .min_by_key(|(_, (_, w, _))| (*w as i32 - ideal).abs())?
+                .0;
+            let (_, _, face) = found.swap_remove(best);
+            Some(Arc::new(face))
+        };
+        let [regular, bold, italic, bold_italic] =
+            [FaceStyle::Regular, FaceStyle::Bold, FaceStyle::Italic, FaceStyle::BoldItalic].map(&mut pick);
+        let Some(regular) = regular else {
+            available.sort();
+            return Err(FontError::NotFound { name: name.into(), searched: Some(dir.to_path_buf()), available });
+        };
+        let bold = bold.unwrap_or_else(|| regular.clone());
+        let italic = italic.unwrap_or_else(|| regular.clone());
+        let bold_italic = bold_italic.unwrap_or_else(|| bold.clone());
+        Ok(FontFamily { name: name.into(), faces: [regular, bold, italic, bold_italic] })
+    }
+}
+
+fn name_of_family(face: &ttf_parser::Face) -> String {
+    name(face, ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
+        .or_else(|| name(face, ttf_parser::name_id::FAMILY))
+        .unwrap_or_default()
+}
+
+/// `.ttf` and `.otf` files in `dir` and its direct sub-folders, sorted for determinism.
+fn font_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let list = |d: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(d).map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default()
+    };
+    for path in list(dir) {
+        if path.is_dir() {
+            files.extend(list(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.retain(|p| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"))
+    });
+    files.sort();
+    files
+}
+
+/// The nearest folder named `fonts` in the leaflet's folder or above.
+pub fn find_fonts_dir(leaflet: &Path) -> Option<PathBuf> {
+    let start = leaflet.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let start = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
+    start.ancestors().map(|dir| dir.join("fonts")).find(|dir| dir.is_dir())
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FontError {
+    #[error("font family `{name}` not found{}", searched.as_ref().map(|d| format!(" in {}", d.display())).unwrap_or_default())]
+    NotFound { name: String, searched: Option<PathBuf>, available: Vec<String> },
+    #[error("cannot use font file {}: {reason}", path.display())]
+    Unusable { path: PathBuf, reason: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_family_has_four_distinct_faces() {
+        let family = FontFamily::find("noto sans", None).unwrap();
+        let names: Vec<&str> = family.faces.iter().map(|f| f.postscript_name.as_str()).collect();
+        assert_eq!(names, ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"]);
+        assert_eq!(family.face(FaceStyle::Bold).weight, 700);
+    }
+
+    #[test]
+    fn spanish_is_covered_and_gaps_are_found() {
+        let face = FontFamily::builtin().faces[0].clone();
+        assert!(face.missing_chars("¡Que se vayan todos! ¿Año? «ñandú» — “sí”").is_empty());
+        assert_eq!(face.missing_chars("日本 ok 日"), vec!['日', '本']);
+    }
+
+    #[test]
+    fn unknown_family_lists_what_there_is() {
+        let e = FontFamily::find("Comic Sans", None).unwrap_err();
+        assert_eq!(e.to_string(), "font family `Comic Sans` not found");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        match FontFamily::find("Comic Sans", Some(&dir)).unwrap_err() {
+            FontError::NotFound { available, .. } => assert!(available.contains(&"Noto Sans".to_string())),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn families_load_from_a_fonts_folder_by_name() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        // The shipped files are found by their family name like any user font.
+        let family = FontFamily::find_in_dir("noto sans", &dir).unwrap();
+        assert_eq!(family.face(FaceStyle::Italic).postscript_name, "NotoSans-Italic");
+    }
+}

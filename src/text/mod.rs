@@ -1,0 +1,10 @@
+//! Text stage helpers: fonts, shaping and line breaking. Pure functions where possible;
+//! knows nothing of leaflets, Fluent or PDF.
+
+pub mod fonts;
+pub mod linebreak;
+pub mod paragraph;
+pub mod shape;
+
+pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
+pub use paragraph::{LineGlyph, SetError, SetLine, set_paragraph};

@@ -1,0 +1,66 @@
+//! Shaping: a run of text in one face → positioned glyphs (kerning, ligatures, marks),
+//! via rustybuzz. Units are points at the given size.
+
+use std::str::FromStr;
+
+use unic_langid::LanguageIdentifier;
+
+use super::fonts::FontFace;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: u16,
+    /// Byte offset in the shaped text of the cluster this glyph belongs to.
+    pub cluster: usize,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+}
+
+/// Shapes `text` left to right in `face` at `size` points.
+pub fn shape(face: &FontFace, text: &str, size: f32, lang: &LanguageIdentifier) -> Vec<ShapedGlyph> {
+    let Some(rb_face) = rustybuzz::Face::from_slice(&face.data, face.index) else {
+        return Vec::new();
+    };
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    if let Ok(language) = rustybuzz::Language::from_str(&lang.to_string()) {
+        buffer.set_language(language);
+    }
+    let output = rustybuzz::shape(&rb_face, &[], buffer);
+    let scale = size / face.units_per_em;
+    output
+        .glyph_infos()
+        .iter()
+        .zip(output.glyph_positions())
+        .map(|(info, pos)| ShapedGlyph {
+            id: info.glyph_id as u16,
+            cluster: info.cluster as usize,
+            advance: pos.x_advance as f32 * scale,
+            x_offset: pos.x_offset as f32 * scale,
+            y_offset: pos.y_offset as f32 * scale,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fonts::FontFamily;
+
+    #[test]
+    fn ligatures_and_kerning_apply() {
+        let family = FontFamily::builtin();
+        let face = &family.faces[0];
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        // "fi" becomes one glyph whose cluster starts at the f.
+        let fi = shape(face, "fine", 10.0, &en);
+        assert_eq!(fi.len(), 3, "{fi:?}");
+        assert_eq!(fi.iter().map(|g| g.cluster).collect::<Vec<_>>(), [0, 2, 3]);
+        // "AV" is kerned tighter than A and V set apart.
+        let av: f32 = shape(face, "AV", 10.0, &en).iter().map(|g| g.advance).sum();
+        let apart: f32 = shape(face, "A", 10.0, &en)[0].advance + shape(face, "V", 10.0, &en)[0].advance;
+        assert!(av < apart - 0.1, "AV {av} vs {apart}");
+    }
+}
