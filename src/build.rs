@@ -43,15 +43,26 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     };
     let catalogs = i18n::load(&leaflet, &locales)?;
     let texts = i18n::resolve(&leaflet, &catalogs)?;
-    let fonts_dir = options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path));
-    let family = FontFamily::find(&leaflet.style.font, fonts_dir.as_deref()).map_err(|e| font_error(&leaflet, &e))?;
+    let fonts_dir = options
+        .fonts
+        .clone()
+        .or_else(|| crate::text::fonts::find_fonts_dir(path));
+    let family = FontFamily::find(&leaflet.style.font, fonts_dir.as_deref())
+        .map_err(|e| font_error(&leaflet, &e))?;
     let document = layout::layout(&leaflet, &texts, &family)?;
-    let pdf = pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
-    Ok(Built { leaflet, document, pdf })
+    let pdf = pdf::write(&document, &options.pdf)
+        .map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
+    Ok(Built {
+        leaflet,
+        document,
+        pdf,
+    })
 }
 
 fn parent(path: &Path) -> &Path {
-    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
@@ -59,17 +70,23 @@ fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     let mut problems = Vec::new();
     for text in langs {
         match model::parse_tag(text) {
-            Ok(tag) if out.iter().any(|l| l.tag == tag) => {
-                problems.push(Diagnostic::error(format!("--langs: `{text}` is given twice")))
-            }
+            Ok(tag) if out.iter().any(|l| l.tag == tag) => problems.push(Diagnostic::error(
+                format!("--langs: `{text}` is given twice"),
+            )),
             Ok(tag) => out.push(Language { tag, span: None }),
-            Err(e) => problems.push(Diagnostic::error(format!("--langs: {e}")).hint("for example --langs en,es")),
+            Err(e) => problems
+                .push(Diagnostic::error(format!("--langs: {e}")).hint("for example --langs en,es")),
         }
     }
     if out.is_empty() && problems.is_empty() {
-        problems.push(Diagnostic::error("--langs names no language").hint("for example --langs en,es"));
+        problems
+            .push(Diagnostic::error("--langs names no language").hint("for example --langs en,es"));
     }
-    if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(problems))
+    }
 }
 
 fn font_error(leaflet: &Leaflet, e: &FontError) -> Diagnostic {
@@ -80,16 +97,27 @@ fn font_error(leaflet: &Leaflet, e: &FontError) -> Diagnostic {
         d = d.in_file(&leaflet.source.path);
     }
     match e {
-        FontError::NotFound { name, available, searched } => {
+        FontError::NotFound {
+            name,
+            available,
+            searched,
+        } => {
             let where_ = match searched {
                 Some(dir) => format!("put its .ttf/.otf files in {}", dir.display()),
-                None => "create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)".into(),
+                None => {
+                    "create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)".into()
+                }
             };
             match crate::diag::closest(name, available.iter().map(String::as_str)) {
                 Some(best) => d.hint(format!("did you mean \"{best}\"? Otherwise {where_}")),
-                None => d.hint(format!("fonts available: {}; or {where_}", available.join(", "))),
+                None => d.hint(format!(
+                    "fonts available: {}; or {where_}",
+                    available.join(", ")
+                )),
             }
         }
-        FontError::Unusable { .. } => d.hint("replace or remove the file; fonts must be TrueType or OpenType"),
+        FontError::Unusable { .. } => {
+            d.hint("replace or remove the file; fonts must be TrueType or OpenType")
+        }
     }
 }

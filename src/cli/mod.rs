@@ -25,7 +25,10 @@ pub fn run() -> ExitCode {
 
 fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
     if args.output.is_some() && args.leaflets.len() > 1 {
-        eprintln!("error: -o names one file, but {} leaflets were given\n  help: use --out-dir DIR instead", args.leaflets.len());
+        eprintln!(
+            "error: -o names one file, but {} leaflets were given\n  help: use --out-dir DIR instead",
+            args.leaflets.len()
+        );
         return ExitCode::from(2);
     }
     let date = match source_date_epoch() {
@@ -52,8 +55,18 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         match result {
             Ok(built) => {
                 if !cli.quiet {
-                    let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
-                    eprintln!("wrote {} ({}, {} KB)", target.display(), langs.join(" | "), built.pdf.len().div_ceil(1024));
+                    let langs: Vec<String> = built
+                        .leaflet
+                        .languages
+                        .iter()
+                        .map(|l| l.tag.to_string())
+                        .collect();
+                    eprintln!(
+                        "wrote {} ({}, {} KB)",
+                        target.display(),
+                        langs.join(" | "),
+                        built.pdf.len().div_ceil(1024)
+                    );
                 }
                 if cli.verbose {
                     let page = built.leaflet.page;
@@ -72,14 +85,22 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                 for d in &problems {
                     eprintln!("{d}");
                 }
-                eprintln!("error: {} was not built; {} is unchanged", leaflet.display(), target.display());
+                eprintln!(
+                    "error: {} was not built; {} is unchanged",
+                    leaflet.display(),
+                    target.display()
+                );
             }
         }
     }
     if failed > 0 && args.leaflets.len() > 1 {
         eprintln!("error: {failed} of {} leaflets failed", args.leaflets.len());
     }
-    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now".

@@ -11,8 +11,13 @@ pub fn output_path(leaflet: &Path, output: Option<&Path>, out_dir: Option<&Path>
     if let Some(o) = output {
         return o.to_path_buf();
     }
-    let stem = leaflet.file_stem().map_or_else(|| "leaflet".into(), |s| s.to_os_string());
-    out_dir.unwrap_or(Path::new("out")).join(stem).with_extension("pdf")
+    let stem = leaflet
+        .file_stem()
+        .map_or_else(|| "leaflet".into(), |s| s.to_os_string());
+    out_dir
+        .unwrap_or(Path::new("out"))
+        .join(stem)
+        .with_extension("pdf")
 }
 
 /// Writes `bytes` to `path` atomically, refusing to overwrite one of `inputs`.
@@ -23,23 +28,34 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(
             .hint("choose another output with -o or --out-dir, or fix the folder's permissions")
     };
     if let Ok(target) = path.canonicalize()
-        && inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target))
+        && inputs
+            .iter()
+            .any(|i| i.canonicalize().is_ok_and(|i| i == target))
     {
-        return Err(Diagnostic::error("refusing to overwrite an input file with the PDF")
-            .in_file(path)
-            .hint("write the PDF elsewhere with -o OUT.pdf"));
+        return Err(
+            Diagnostic::error("refusing to overwrite an input file with the PDF")
+                .in_file(path)
+                .hint("write the PDF elsewhere with -o OUT.pdf"),
+        );
     }
     if path.is_dir() {
         return Err(fail("the output path is a folder".into()));
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the folder {}: {e}", dir.display())))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| fail(format!("cannot create the folder {}: {e}", dir.display())))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".leaflet-")
         .suffix(".pdf.tmp")
         .tempfile_in(dir)
         .map_err(|e| fail(format!("cannot write in {}: {e}", dir.display())))?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(|e| fail(format!("cannot write the PDF: {e}")))?;
-    tmp.persist(path).map_err(|e| fail(format!("cannot write the PDF: {}", e.error)))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| fail(format!("cannot write the PDF: {e}")))?;
+    tmp.persist(path)
+        .map_err(|e| fail(format!("cannot write the PDF: {}", e.error)))?;
     Ok(())
 }

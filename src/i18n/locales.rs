@@ -8,9 +8,7 @@ use unic_langid::LanguageIdentifier;
 
 /// The nearest folder named `locales` in the leaflet's folder or any folder above it.
 pub fn find_locales_dir(leaflet: &Path) -> Option<PathBuf> {
-    let start = leaflet.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let start = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
-    start.ancestors().map(|dir| dir.join("locales")).find(|dir| dir.is_dir())
+    crate::paths::find_upwards(leaflet, "locales")
 }
 
 /// The language folders present under a `locales` folder, sorted by tag.
@@ -26,10 +24,20 @@ pub fn available(locales_dir: &Path) -> std::io::Result<Vec<LanguageIdentifier>>
 
 /// The folder to read for `requested`: an exact match, else the closest folder of the same
 /// language (`es-PE` → `es`, `es` → `es-PE`). Other languages are never considered.
-pub fn best_match<'a>(requested: &LanguageIdentifier, available: &'a [LanguageIdentifier]) -> Option<&'a LanguageIdentifier> {
-    let same_language: Vec<&LanguageIdentifier> =
-        available.iter().filter(|a| a.language == requested.language).collect();
-    let found = negotiate_languages(&[requested], &same_language, None, NegotiationStrategy::Filtering);
+pub fn best_match<'a>(
+    requested: &LanguageIdentifier,
+    available: &'a [LanguageIdentifier],
+) -> Option<&'a LanguageIdentifier> {
+    let same_language: Vec<&LanguageIdentifier> = available
+        .iter()
+        .filter(|a| a.language == requested.language)
+        .collect();
+    let found = negotiate_languages(
+        &[requested],
+        &same_language,
+        None,
+        NegotiationStrategy::Filtering,
+    );
     found.first().map(|l| **l)
 }
 
@@ -44,9 +52,18 @@ mod tests {
     #[test]
     fn regional_variant_uses_the_language_folder() {
         let have = tags(&["en", "es", "pt-BR"]);
-        assert_eq!(best_match(&"es-PE".parse().unwrap(), &have).map(|t| t.to_string()), Some("es".into()));
-        assert_eq!(best_match(&"pt".parse().unwrap(), &have).map(|t| t.to_string()), Some("pt-BR".into()));
-        assert_eq!(best_match(&"es".parse().unwrap(), &have).map(|t| t.to_string()), Some("es".into()));
+        assert_eq!(
+            best_match(&"es-PE".parse().unwrap(), &have).map(|t| t.to_string()),
+            Some("es".into())
+        );
+        assert_eq!(
+            best_match(&"pt".parse().unwrap(), &have).map(|t| t.to_string()),
+            Some("pt-BR".into())
+        );
+        assert_eq!(
+            best_match(&"es".parse().unwrap(), &have).map(|t| t.to_string()),
+            Some("es".into())
+        );
     }
 
     #[test]

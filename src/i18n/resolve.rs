@@ -44,7 +44,10 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
                 .texts
                 .iter()
                 .filter_map(|m| match format(leaflet, catalog, m, &args) {
-                    Ok(text) => Some(Passage { message: m.key(), text }),
+                    Ok(text) => Some(Passage {
+                        message: m.key(),
+                        text,
+                    }),
                     Err(mut d) => {
                         problems.append(&mut d);
                         None
@@ -53,7 +56,10 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
                 .collect();
             blocks.push(passages);
         }
-        columns.push(ColumnTexts { lang: catalog.lang.clone(), blocks });
+        columns.push(ColumnTexts {
+            lang: catalog.lang.clone(),
+            blocks,
+        });
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
@@ -66,7 +72,10 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
 }
 
 fn first_heading(leaflet: &Leaflet, columns: &[ColumnTexts]) -> Option<String> {
-    let index = leaflet.blocks.iter().position(|b| b.kind == crate::model::BlockKind::Heading)?;
+    let index = leaflet
+        .blocks
+        .iter()
+        .position(|b| b.kind == crate::model::BlockKind::Heading)?;
     Some(columns.first()?.blocks.get(index)?.first()?.text.clone())
 }
 
@@ -82,40 +91,79 @@ fn fluent_args(leaflet: &Leaflet) -> FluentArgs<'_> {
 }
 
 /// One message (or attribute) formatted in one catalog, normalised for the page.
-fn format(leaflet: &Leaflet, catalog: &Catalog, m: &MessageRef, args: &FluentArgs) -> Result<String, Vec<Diagnostic>> {
+fn format(
+    leaflet: &Leaflet,
+    catalog: &Catalog,
+    m: &MessageRef,
+    args: &FluentArgs,
+) -> Result<String, Vec<Diagnostic>> {
     let toml = &leaflet.source;
     let lang = &catalog.lang;
     let file = catalog.file.display();
     let Some(message) = catalog.bundle.get_message(&m.id) else {
-        return Err(vec![Diagnostic::error(format!("message `{}` is missing in `{lang}` (looked for it in {file})", m.id))
+        return Err(vec![
+            Diagnostic::error(format!(
+                "message `{}` is missing in `{lang}` (looked for it in {file})",
+                m.id
+            ))
             .at(&toml.path, &toml.text, m.span.clone())
-            .hint(format!("add `{} = …` to {file}, or fix the id here", m.id))]);
+            .hint(format!("add `{} = …` to {file}, or fix the id here", m.id)),
+        ]);
     };
     let pattern = match &m.attribute {
         None => message.value().ok_or_else(|| {
-            vec![Diagnostic::error(format!("message `{}` in `{lang}` has no value, only attributes", m.id))
+            vec![
+                Diagnostic::error(format!(
+                    "message `{}` in `{lang}` has no value, only attributes",
+                    m.id
+                ))
                 .at(&toml.path, &toml.text, m.span.clone())
-                .hint(format!("give it a value in {file}, or name one of its attributes as `{}.attribute`", m.id))]
+                .hint(format!(
+                    "give it a value in {file}, or name one of its attributes as `{}.attribute`",
+                    m.id
+                )),
+            ]
         })?,
-        Some(attr) => message.get_attribute(attr).map(|a| a.value()).ok_or_else(|| {
-            vec![Diagnostic::error(format!("message `{}` in `{lang}` has no attribute `.{attr}` (looked in {file})", m.id))
-                .at(&toml.path, &toml.text, m.span.clone())
-                .hint(format!("add `    .{attr} = …` under `{}` in {file}", m.id))]
-        })?,
+        Some(attr) => message
+            .get_attribute(attr)
+            .map(|a| a.value())
+            .ok_or_else(|| {
+                vec![
+                    Diagnostic::error(format!(
+                        "message `{}` in `{lang}` has no attribute `.{attr}` (looked in {file})",
+                        m.id
+                    ))
+                    .at(&toml.path, &toml.text, m.span.clone())
+                    .hint(format!("add `    .{attr} = …` under `{}` in {file}", m.id)),
+                ]
+            })?,
     };
     let mut errors = Vec::new();
-    let text = catalog.bundle.format_pattern(pattern, Some(args), &mut errors);
+    let text = catalog
+        .bundle
+        .format_pattern(pattern, Some(args), &mut errors);
     if !errors.is_empty() {
         let at = catalog.offset_of(&m.id).unwrap_or(0);
         return Err(errors
             .iter()
-            .map(|e| resolver_diagnostic(e, leaflet, &m.key(), lang).at(&catalog.file, &catalog.source, at..at))
+            .map(|e| {
+                resolver_diagnostic(e, leaflet, &m.key(), lang).at(
+                    &catalog.file,
+                    &catalog.source,
+                    at..at,
+                )
+            })
             .collect());
     }
     Ok(normalise(&text))
 }
 
-fn resolver_diagnostic(e: &FluentError, leaflet: &Leaflet, key: &str, lang: &LanguageIdentifier) -> Diagnostic {
+fn resolver_diagnostic(
+    e: &FluentError,
+    leaflet: &Leaflet,
+    key: &str,
+    lang: &LanguageIdentifier,
+) -> Diagnostic {
     let toml = leaflet.source.path.display();
     match e {
         FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { id })) => {
@@ -144,11 +192,17 @@ fn resolver_diagnostic(e: &FluentError, leaflet: &Leaflet, key: &str, lang: &Lan
 /// and soft hyphens never reach the page (hyphenation is the line breaker's job).
 fn normalise(text: &Cow<str>) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()) {
+    for word in text
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{00AD}')));
+        out.extend(
+            word.chars()
+                .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{00AD}')),
+        );
     }
     out
 }

@@ -32,7 +32,10 @@ pub fn set_block(
     width: f32,
     lang: &LanguageIdentifier,
 ) -> Result<BlockBox, BlockError> {
-    let mut out = BlockBox { height: 0.0, items: Vec::new() };
+    let mut out = BlockBox {
+        height: 0.0,
+        items: Vec::new(),
+    };
     match kind {
         BlockKind::List => {
             let indent = style.size * 1.2;
@@ -49,8 +52,22 @@ pub fn set_block(
                     }
                 }
                 out.items.extend(marker);
-                let lines = set(style, family, &passage.text, width - indent, lang, &passage.message)?;
-                out.items.extend(lines_to_items(&lines, style, indent, top, width - indent, lang));
+                let lines = set(
+                    style,
+                    family,
+                    &passage.text,
+                    width - indent,
+                    lang,
+                    &passage.message,
+                )?;
+                out.items.extend(lines_to_items(
+                    &lines,
+                    style,
+                    indent,
+                    top,
+                    width - indent,
+                    lang,
+                ));
                 out.height += lines.len() as f32 * style.leading;
             }
         }
@@ -61,27 +78,68 @@ pub fn set_block(
             let mut text_items = Vec::new();
             for passage in passages {
                 let lines = set(style, family, &passage.text, inner, lang, &passage.message)?;
-                text_items.extend(lines_to_items(&lines, style, pad, pad + lines_height, inner, lang));
+                text_items.extend(lines_to_items(
+                    &lines,
+                    style,
+                    pad,
+                    pad + lines_height,
+                    inner,
+                    lang,
+                ));
                 lines_height += lines.len() as f32 * style.leading;
             }
             out.height = lines_height + 2.0 * pad;
-            out.items.push(Placed { x: 0.0, y: 0.0, item: Item::Rect(FilledRect { width, height: out.height, color: accent }) });
+            out.items.push(Placed {
+                x: 0.0,
+                y: 0.0,
+                item: Item::Rect(FilledRect {
+                    width,
+                    height: out.height,
+                    color: accent,
+                }),
+            });
             out.items.extend(text_items);
         }
         BlockKind::Quote => {
             let indent = style.size * 1.0;
             for passage in passages {
-                let lines = set(style, family, &passage.text, width - indent, lang, &passage.message)?;
-                out.items.extend(lines_to_items(&lines, style, indent, out.height, width - indent, lang));
+                let lines = set(
+                    style,
+                    family,
+                    &passage.text,
+                    width - indent,
+                    lang,
+                    &passage.message,
+                )?;
+                out.items.extend(lines_to_items(
+                    &lines,
+                    style,
+                    indent,
+                    out.height,
+                    width - indent,
+                    lang,
+                ));
                 out.height += lines.len() as f32 * style.leading;
             }
-            let bar = FilledRect { width: style.size * 0.2, height: out.height, color: accent };
-            out.items.insert(0, Placed { x: 0.0, y: 0.0, item: Item::Rect(bar) });
+            let bar = FilledRect {
+                width: style.size * 0.2,
+                height: out.height,
+                color: accent,
+            };
+            out.items.insert(
+                0,
+                Placed {
+                    x: 0.0,
+                    y: 0.0,
+                    item: Item::Rect(bar),
+                },
+            );
         }
         BlockKind::Heading | BlockKind::Paragraph | BlockKind::Footer => {
             for passage in passages {
                 let lines = set(style, family, &passage.text, width, lang, &passage.message)?;
-                out.items.extend(lines_to_items(&lines, style, 0.0, out.height, width, lang));
+                out.items
+                    .extend(lines_to_items(&lines, style, 0.0, out.height, width, lang));
                 out.height += lines.len() as f32 * style.leading;
             }
         }
@@ -125,7 +183,12 @@ fn lines_to_items(
             let glyphs = line
                 .glyphs
                 .iter()
-                .map(|g| Glyph { id: g.id, x: g.x, y_offset: g.y_offset, text: g.text.clone() })
+                .map(|g| Glyph {
+                    id: g.id,
+                    x: g.x,
+                    y_offset: g.y_offset,
+                    text: g.text.clone(),
+                })
                 .collect();
             let run = TextRun {
                 face: style.face as usize,
@@ -134,7 +197,11 @@ fn lines_to_items(
                 lang: lang.to_string(),
                 glyphs,
             };
-            Placed { x: x + shift, y: top + style.first_baseline() + i as f32 * style.leading, item: Item::Text(run) }
+            Placed {
+                x: x + shift,
+                y: top + style.first_baseline() + i as f32 * style.leading,
+                item: Item::Text(run),
+            }
         })
         .collect()
 }

@@ -91,7 +91,12 @@ impl Document {
                     Item::Text(run) => writeln!(
                         out,
                         "  text {:.2},{:.2} {} {:.2} {} {:?}",
-                        placed.x, placed.y, self.faces[run.face].postscript_name, run.size, run.lang, run.text()
+                        placed.x,
+                        placed.y,
+                        self.faces[run.face].postscript_name,
+                        run.size,
+                        run.lang,
+                        run.text()
                     ),
                     Item::Rect(r) => writeln!(
                         out,

@@ -21,7 +21,11 @@ use crate::text::{FontFamily, SetError};
 use block::set_block;
 
 /// Lays the leaflet out on one page.
-pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<Document, Diagnostics> {
+pub fn layout(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    family: &FontFamily,
+) -> Result<Document, Diagnostics> {
     let page = leaflet.page;
     let left = leaflet.margin;
     let full_width = page.width - 2.0 * leaflet.margin;
@@ -36,13 +40,32 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<D
         let width = if stacked { full_width } else { column_width };
         let mut boxes = Vec::new();
         for column in &texts.columns {
-            match set_block(block.kind, &style, leaflet.style.accent, &column.blocks[index], family, width, &column.lang) {
+            match set_block(
+                block.kind,
+                &style,
+                leaflet.style.accent,
+                &column.blocks[index],
+                family,
+                width,
+                &column.lang,
+            ) {
                 Ok(b) => boxes.push(b),
-                Err(e) => problems.push(block_error(&e, &block.describe(index), &column.lang.to_string(), width)),
+                Err(e) => problems.push(block_error(
+                    &e,
+                    &block.describe(index),
+                    &column.lang.to_string(),
+                    width,
+                )),
             }
         }
         if boxes.len() == texts.columns.len() {
-            rows.push(Row { index, kind: block.kind, style, stacked, boxes });
+            rows.push(Row {
+                index,
+                kind: block.kind,
+                style,
+                stacked,
+                boxes,
+            });
         }
     }
     if !problems.is_empty() {
@@ -50,19 +73,42 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<D
     }
 
     let mut items = Vec::new();
-    let (body, footers): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| r.kind != BlockKind::Footer);
+    let (body, footers): (Vec<&Row>, Vec<&Row>) =
+        rows.iter().partition(|r| r.kind != BlockKind::Footer);
 
     // Footers, bottom up from the margin, under an accent rule.
-    let footer_height: f32 = footers.iter().map(|r| r.height(leaflet.style.size)).sum::<f32>()
-        + footers.iter().skip(1).map(|r| r.style.space_after).sum::<f32>();
+    let footer_height: f32 = footers
+        .iter()
+        .map(|r| r.height(leaflet.style.size))
+        .sum::<f32>()
+        + footers
+            .iter()
+            .skip(1)
+            .map(|r| r.style.space_after)
+            .sum::<f32>();
     let mut footer_top = page.height - leaflet.margin - footer_height;
     if !footers.is_empty() {
         let rule_gap = leaflet.style.size * 0.6;
-        let rule = FilledRect { width: full_width, height: 1.2, color: leaflet.style.accent };
-        items.push(Placed { x: left, y: footer_top - rule_gap - rule.height, item: Item::Rect(rule) });
+        let rule = FilledRect {
+            width: full_width,
+            height: 1.2,
+            color: leaflet.style.accent,
+        };
+        items.push(Placed {
+            x: left,
+            y: footer_top - rule_gap - rule.height,
+            item: Item::Rect(rule),
+        });
         let mut y = footer_top;
         for row in &footers {
-            row.place(&mut items, left, y, column_width, leaflet.gutter, leaflet.style.size);
+            row.place(
+                &mut items,
+                left,
+                y,
+                column_width,
+                leaflet.gutter,
+                leaflet.style.size,
+            );
             y += row.height(leaflet.style.size) + row.style.space_after;
         }
         footer_top -= rule_gap * 2.0 + 1.2;
@@ -80,7 +126,14 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<D
         if bottom > limit + 0.01 && first_overflow.is_none() {
             first_overflow = Some((row, row.tallest()));
         }
-        row.place(&mut items, left, y, column_width, leaflet.gutter, leaflet.style.size);
+        row.place(
+            &mut items,
+            left,
+            y,
+            column_width,
+            leaflet.gutter,
+            leaflet.style.size,
+        );
         y = bottom;
     }
     if let Some((row, column)) = first_overflow {
@@ -98,9 +151,16 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<D
 
     Ok(Document {
         title: texts.title.clone(),
-        lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        lang: texts
+            .columns
+            .first()
+            .map_or_else(|| "und".into(), |c| c.lang.to_string()),
         faces: family.faces.to_vec(),
-        pages: vec![Page { width: page.width, height: page.height, items }],
+        pages: vec![Page {
+            width: page.width,
+            height: page.height,
+            items,
+        }],
     })
 }
 
@@ -138,11 +198,27 @@ impl Row {
         best
     }
 
-    fn place(&self, items: &mut Vec<Placed>, left: f32, top: f32, column_width: f32, gutter: f32, body: f32) {
+    fn place(
+        &self,
+        items: &mut Vec<Placed>,
+        left: f32,
+        top: f32,
+        column_width: f32,
+        gutter: f32,
+        body: f32,
+    ) {
         let mut y = top;
         for (column, b) in self.boxes.iter().enumerate() {
-            let x = if self.stacked { left } else { left + column as f32 * (column_width + gutter) };
-            items.extend(b.items.iter().map(|p| Placed { x: p.x + x, y: p.y + y, item: p.item.clone() }));
+            let x = if self.stacked {
+                left
+            } else {
+                left + column as f32 * (column_width + gutter)
+            };
+            items.extend(b.items.iter().map(|p| Placed {
+                x: p.x + x,
+                y: p.y + y,
+                item: p.item.clone(),
+            }));
             if self.stacked {
                 y += b.height + Row::stack_gap(body);
             }

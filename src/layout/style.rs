@@ -35,7 +35,9 @@ impl BlockStyle {
         };
         match kind {
             BlockKind::Heading => text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8),
-            BlockKind::Paragraph => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
+            BlockKind::Paragraph => {
+                text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65)
+            }
             BlockKind::List => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
             BlockKind::Slogan => text(FaceStyle::Bold, 1.6, 1.15, Rgb::WHITE, Align::Center, 0.9),
             BlockKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),

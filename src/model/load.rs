@@ -65,26 +65,43 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
             .at(path, &text, offset..offset)
             .hint("save the file as UTF-8")
     })?;
-    parse(SourceFile { path: path.to_path_buf(), text })
+    parse(SourceFile {
+        path: path.to_path_buf(),
+        text,
+    })
 }
 
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator { source: &source, problems: Vec::new() };
+    let mut v = Validator {
+        source: &source,
+        problems: Vec::new(),
+    };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
-    let margin = v.length(raw.margin.as_ref(), "margin", 15.0 * super::units::PT_PER_MM);
+    let margin = v.length(
+        raw.margin.as_ref(),
+        "margin",
+        15.0 * super::units::PT_PER_MM,
+    );
     let gutter = v.length(raw.gutter.as_ref(), "gutter", 8.0 * super::units::PT_PER_MM);
     let style = v.style(&raw.style);
     let args = v.args(&raw.args);
     let blocks = v.blocks(&raw.blocks);
     let title = raw.title.as_ref().map(|t| v.message_ref(t));
-    let stem = source.path.file_stem().map_or_else(|| "leaflet".into(), |s| s.to_string_lossy().into_owned());
+    let stem = source
+        .path
+        .file_stem()
+        .map_or_else(|| "leaflet".into(), |s| s.to_string_lossy().into_owned());
     let messages = match &raw.messages {
         Some(m) if m.get_ref().trim().is_empty() || m.get_ref().contains(['/', '\\']) => {
-            v.error(m.span(), "`messages` must be a file stem like \"peru-solidarity\"", "it names locales/<language>/<messages>.ftl");
+            v.error(
+                m.span(),
+                "`messages` must be a file stem like \"peru-solidarity\"",
+                "it names locales/<language>/<messages>.ftl",
+            );
             stem.clone()
         }
         Some(m) => m.get_ref().clone(),
@@ -92,13 +109,29 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     };
     if page.width - 2.0 * margin < 72.0 || page.height - 2.0 * margin < 72.0 {
         let span = raw.margin.as_ref().map_or(0..0, |m| m.span());
-        v.error(span, "the margins leave less than an inch of the page", "use a smaller `margin` or a larger `paper`");
+        v.error(
+            span,
+            "the margins leave less than an inch of the page",
+            "use a smaller `margin` or a larger `paper`",
+        );
     }
 
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
-    Ok(Leaflet { source, stem, title, languages, page, margin, gutter, messages, style, args, blocks })
+    Ok(Leaflet {
+        source,
+        stem,
+        title,
+        languages,
+        page,
+        margin,
+        gutter,
+        messages,
+        style,
+        args,
+        blocks,
+    })
 }
 
 /// A TOML syntax or shape error, with the closest known key suggested for unknown ones.
@@ -112,10 +145,19 @@ fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostics {
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         d = match closest(unknown, expected.iter().copied()) {
             Some(best) => d.hint(format!("did you mean `{best}`?")),
-            None => d.hint(format!("remove it; the keys allowed here are {}", expected.join(", "))),
+            None => d.hint(format!(
+                "remove it; the keys allowed here are {}",
+                expected.join(", ")
+            )),
         };
     } else if message.starts_with("missing field") {
         d = d.hint("see the leaflet format in README.md");
+    } else if message.contains("expected a string") {
+        d = d.hint("write this value in double quotes, e.g. size = \"11.5pt\"");
+    } else if message.starts_with("invalid type") {
+        d = d.hint("see the leaflet format in README.md for what this key takes");
+    } else {
+        d = d.hint("fix the TOML syntax here: strings in double quotes, one `key = value` per line, tables as [name]");
     }
     Diagnostics(vec![d])
 }
@@ -127,7 +169,9 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
-        let d = Diagnostic::error(message).at(&self.source.path, &self.source.text, span).hint(hint);
+        let d = Diagnostic::error(message)
+            .at(&self.source.path, &self.source.text, span)
+            .hint(hint);
         self.problems.push(d);
     }
 
@@ -136,25 +180,47 @@ impl Validator<'_> {
         for tag in raw.get_ref() {
             match parse_tag(tag.get_ref()) {
                 Ok(parsed) if languages.iter().any(|l| l.tag == parsed) => {
-                    self.error(tag.span(), format!("language `{}` is listed twice", tag.get_ref()), "list each language once");
+                    self.error(
+                        tag.span(),
+                        format!("language `{}` is listed twice", tag.get_ref()),
+                        "list each language once",
+                    );
                 }
-                Ok(parsed) => languages.push(Language { tag: parsed, span: Some(tag.span()) }),
-                Err(e) => self.error(tag.span(), e, "write a BCP 47 tag such as \"en\", \"es\" or \"es-PE\""),
+                Ok(parsed) => languages.push(Language {
+                    tag: parsed,
+                    span: Some(tag.span()),
+                }),
+                Err(e) => self.error(
+                    tag.span(),
+                    e,
+                    "write a BCP 47 tag such as \"en\", \"es\" or \"es-PE\"",
+                ),
             }
         }
         if raw.get_ref().is_empty() {
-            self.error(raw.span(), "`languages` is empty", "list the columns' languages, e.g. languages = [\"en\", \"es\"]");
+            self.error(
+                raw.span(),
+                "`languages` is empty",
+                "list the columns' languages, e.g. languages = [\"en\", \"es\"]",
+            );
         }
         languages
     }
 
-    fn page(&mut self, paper: Option<&Spanned<String>>, orientation: Option<&Spanned<String>>) -> PageSize {
+    fn page(
+        &mut self,
+        paper: Option<&Spanned<String>>,
+        orientation: Option<&Spanned<String>>,
+    ) -> PageSize {
         let (mut width, mut height) = match paper {
             None => parse_paper("A4").unwrap_or((595.0, 842.0)),
             Some(p) => parse_paper(p.get_ref()).unwrap_or_else(|e| {
                 let hint = match closest(p.get_ref(), PAPER_NAMES) {
                     Some(best) => format!("did you mean \"{best}\"?"),
-                    None => format!("use one of {} or a size like \"148mm x 210mm\"", PAPER_NAMES.join(", ")),
+                    None => format!(
+                        "use one of {} or a size like \"148mm x 210mm\"",
+                        PAPER_NAMES.join(", ")
+                    ),
                 };
                 self.error(p.span(), e, hint);
                 (595.0, 842.0)
@@ -164,7 +230,11 @@ impl Validator<'_> {
             match o.get_ref().as_str() {
                 "portrait" => {}
                 "landscape" => std::mem::swap(&mut width, &mut height),
-                other => self.error(o.span(), format!("unknown orientation `{other}`"), "use \"portrait\" or \"landscape\""),
+                other => self.error(
+                    o.span(),
+                    format!("unknown orientation `{other}`"),
+                    "use \"portrait\" or \"landscape\"",
+                ),
             }
         }
         PageSize { width, height }
@@ -173,7 +243,11 @@ impl Validator<'_> {
     fn length(&mut self, raw: Option<&Spanned<String>>, key: &str, default: f32) -> f32 {
         let Some(raw) = raw else { return default };
         parse_length(raw.get_ref()).unwrap_or_else(|e| {
-            self.error(raw.span(), format!("bad `{key}`: {e}"), format!("for example {key} = \"15mm\""));
+            self.error(
+                raw.span(),
+                format!("bad `{key}`: {e}"),
+                format!("for example {key} = \"15mm\""),
+            );
             default
         })
     }
@@ -184,11 +258,19 @@ impl Validator<'_> {
             Some(s) => match parse_length(s.get_ref()) {
                 Ok(pt) if (4.0..=72.0).contains(&pt) => pt,
                 Ok(_) => {
-                    self.error(s.span(), format!("body size `{}` is out of range", s.get_ref()), "use a size between 4pt and 72pt, e.g. \"11.5pt\"");
+                    self.error(
+                        s.span(),
+                        format!("body size `{}` is out of range", s.get_ref()),
+                        "use a size between 4pt and 72pt, e.g. \"11.5pt\"",
+                    );
                     11.0
                 }
                 Err(e) => {
-                    self.error(s.span(), format!("bad `size`: {e}"), "for example size = \"11.5pt\"");
+                    self.error(
+                        s.span(),
+                        format!("bad `size`: {e}"),
+                        "for example size = \"11.5pt\"",
+                    );
                     11.0
                 }
             },
@@ -201,7 +283,10 @@ impl Validator<'_> {
             }),
         };
         Style {
-            font: raw.font.as_ref().map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
+            font: raw
+                .font
+                .as_ref()
+                .map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
             font_span: raw.font.as_ref().map(|f| f.span()),
             size,
             accent,
@@ -218,7 +303,10 @@ impl Validator<'_> {
                 other => {
                     self.error(
                         value.span(),
-                        format!("argument `{name}` is a {}, but arguments must be strings or numbers", other.type_str()),
+                        format!(
+                            "argument `{name}` is a {}, but arguments must be strings or numbers",
+                            other.type_str()
+                        ),
                         format!("quote it: {name} = \"…\""),
                     );
                     continue;
@@ -231,7 +319,11 @@ impl Validator<'_> {
 
     fn blocks(&mut self, raw: &Spanned<Vec<Spanned<RawBlock>>>) -> Vec<Block> {
         if raw.get_ref().is_empty() {
-            self.error(raw.span(), "the leaflet has no blocks", "add [[blocks]] tables, e.g. type = \"paragraph\" and text = \"intro\"");
+            self.error(
+                raw.span(),
+                "the leaflet has no blocks",
+                "add [[blocks]] tables, e.g. type = \"paragraph\" and text = \"intro\"",
+            );
         }
         raw.get_ref().iter().filter_map(|b| self.block(b)).collect()
     }
@@ -239,36 +331,68 @@ impl Validator<'_> {
     fn block(&mut self, raw: &Spanned<RawBlock>) -> Option<Block> {
         let at = raw.span();
         let raw = raw.get_ref();
-        let Some(&(_, kind)) = BlockKind::ALL.iter().find(|(name, _)| name == raw.kind.get_ref()) else {
+        let Some(&(_, kind)) = BlockKind::ALL
+            .iter()
+            .find(|(name, _)| name == raw.kind.get_ref())
+        else {
             let names = BlockKind::ALL.map(|(n, _)| n);
             let hint = match closest(raw.kind.get_ref(), names) {
                 Some(best) => format!("did you mean \"{best}\"?"),
                 None => format!("use one of {}", names.join(", ")),
             };
-            self.error(raw.kind.span(), format!("unknown block type `{}`", raw.kind.get_ref()), hint);
+            self.error(
+                raw.kind.span(),
+                format!("unknown block type `{}`", raw.kind.get_ref()),
+                hint,
+            );
             return None;
         };
         let texts = match (kind, &raw.text, &raw.items) {
             (BlockKind::List, None, Some(items)) if items.get_ref().is_empty() => {
-                self.error(items.span(), "the list has no items", "give message ids: items = [\"first\", \"second\"]");
+                self.error(
+                    items.span(),
+                    "the list has no items",
+                    "give message ids: items = [\"first\", \"second\"]",
+                );
                 return None;
             }
-            (BlockKind::List, None, Some(items)) => items.get_ref().iter().map(|i| self.message_ref(i)).collect(),
+            (BlockKind::List, None, Some(items)) => items
+                .get_ref()
+                .iter()
+                .map(|i| self.message_ref(i))
+                .collect(),
             (BlockKind::List, _, _) => {
-                self.error(at, "a list needs `items` (and no `text`)", "give message ids: items = [\"first\", \"second\"]");
+                self.error(
+                    at,
+                    "a list needs `items` (and no `text`)",
+                    "give message ids: items = [\"first\", \"second\"]",
+                );
                 return None;
             }
             (_, Some(text), None) => vec![self.message_ref(text)],
             (_, _, Some(items)) => {
-                self.error(items.span(), format!("only lists have `items`; this block is a {}", kind.name()), "use text = \"message-id\", or type = \"list\"");
+                self.error(
+                    items.span(),
+                    format!("only lists have `items`; this block is a {}", kind.name()),
+                    "use text = \"message-id\", or type = \"list\"",
+                );
                 return None;
             }
             (_, None, None) => {
-                self.error(at, format!("this {} block has no `text`", kind.name()), "add text = \"message-id\", naming a message in the .ftl files");
+                self.error(
+                    at,
+                    format!("this {} block has no `text`", kind.name()),
+                    "add text = \"message-id\", naming a message in the .ftl files",
+                );
                 return None;
             }
         };
-        Some(Block { kind, texts, span: raw.span, at })
+        Some(Block {
+            kind,
+            texts,
+            span: raw.span,
+            at,
+        })
     }
 
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {
@@ -279,7 +403,8 @@ impl Validator<'_> {
         };
         let valid = |s: &str| {
             s.starts_with(|c: char| c.is_ascii_alphabetic())
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         };
         if !valid(id) || !attribute.as_deref().is_none_or(valid) {
             self.error(
@@ -288,7 +413,11 @@ impl Validator<'_> {
                 "ids start with a letter and hold letters, digits, - and _; an attribute is written message.attribute",
             );
         }
-        MessageRef { id: id.to_string(), attribute, span: raw.span() }
+        MessageRef {
+            id: id.to_string(),
+            attribute,
+            span: raw.span(),
+        }
     }
 }
 

@@ -11,17 +11,24 @@ pub fn parse_length(text: &str) -> Result<f32, String> {
     let t = text.trim();
     let unit_at = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(unit_at);
-    let number: f32 = number
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{text}` is not a length: write a number and a unit, like \"15mm\" or \"11.5pt\""))?;
+    let number: f32 = number.trim().parse().map_err(|_| {
+        format!("`{text}` is not a length: write a number and a unit, like \"15mm\" or \"11.5pt\"")
+    })?;
     let per_unit = match unit.trim() {
         "pt" => 1.0,
         "mm" => PT_PER_MM,
         "cm" => 10.0 * PT_PER_MM,
         "in" => 72.0,
-        "" => return Err(format!("`{text}` has no unit: write \"{number}mm\" or \"{number}pt\"")),
-        other => return Err(format!("unknown unit `{other}` in `{text}`: use mm, cm, in or pt")),
+        "" => {
+            return Err(format!(
+                "`{text}` has no unit: write \"{number}mm\" or \"{number}pt\""
+            ));
+        }
+        other => {
+            return Err(format!(
+                "unknown unit `{other}` in `{text}`: use mm, cm, in or pt"
+            ));
+        }
     };
     let pt = number * per_unit;
     if !pt.is_finite() || pt < 0.0 {
@@ -92,7 +99,11 @@ mod tests {
         assert!((parse_length("25.4mm").unwrap() - 72.0).abs() < 1e-3);
         assert!((parse_length(" 1 in ").unwrap() - 72.0).abs() < 1e-3);
         assert!(parse_length("15").unwrap_err().contains("no unit"));
-        assert!(parse_length("15px").unwrap_err().contains("unknown unit `px`"));
+        assert!(
+            parse_length("15px")
+                .unwrap_err()
+                .contains("unknown unit `px`")
+        );
         assert!(parse_length("-3mm").is_err());
         assert!(parse_length("1e9pt").is_err());
     }

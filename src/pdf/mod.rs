@@ -6,8 +6,8 @@ mod finish;
 mod fonts;
 
 use printpdf::{
-    Codepoint, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
-    WindingOrder,
+    Codepoint, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+    Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use crate::layout::{Document, Item};
@@ -44,7 +44,10 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
     let faces = fonts::used_glyphs(doc);
     for (face, embedded) in doc.faces.iter().zip(&faces) {
         if let Some(embedded) = embedded {
-            pdf.resources.fonts.map.insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
+            pdf.resources
+                .fonts
+                .map
+                .insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
         }
     }
 
@@ -54,7 +57,9 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         for placed in &page.items {
             match &placed.item {
                 Item::Rect(rect) => {
-                    ops.push(Op::SetFillColor { col: color(rect.color) });
+                    ops.push(Op::SetFillColor {
+                        col: color(rect.color),
+                    });
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
                             x: Pt(placed.x),
@@ -67,28 +72,51 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                     });
                 }
                 Item::Text(run) => {
-                    let Some(face) = &faces[run.face] else { continue };
+                    let Some(face) = &faces[run.face] else {
+                        continue;
+                    };
                     ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(face.id.clone()), size: Pt(run.size) });
-                    ops.push(Op::SetFillColor { col: color(run.color) });
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(face.id.clone()),
+                        size: Pt(run.size),
+                    });
+                    ops.push(Op::SetFillColor {
+                        col: color(run.color),
+                    });
                     // One absolute position per glyph: printpdf merges a baseline's glyphs
                     // into one TJ whose kerning reproduces the shaped advances exactly.
                     for glyph in &run.glyphs {
                         let id = face.remapper.get(glyph.id).unwrap_or(0);
                         let text = face.texts.get(&glyph.id).cloned().unwrap_or_default();
                         ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(Pt(placed.x + glyph.x), Pt(flip(placed.y) + glyph.y_offset)),
+                            matrix: TextMatrix::Translate(
+                                Pt(placed.x + glyph.x),
+                                Pt(flip(placed.y) + glyph.y_offset),
+                            ),
                         });
-                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(id, 0.0, text)])] });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                                id, 0.0, text,
+                            )])],
+                        });
                     }
                     ops.push(Op::EndTextSection);
                 }
             }
         }
-        pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
+        pdf.pages.push(PdfPage::new(
+            Mm(page.width / PT_PER_MM),
+            Mm(page.height / PT_PER_MM),
+            ops,
+        ));
     }
 
-    let save = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&save, &mut warnings);
     let how = finish::Finish {
@@ -100,5 +128,10 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
 }
 
 fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: c.0 as f32 / 255.0, g: c.1 as f32 / 255.0, b: c.2 as f32 / 255.0, icc_profile: None })
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32 / 255.0,
+        g: c.1 as f32 / 255.0,
+        b: c.2 as f32 / 255.0,
+        icc_profile: None,
+    })
 }

@@ -47,8 +47,13 @@ impl std::fmt::Debug for FontFace {
 }
 
 impl FontFace {
-    pub fn from_bytes(data: Cow<'static, [u8]>, index: u32, origin: String) -> Result<FontFace, String> {
-        let face = ttf_parser::Face::parse(&data, index).map_err(|e| format!("{origin} is not a usable font: {e}"))?;
+    pub fn from_bytes(
+        data: Cow<'static, [u8]>,
+        index: u32,
+        origin: String,
+    ) -> Result<FontFace, String> {
+        let face = ttf_parser::Face::parse(&data, index)
+            .map_err(|e| format!("{origin} is not a usable font: {e}"))?;
         let upem = face.units_per_em() as f32;
         let postscript_name = name(&face, ttf_parser::name_id::POST_SCRIPT_NAME)
             .unwrap_or_else(|| "Font".into())
@@ -86,7 +91,10 @@ impl FontFace {
 }
 
 fn name(face: &ttf_parser::Face, id: u16) -> Option<String> {
-    face.names().into_iter().filter(|n| n.name_id == id).find_map(|n| n.to_string())
+    face.names()
+        .into_iter()
+        .filter(|n| n.name_id == id)
+        .find_map(|n| n.to_string())
 }
 
 /// Four faces of one family; a family lacking a style uses its nearest face.
@@ -103,9 +111,15 @@ impl FontFamily {
 
     pub fn builtin() -> FontFamily {
         let faces = NOTO_SANS.map(|bytes| {
-            Arc::new(FontFace::from_bytes(Cow::Borrowed(bytes), 0, "built-in Noto Sans".into()).expect("bundled font is valid"))
+            Arc::new(
+                FontFace::from_bytes(Cow::Borrowed(bytes), 0, "built-in Noto Sans".into())
+                    .expect("bundled font is valid"),
+            )
         });
-        FontFamily { name: BUILTIN_FAMILY.into(), faces }
+        FontFamily {
+            name: BUILTIN_FAMILY.into(),
+            faces,
+        }
     }
 
     /// The family called `name`: the built-in one, or font files in `fonts_dir`
@@ -116,7 +130,11 @@ impl FontFamily {
         }
         match fonts_dir {
             Some(dir) => FontFamily::find_in_dir(name, dir),
-            None => Err(FontError::NotFound { name: name.into(), searched: None, available: vec![BUILTIN_FAMILY.into()] }),
+            None => Err(FontError::NotFound {
+                name: name.into(),
+                searched: None,
+                available: vec![BUILTIN_FAMILY.into()],
+            }),
         }
     }
 
@@ -124,8 +142,12 @@ impl FontFamily {
         let mut found: Vec<(FaceStyle, u16, FontFace)> = Vec::new();
         let mut available = vec![BUILTIN_FAMILY.to_string()];
         for path in font_files(dir) {
-            let Ok(bytes) = std::fs::read(&path) else { continue };
-            let Ok(face) = ttf_parser::Face::parse(&bytes, 0) else { continue };
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let Ok(face) = ttf_parser::Face::parse(&bytes, 0) else {
+                continue;
+            };
             let family = name_of_family(&face);
             if !family.eq_ignore_ascii_case(name) {
                 if !available.contains(&family) {
@@ -141,12 +163,19 @@ impl FontFamily {
                 (true, true) => FaceStyle::BoldItalic,
             };
             let face = FontFace::from_bytes(Cow::Owned(bytes), 0, path.display().to_string())
-                .map_err(|reason| FontError::Unusable { path: path.clone(), reason })?;
+                .map_err(|reason| FontError::Unusable {
+                    path: path.clone(),
+                    reason,
+                })?;
             found.push((style, weight, face));
         }
         // Per style, the weight nearest the style's ideal (400 or 700).
         let mut pick = |style: FaceStyle| -> Option<Arc<FontFace>> {
-            let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) { 700 } else { 400 };
+            let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) {
+                700
+            } else {
+                400
+            };
             let best = found
                 .iter()
                 .enumerate()
@@ -156,16 +185,28 @@ impl FontFamily {
             let (_, _, face) = found.swap_remove(best);
             Some(Arc::new(face))
         };
-        let [regular, bold, italic, bold_italic] =
-            [FaceStyle::Regular, FaceStyle::Bold, FaceStyle::Italic, FaceStyle::BoldItalic].map(&mut pick);
+        let [regular, bold, italic, bold_italic] = [
+            FaceStyle::Regular,
+            FaceStyle::Bold,
+            FaceStyle::Italic,
+            FaceStyle::BoldItalic,
+        ]
+        .map(&mut pick);
         let Some(regular) = regular else {
             available.sort();
-            return Err(FontError::NotFound { name: name.into(), searched: Some(dir.to_path_buf()), available });
+            return Err(FontError::NotFound {
+                name: name.into(),
+                searched: Some(dir.to_path_buf()),
+                available,
+            });
         };
         let bold = bold.unwrap_or_else(|| regular.clone());
         let italic = italic.unwrap_or_else(|| regular.clone());
         let bold_italic = bold_italic.unwrap_or_else(|| bold.clone());
-        Ok(FontFamily { name: name.into(), faces: [regular, bold, italic, bold_italic] })
+        Ok(FontFamily {
+            name: name.into(),
+            faces: [regular, bold, italic, bold_italic],
+        })
     }
 }
 
@@ -179,7 +220,9 @@ fn name_of_family(face: &ttf_parser::Face) -> String {
 fn font_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let list = |d: &Path| -> Vec<PathBuf> {
-        std::fs::read_dir(d).map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default()
+        std::fs::read_dir(d)
+            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default()
     };
     for path in list(dir) {
         if path.is_dir() {
@@ -199,15 +242,17 @@ fn font_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The nearest folder named `fonts` in the leaflet's folder or above.
 pub fn find_fonts_dir(leaflet: &Path) -> Option<PathBuf> {
-    let start = leaflet.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let start = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
-    start.ancestors().map(|dir| dir.join("fonts")).find(|dir| dir.is_dir())
+    crate::paths::find_upwards(leaflet, "fonts")
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FontError {
     #[error("font family `{name}` not found{}", searched.as_ref().map(|d| format!(" in {}", d.display())).unwrap_or_default())]
-    NotFound { name: String, searched: Option<PathBuf>, available: Vec<String> },
+    NotFound {
+        name: String,
+        searched: Option<PathBuf>,
+        available: Vec<String>,
+    },
     #[error("cannot use font file {}: {reason}", path.display())]
     Unusable { path: PathBuf, reason: String },
 }
@@ -219,15 +264,30 @@ mod tests {
     #[test]
     fn builtin_family_has_four_distinct_faces() {
         let family = FontFamily::find("noto sans", None).unwrap();
-        let names: Vec<&str> = family.faces.iter().map(|f| f.postscript_name.as_str()).collect();
-        assert_eq!(names, ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"]);
+        let names: Vec<&str> = family
+            .faces
+            .iter()
+            .map(|f| f.postscript_name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "NotoSans-Regular",
+                "NotoSans-Bold",
+                "NotoSans-Italic",
+                "NotoSans-BoldItalic"
+            ]
+        );
         assert_eq!(family.face(FaceStyle::Bold).weight, 700);
     }
 
     #[test]
     fn spanish_is_covered_and_gaps_are_found() {
         let face = FontFamily::builtin().faces[0].clone();
-        assert!(face.missing_chars("¡Que se vayan todos! ¿Año? «ñandú» — “sí”").is_empty());
+        assert!(
+            face.missing_chars("¡Que se vayan todos! ¿Año? «ñandú» — “sí”")
+                .is_empty()
+        );
         assert_eq!(face.missing_chars("日本 ok 日"), vec!['日', '本']);
     }
 
@@ -237,7 +297,9 @@ mod tests {
         assert_eq!(e.to_string(), "font family `Comic Sans` not found");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
         match FontFamily::find("Comic Sans", Some(&dir)).unwrap_err() {
-            FontError::NotFound { available, .. } => assert!(available.contains(&"Noto Sans".to_string())),
+            FontError::NotFound { available, .. } => {
+                assert!(available.contains(&"Noto Sans".to_string()))
+            }
             other => panic!("{other}"),
         }
     }
@@ -247,6 +309,9 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
         // The shipped files are found by their family name like any user font.
         let family = FontFamily::find_in_dir("noto sans", &dir).unwrap();
-        assert_eq!(family.face(FaceStyle::Italic).postscript_name, "NotoSans-Italic");
+        assert_eq!(
+            family.face(FaceStyle::Italic).postscript_name,
+            "NotoSans-Italic"
+        );
     }
 }

@@ -51,19 +51,35 @@ mod tests {
     use super::*;
 
     fn words(widths: &[f32]) -> Vec<Piece> {
-        widths.iter().map(|&w| Piece { width: w, trailing: 1.0, forced_break: false }).collect()
+        widths
+            .iter()
+            .map(|&w| Piece {
+                width: w,
+                trailing: 1.0,
+                forced_break: false,
+            })
+            .collect()
     }
 
     #[test]
     fn fills_lines_and_drops_trailing_space() {
         // 3+1+3+1+3 = 11 fits exactly in 11; the fourth word moves on.
-        assert_eq!(greedy(&words(&[3.0, 3.0, 3.0, 3.0]), 11.0), vec![0..3, 3..4]);
-        assert_eq!(greedy(&words(&[3.0, 3.0, 3.0, 3.0]), 10.9), vec![0..2, 2..4]);
+        assert_eq!(
+            greedy(&words(&[3.0, 3.0, 3.0, 3.0]), 11.0),
+            vec![0..3, 3..4]
+        );
+        assert_eq!(
+            greedy(&words(&[3.0, 3.0, 3.0, 3.0]), 10.9),
+            vec![0..2, 2..4]
+        );
     }
 
     #[test]
     fn overlong_piece_gets_its_own_line() {
-        assert_eq!(greedy(&words(&[2.0, 20.0, 2.0]), 10.0), vec![0..1, 1..2, 2..3]);
+        assert_eq!(
+            greedy(&words(&[2.0, 20.0, 2.0]), 10.0),
+            vec![0..1, 1..2, 2..3]
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub fn set_paragraph(
         let line = place(text, &glyphs, glyph_range);
         if line.width > width + 0.01 {
             let word = text[first.bytes.clone()].trim_end().to_string();
-            return Err(SetError::TooWide { word, excess: line.width - width });
+            return Err(SetError::TooWide {
+                word,
+                excess: line.width - width,
+            });
         }
         lines.push(line);
     }
@@ -89,11 +92,24 @@ fn pieces(text: &str, glyphs: &[ShapedGlyph]) -> Vec<TextPiece> {
             g += 1;
         }
         let content_end = start + text[start..end].trim_end_matches(is_breaking_space).len();
-        let content_glyphs = glyphs[first_glyph..g].iter().take_while(|gl| gl.cluster < content_end).count();
-        let width: f32 = glyphs[first_glyph..first_glyph + content_glyphs].iter().map(|gl| gl.advance).sum();
-        let trailing: f32 = glyphs[first_glyph + content_glyphs..g].iter().map(|gl| gl.advance).sum();
+        let content_glyphs = glyphs[first_glyph..g]
+            .iter()
+            .take_while(|gl| gl.cluster < content_end)
+            .count();
+        let width: f32 = glyphs[first_glyph..first_glyph + content_glyphs]
+            .iter()
+            .map(|gl| gl.advance)
+            .sum();
+        let trailing: f32 = glyphs[first_glyph + content_glyphs..g]
+            .iter()
+            .map(|gl| gl.advance)
+            .sum();
         pieces.push(TextPiece {
-            piece: Piece { width, trailing, forced_break: opportunity == BreakOpportunity::Mandatory && end < text.len() },
+            piece: Piece {
+                width,
+                trailing,
+                forced_break: opportunity == BreakOpportunity::Mandatory && end < text.len(),
+            },
             bytes: start..end,
             glyphs: first_glyph..g,
             content_glyphs,
@@ -115,15 +131,27 @@ fn place(text: &str, glyphs: &[ShapedGlyph], range: std::ops::Range<usize>) -> S
         let g = &glyphs[i];
         let first_of_cluster = i == 0 || glyphs[i - 1].cluster != g.cluster;
         let text = if first_of_cluster {
-            let end = glyphs[i..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(text.len());
+            let end = glyphs[i..]
+                .iter()
+                .map(|n| n.cluster)
+                .find(|&c| c != g.cluster)
+                .unwrap_or(text.len());
             text[g.cluster..end].to_string()
         } else {
             String::new()
         };
-        placed.push(LineGlyph { id: g.id, x: x + g.x_offset, y_offset: g.y_offset, text });
+        placed.push(LineGlyph {
+            id: g.id,
+            x: x + g.x_offset,
+            y_offset: g.y_offset,
+            text,
+        });
         x += g.advance;
     }
-    SetLine { glyphs: placed, width: x }
+    SetLine {
+        glyphs: placed,
+        width: x,
+    }
 }
 
 #[cfg(test)]
@@ -133,15 +161,24 @@ mod tests {
 
     fn lines(text: &str, width: f32) -> Vec<String> {
         let family = FontFamily::builtin();
-        let set = set_paragraph(text, &family.faces[0], 10.0, width, &"es".parse().unwrap()).unwrap();
-        set.iter().map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect()).collect()
+        let set =
+            set_paragraph(text, &family.faces[0], 10.0, width, &"es".parse().unwrap()).unwrap();
+        set.iter()
+            .map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect())
+            .collect()
     }
 
     #[test]
     fn breaks_at_spaces_and_keeps_no_break_spaces() {
         let got = lines("El 15\u{a0}de\u{a0}diciembre hubo paro nacional", 80.0);
-        assert!(got.iter().any(|l| l.contains("15\u{a0}de\u{a0}diciembre")), "{got:?}");
-        assert_eq!(got, ["El", "15\u{a0}de\u{a0}diciembre", "hubo paro", "nacional"]);
+        assert!(
+            got.iter().any(|l| l.contains("15\u{a0}de\u{a0}diciembre")),
+            "{got:?}"
+        );
+        assert_eq!(
+            got,
+            ["El", "15\u{a0}de\u{a0}diciembre", "hubo paro", "nacional"]
+        );
     }
 
     #[test]
@@ -153,12 +190,17 @@ mod tests {
 
     #[test]
     fn text_survives_breaking_and_lines_fit() {
-        let text = "¡Que se vayan todos! ¿Quién decide? «El pueblo» — “sí”, financiación y oficinas.";
+        let text =
+            "¡Que se vayan todos! ¿Quién decide? «El pueblo» — “sí”, financiación y oficinas.";
         let family = FontFamily::builtin();
-        let set = set_paragraph(text, &family.faces[0], 10.0, 90.0, &"es".parse().unwrap()).unwrap();
+        let set =
+            set_paragraph(text, &family.faces[0], 10.0, 90.0, &"es".parse().unwrap()).unwrap();
         assert!(set.len() > 2);
         assert!(set.iter().all(|l| l.width <= 90.0));
-        let joined: Vec<String> = set.iter().map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect()).collect();
+        let joined: Vec<String> = set
+            .iter()
+            .map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect())
+            .collect();
         assert_eq!(joined.join(" "), text);
     }
 
@@ -166,8 +208,17 @@ mod tests {
     fn missing_glyphs_and_overlong_words_are_reported() {
         let family = FontFamily::builtin();
         let es = "es".parse().unwrap();
-        assert_eq!(set_paragraph("Perú 日本", &family.faces[0], 10.0, 100.0, &es), Err(SetError::MissingGlyphs(vec!['日', '本'])));
-        match set_paragraph("a Supercalifragilistic b", &family.faces[0], 10.0, 40.0, &es) {
+        assert_eq!(
+            set_paragraph("Perú 日本", &family.faces[0], 10.0, 100.0, &es),
+            Err(SetError::MissingGlyphs(vec!['日', '本']))
+        );
+        match set_paragraph(
+            "a Supercalifragilistic b",
+            &family.faces[0],
+            10.0,
+            40.0,
+            &es,
+        ) {
             Err(SetError::TooWide { word, excess }) => {
                 assert_eq!(word, "Supercalifragilistic");
                 assert!(excess > 0.0);

@@ -1,0 +1,328 @@
+//! Every bad input: a clear message naming file:line:column (where there is one) and
+//! what to do, a non-zero exit, no panic, and no output written or clobbered.
+
+mod support;
+
+use support::project::{EN, ES, LEAFLET, Project, Run};
+
+/// Builds and checks the common contract of a failure; returns stderr.
+fn fails(project: &Project) -> String {
+    let run: Run = project.build(&[]);
+    assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        !project.exists("out/demo.pdf"),
+        "a failed build wrote output"
+    );
+    assert!(run.stderr.contains("help:"), "no advice in: {}", run.stderr);
+    assert!(run.stderr.contains("was not built"), "{}", run.stderr);
+    run.stderr
+}
+
+#[test]
+fn good_project_builds() {
+    let p = Project::new();
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("wrote out/demo.pdf"), "{}", run.stderr);
+    assert!(
+        std::fs::read(p.path("out/demo.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-1.7")
+    );
+}
+
+#[test]
+fn malformed_toml() {
+    let p = Project::with(&LEAFLET.replace("paper = \"A5\"", "paper = \"A5"), EN, ES);
+    let e = fails(&p);
+    assert!(e.contains("leaflets/demo.toml:3:"), "{e}");
+}
+
+#[test]
+fn unknown_key_suggests_closest() {
+    let p = Project::with(&LEAFLET.replace("gutter =", "guter ="), EN, ES);
+    let e = fails(&p);
+    assert!(
+        e.contains("leaflets/demo.toml:5:1: error: unknown field `guter`"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean `gutter`?"), "{e}");
+}
+
+#[test]
+fn wrong_type() {
+    let p = Project::with(&LEAFLET.replace("size = \"9pt\"", "size = 9"), EN, ES);
+    let e = fails(&p);
+    assert!(e.contains("leaflets/demo.toml:8:8: error:"), "{e}");
+    assert!(e.contains("string"), "{e}");
+}
+
+#[test]
+fn unknown_block_type_and_paper() {
+    let p = Project::with(
+        &LEAFLET
+            .replace("\"slogan\"\ntext", "\"slogon\"\ntext")
+            .replace("\"A5\"", "\"A55\""),
+        EN,
+        ES,
+    );
+    let e = fails(&p);
+    assert!(
+        e.contains("leaflets/demo.toml:3:9: error: unknown paper `A55`"),
+        "{e}"
+    );
+    assert!(e.contains("error: unknown block type `slogon`"), "{e}");
+    assert!(e.contains("did you mean \"slogan\"?"), "{e}");
+}
+
+#[test]
+fn missing_ftl_file() {
+    let p = Project::new();
+    std::fs::remove_file(p.path("locales/es/demo.ftl")).unwrap();
+    let e = fails(&p);
+    assert!(e.contains("missing translation file for `es`"), "{e}");
+    assert!(e.contains("locales/es/demo.ftl"), "{e}");
+}
+
+#[test]
+fn missing_language_folder() {
+    let p = Project::with(
+        &LEAFLET.replace("[\"en\", \"es\"]", "[\"en\", \"qu\"]"),
+        EN,
+        ES,
+    );
+    let e = fails(&p);
+    assert!(
+        e.contains("leaflets/demo.toml:2:20: error: no translations for `qu`"),
+        "{e}"
+    );
+    assert!(e.contains("it has: en, es"), "{e}");
+}
+
+#[test]
+fn missing_message_names_id_language_and_file() {
+    let p = Project::with(LEAFLET, EN, &ES.replace("two = ¿Elecciones? ¡Ya!\n", ""));
+    let e = fails(&p);
+    assert!(e.contains("leaflets/demo.toml:24:17: error: message `two` is missing in `es` (looked for it in locales/es/demo.ftl)"), "{e}");
+    assert!(e.contains("message `two` is missing in `es`"), "{e}");
+    assert!(e.contains("locales/es/demo.ftl"), "{e}");
+    // Never a silent fallback: the English text must not have been used instead.
+    assert!(!p.exists("out/demo.pdf"));
+}
+
+#[test]
+fn missing_attribute() {
+    let p = Project::with(
+        &LEAFLET.replace("text = \"intro\"", "text = \"intro.long\""),
+        EN,
+        ES,
+    );
+    let e = fails(&p);
+    assert!(
+        e.contains("message `intro` in `en` has no attribute `.long`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn fluent_syntax_errors_are_all_reported_with_positions() {
+    let bad = ES
+        .replace(
+            "slogan = ¡Que se vayan todos!",
+            "slogan = { ¡Que se vayan todos!",
+        )
+        .replace("where =", "where");
+    let p = Project::with(LEAFLET, EN, &bad);
+    let e = fails(&p);
+    assert!(e.contains("locales/es/demo.ftl:10:"), "{e}");
+    assert!(e.contains("locales/es/demo.ftl:11:"), "{e}");
+    assert!(e.contains("Fluent syntax error"), "{e}");
+}
+
+#[test]
+fn variable_missing_from_args() {
+    let p = Project::with(
+        &LEAFLET.replace("place = \"Trafalgar Square\"\n", ""),
+        EN,
+        ES,
+    );
+    let e = fails(&p);
+    assert!(e.contains("locales/en/demo.ftl:11:1: error: message `where` in `en` uses the variable `$place`, which [args] does not define"), "{e}");
+    assert!(e.contains("add `place = …` under [args]"), "{e}");
+}
+
+#[test]
+fn character_the_font_cannot_draw() {
+    let p = Project::with(
+        LEAFLET,
+        EN,
+        &ES.replace("¡Que se vayan todos!", "¡Que se vayan todos! 団結"),
+    );
+    let e = fails(&p);
+    assert!(
+        e.contains("U+56E3 ‘団’, U+7D50 ‘結’ in message `slogan` (es, block 4 (slogan `slogan`))"),
+        "{e}"
+    );
+    assert!(e.contains("NotoSans-Bold has no glyph"), "{e}");
+}
+
+#[test]
+fn missing_font_family() {
+    let p = Project::with(
+        &LEAFLET.replace("size = \"9pt\"", "font = \"Noto Sanz\"\nsize = \"9pt\""),
+        EN,
+        ES,
+    );
+    let e = fails(&p);
+    assert!(
+        e.contains("leaflets/demo.toml:8:8: error: font family `Noto Sanz` not found"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean \"Noto Sans\"?"), "{e}");
+}
+
+#[test]
+fn unreadable_font_file() {
+    let p = Project::with(
+        &LEAFLET.replace("size = \"9pt\"", "font = \"Broken\"\nsize = \"9pt\""),
+        EN,
+        ES,
+    );
+    p.write("fonts/Broken-Regular.ttf", "not a font");
+    let e = fails(&p);
+    assert!(e.contains("font family `Broken` not found"), "{e}");
+}
+
+#[test]
+fn overflow_names_block_language_and_amount() {
+    let long = format!(
+        "intro = {}\n",
+        "Solidarity with the workers and peasants of Peru. ".repeat(60)
+    );
+    let en = EN
+        .lines()
+        .filter(|l| {
+            !l.starts_with("intro")
+                && !l.starts_with("    ")
+                && !l.starts_with("       *")
+                && !l.starts_with("        [")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let en = format!("{en}\n{long}    .short = x\n");
+    let p = Project::with(LEAFLET, &en, ES);
+    let e = fails(&p);
+    assert!(e.contains("leaflets/demo.toml:"), "{e}");
+    assert!(e.contains("the text does not fit on the page: from block 2 (paragraph `intro`) in `en` on, it overflows the bottom by"), "{e}");
+    assert!(e.contains(" mm"), "{e}");
+}
+
+#[test]
+fn unwritable_output_leaves_nothing_and_keeps_old_pdf() {
+    let p = Project::new();
+    p.write("out/demo.pdf", "old pdf");
+    // A folder where the output file should be.
+    let run = p.build(&["-o", "out"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("out: error: the output path is a folder"),
+        "{}",
+        run.stderr
+    );
+    // A failed build leaves an earlier PDF untouched.
+    let p2 = Project::with(&LEAFLET.replace("\"A5\"", "\"A55\""), EN, ES);
+    p2.write("out/demo.pdf", "old pdf");
+    let run = p2.build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(p2.read("out/demo.pdf"), "old pdf");
+    let leftovers: Vec<_> = std::fs::read_dir(p2.path("out")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "temporary files left behind");
+}
+
+#[test]
+fn refuses_to_overwrite_the_leaflet() {
+    let p = Project::new();
+    let run = p.build(&["-o", "leaflets/demo.toml"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refusing to overwrite an input file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(p.read("leaflets/demo.toml"), LEAFLET);
+}
+
+#[test]
+fn missing_leaflet_and_invalid_utf8() {
+    let p = Project::new();
+    let run = p.run(&["build", "leaflets/nope.toml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .contains("leaflets/nope.toml: error: cannot read the leaflet"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(
+        p.path("leaflets/demo.toml"),
+        b"languages = [\"en\"]\n# \xff\xfe\n",
+    )
+    .unwrap();
+    let e = fails(&p);
+    assert!(
+        e.contains("leaflets/demo.toml:2:3: error: the leaflet is not valid UTF-8"),
+        "{e}"
+    );
+}
+
+#[test]
+fn bad_langs_flag_and_usage_errors() {
+    let p = Project::new();
+    let run = p.build(&["--langs", "en,!!"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("--langs: `!!` is not a language tag"),
+        "{}",
+        run.stderr
+    );
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("LEAFLET.toml"), "{}", run.stderr);
+    let run = p.run(&[
+        "build",
+        "leaflets/demo.toml",
+        "leaflets/demo.toml",
+        "-o",
+        "x.pdf",
+    ]);
+    assert_eq!(run.code, Some(2));
+}
+
+#[test]
+fn one_bad_leaflet_does_not_stop_the_others() {
+    let p = Project::new();
+    p.write("leaflets/broken.toml", "languages = [");
+    let run = p.run(&["build", "leaflets/broken.toml", "leaflets/demo.toml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(p.exists("out/demo.pdf"));
+    assert!(!p.exists("out/broken.pdf"));
+    assert!(
+        run.stderr.contains("1 of 2 leaflets failed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn help_shows_an_example() {
+    let run = Project::new().run(&["build", "--help"]);
+    assert_eq!(run.code, Some(0));
+    assert!(
+        run.stdout
+            .contains("leaflet build leaflets/peru-solidarity.toml"),
+        "{}",
+        run.stdout
+    );
+}
