@@ -1,0 +1,203 @@
+//! The layout tree of real leaflets: counterpart blocks level, spans stacked, Fluent
+//! features resolved, nothing stray on the page.
+
+mod support;
+
+use std::path::Path;
+
+use leaflet::layout::{Document, Item, TextRun};
+use leaflet::{BuildOptions, build};
+use support::project::{EN, ES, LEAFLET, Project};
+
+fn example() -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/peru-solidarity.toml");
+    build(&path, &BuildOptions::default())
+        .expect("example builds")
+        .document
+}
+
+/// Text runs (one per line) with their baseline position.
+fn runs(doc: &Document) -> Vec<(f32, f32, &TextRun)> {
+    doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|p| match &p.item {
+            Item::Text(run) => Some((p.x, p.y, run)),
+            Item::Rect(_) => None,
+        })
+        .collect()
+}
+
+/// The first line that starts with `start`: (x, y).
+fn line_starting(doc: &Document, start: &str) -> (f32, f32) {
+    runs(doc)
+        .into_iter()
+        .find(|(_, _, r)| r.text().starts_with(start))
+        .map(|(x, y, _)| (x, y))
+        .unwrap_or_else(|| panic!("no line starts with {start:?} in\n{}", doc.dump()))
+}
+
+#[test]
+fn counterpart_blocks_start_level_in_the_example() {
+    let doc = example();
+    let pairs = [
+        ("Hands off Peru!", "¡Manos fuera del"),
+        ("On 7\u{a0}December", "El 7\u{a0}de"),
+        ("We demand:", "Exigimos:"),
+        ("Kick out the oligarchy", "¡Fuera la oligarquía"),
+        ("On 15\u{a0}December", "El 15\u{a0}de"),
+        ("But the strike", "Pero el paro"),
+        ("Kick them all out!", "¡Que se vayan todos!"),
+    ];
+    for (en, es) in pairs {
+        let (en_x, en_y) = line_starting(&doc, en);
+        let (es_x, es_y) = line_starting(&doc, es);
+        assert_eq!(en_y, es_y, "{en:?} and {es:?} are not level");
+        assert!(
+            es_x > en_x + 200.0,
+            "{es:?} is not in the right-hand column"
+        );
+    }
+}
+
+#[test]
+fn example_is_one_a4_page_in_two_columns_within_the_margins() {
+    let doc = example();
+    assert_eq!(doc.pages.len(), 1);
+    let page = &doc.pages[0];
+    assert!((page.width - 595.2756).abs() < 0.001 && (page.height - 841.8898).abs() < 0.001);
+    let margin = 15.0 * 72.0 / 25.4;
+    for (x, y, run) in runs(&doc) {
+        assert!(
+            x >= margin - 0.01 && y <= page.height - margin,
+            "{:?} outside the margins",
+            run.text()
+        );
+        let right = x + run.glyphs.last().map_or(0.0, |g| g.x);
+        assert!(
+            right <= page.width - margin,
+            "{:?} runs past the right margin",
+            run.text()
+        );
+    }
+    assert_eq!(doc.lang, "en");
+    assert_eq!(doc.title, "Hands off Peru! Down with the coup!");
+}
+
+#[test]
+fn spanned_footer_stacks_languages_across_the_page() {
+    let doc = example();
+    let (en_x, en_y) = line_starting(&doc, "Saturday 17");
+    let (es_x, es_y) = line_starting(&doc, "Sábado 17");
+    assert_eq!(en_x, es_x);
+    assert!(es_y > en_y);
+    // The footer sits at the foot of the page, below everything else.
+    let lowest_body = runs(&doc)
+        .iter()
+        .filter(|(_, _, r)| r.size > 11.5)
+        .map(|(_, y, _)| *y)
+        .fold(0.0, f32::max);
+    assert!(en_y > lowest_body);
+    assert!(
+        doc.pages[0].height - es_y < 120.0,
+        "footer not at the foot: {es_y}"
+    );
+}
+
+#[test]
+fn fluent_variables_terms_plurals_and_attributes_resolve() {
+    let doc = example();
+    let text: Vec<String> = runs(&doc).iter().map(|(_, _, r)| r.text()).collect();
+    let all = text.join("\n");
+    assert!(all.contains("Pedro Castillo"), "term");
+    assert!(all.contains("18\u{a0}months"), "plural in en:\n{all}");
+    assert!(all.contains("18\u{a0}meses"), "plural in es:\n{all}");
+    assert!(all.contains("Trafalgar Square"), "variable");
+    assert!(all.contains("Exigimos:"), "attribute");
+    // No isolation marks, soft hyphens or replacement characters reach the page.
+    assert!(
+        !all.contains(['\u{2068}', '\u{2069}', '\u{ad}', '\u{fffd}']),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn plural_follows_each_language_rules() {
+    let one = LEAFLET.replace("count = 3", "count = 1");
+    let p = Project::with(&one, EN, ES);
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default())
+        .unwrap()
+        .document;
+    let all: String = runs(&doc).iter().map(|(_, _, r)| r.text() + "\n").collect();
+    assert!(all.contains("One demand unite"), "{all}");
+    assert!(all.contains("una exigencia"), "{all}");
+}
+
+#[test]
+fn langs_override_orders_columns_and_regional_tags_use_the_language_folder() {
+    let p = Project::new();
+    let options = BuildOptions {
+        langs: Some(vec!["es-PE".into(), "en".into()]),
+        ..Default::default()
+    };
+    let doc = build(&p.path("leaflets/demo.toml"), &options)
+        .unwrap()
+        .document;
+    assert_eq!(doc.lang, "es-PE");
+    let (es_x, _) = line_starting(&doc, "¡Manos fuera");
+    let (en_x, _) = line_starting(&doc, "Hands off");
+    assert!(es_x < en_x, "Spanish should be the left column");
+}
+
+#[test]
+fn a_single_language_fills_the_width() {
+    let p = Project::new();
+    let options = BuildOptions {
+        langs: Some(vec!["es".into()]),
+        ..Default::default()
+    };
+    let doc = build(&p.path("leaflets/demo.toml"), &options)
+        .unwrap()
+        .document;
+    assert!(runs(&doc).iter().all(|(_, _, r)| r.lang == "es"));
+    assert!(runs(&doc).iter().any(|(_, _, r)| {
+        r.text()
+            .starts_with("Estamos con los obreros y campesinos del Perú.")
+    }));
+}
+
+#[test]
+fn slogan_box_is_accent_coloured_with_white_text() {
+    let doc = example();
+    let (_, y) = line_starting(&doc, "Kick them all out!");
+    let boxes: Vec<_> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|p| match &p.item {
+            Item::Rect(r) if r.height > 10.0 => Some((p.y, r)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(boxes.len(), 2, "one slogan box per language");
+    for (top, r) in boxes {
+        assert_eq!((r.color.0, r.color.1, r.color.2), (0xc8, 0x10, 0x2e));
+        assert!(top < y && y < top + r.height);
+    }
+    let slogan = runs(&doc)
+        .into_iter()
+        .find(|(_, _, r)| r.text() == "Kick them all out!")
+        .unwrap()
+        .2;
+    assert_eq!(
+        (slogan.color.0, slogan.color.1, slogan.color.2),
+        (255, 255, 255)
+    );
+}
+
+#[test]
+fn layout_dump_is_stable() {
+    let a = example().dump();
+    assert_eq!(a, example().dump());
+    assert!(a.starts_with("page 1 595.28x841.89\n"), "{a}");
+    assert!(a.contains("NotoSans-Bold"));
+}
