@@ -14,6 +14,8 @@ pub struct Catalog {
     pub lang: LanguageIdentifier,
     pub file: PathBuf,
     pub source: String,
+    /// Ids of the messages the file defines, in file order (for suggestions).
+    pub ids: Vec<String>,
     pub bundle: FluentBundle<FluentResource>,
 }
 
@@ -62,6 +64,13 @@ impl Catalog {
                     .collect());
             }
         };
+        let ids = resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect();
         let mut bundle = FluentBundle::new(vec![lang.clone()]);
         // Fluent wraps placeables in U+2068/U+2069 for bidi isolation; outside a browser
         // they print as boxes. Left-to-right columns do not need them.
@@ -84,6 +93,7 @@ impl Catalog {
             lang: lang.clone(),
             file: file.to_path_buf(),
             source,
+            ids,
             bundle,
         })
     }

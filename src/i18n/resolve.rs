@@ -107,7 +107,10 @@ fn format(
                 m.id
             ))
             .at(&toml.path, &toml.text, m.span.clone())
-            .hint(format!("add `{} = …` to {file}, or fix the id here", m.id)),
+            .hint(match crate::diag::closest(&m.id, catalog.ids.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean `{best}`? Otherwise add `{} = …` to {file}", m.id),
+                None => format!("add `{} = …` to {file}, or fix the id here", m.id),
+            }),
         ]);
     };
     let pattern = match &m.attribute {
