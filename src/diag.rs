@@ -35,6 +35,13 @@ impl LineCol {
     }
 }
 
+/// A place in a file, carried along by stages that no longer hold the file's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub at: LineCol,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -71,6 +78,12 @@ impl Diagnostic {
     pub fn at(mut self, file: &Path, source: &str, span: Range<usize>) -> Self {
         self.file = Some(file.to_path_buf());
         self.at = Some(LineCol::of(source, span.start));
+        self
+    }
+
+    pub fn located(mut self, location: &Location) -> Self {
+        self.file = Some(location.file.clone());
+        self.at = Some(location.at);
         self
     }
 

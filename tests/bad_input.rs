@@ -168,6 +168,20 @@ fn character_the_font_cannot_draw() {
 }
 
 #[test]
+fn columns_too_narrow() {
+    let p = Project::with(
+        &LEAFLET.replace("gutter = \"6mm\"", "gutter = \"100mm\""),
+        EN,
+        ES,
+    );
+    let e = fails(&p);
+    assert!(
+        e.contains("leaflets/demo.toml: error: 2 columns leave only"),
+        "{e}"
+    );
+}
+
+#[test]
 fn missing_font_family() {
     let p = Project::with(
         &LEAFLET.replace("size = \"9pt\"", "font = \"Noto Sanz\"\nsize = \"9pt\""),

@@ -8,7 +8,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use super::catalog::Catalog;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, LineCol, Location};
 use crate::model::{ArgValue, Leaflet, MessageRef};
 
 /// The leaflet's text in every language, in the leaflet's column order.
@@ -30,6 +30,8 @@ pub struct ColumnTexts {
 pub struct Passage {
     pub message: String,
     pub text: String,
+    /// Where the message is defined, for errors found later (e.g. a missing glyph).
+    pub defined_at: Option<Location>,
 }
 
 /// Resolves every block's messages in every catalog (one catalog per column, in order).
@@ -47,6 +49,10 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
                     Ok(text) => Some(Passage {
                         message: m.key(),
                         text,
+                        defined_at: catalog.offset_of(&m.id).map(|offset| Location {
+                            file: catalog.file.clone(),
+                            at: LineCol::of(&catalog.source, offset),
+                        }),
                     }),
                     Err(mut d) => {
                         problems.append(&mut d);
@@ -107,10 +113,15 @@ fn format(
                 m.id
             ))
             .at(&toml.path, &toml.text, m.span.clone())
-            .hint(match crate::diag::closest(&m.id, catalog.ids.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`? Otherwise add `{} = …` to {file}", m.id),
-                None => format!("add `{} = …` to {file}, or fix the id here", m.id),
-            }),
+            .hint(
+                match crate::diag::closest(&m.id, catalog.ids.iter().map(String::as_str)) {
+                    Some(best) => format!(
+                        "did you mean `{best}`? Otherwise add `{} = …` to {file}",
+                        m.id
+                    ),
+                    None => format!("add `{} = …` to {file}, or fix the id here", m.id),
+                },
+            ),
         ]);
     };
     let pattern = match &m.attribute {

@@ -5,6 +5,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::document::{FilledRect, Glyph, Item, Placed, TextRun};
 use super::style::{Align, BlockStyle};
+use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{BlockKind, Rgb};
 use crate::text::{FontFamily, SetError, SetLine, set_paragraph};
@@ -19,6 +20,7 @@ pub struct BlockBox {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockError {
     pub message: String,
+    pub defined_at: Option<Location>,
     pub face: String,
     pub error: SetError,
 }
@@ -44,7 +46,7 @@ pub fn set_block(
                     out.height += style.size * 0.35;
                 }
                 let top = out.height;
-                let bullet = set(style, family, "•", width, lang, "bullet")?;
+                let bullet = set(style, family, &bullet_passage(), width, lang)?;
                 let mut marker = lines_to_items(&bullet, style, 0.0, top, width, lang);
                 for m in &mut marker {
                     if let Item::Text(run) = &mut m.item {
@@ -52,14 +54,7 @@ pub fn set_block(
                     }
                 }
                 out.items.extend(marker);
-                let lines = set(
-                    style,
-                    family,
-                    &passage.text,
-                    width - indent,
-                    lang,
-                    &passage.message,
-                )?;
+                let lines = set(style, family, passage, width - indent, lang)?;
                 out.items.extend(lines_to_items(
                     &lines,
                     style,
@@ -77,7 +72,7 @@ pub fn set_block(
             let mut lines_height = 0.0;
             let mut text_items = Vec::new();
             for passage in passages {
-                let lines = set(style, family, &passage.text, inner, lang, &passage.message)?;
+                let lines = set(style, family, passage, inner, lang)?;
                 text_items.extend(lines_to_items(
                     &lines,
                     style,
@@ -103,14 +98,7 @@ pub fn set_block(
         BlockKind::Quote => {
             let indent = style.size * 1.0;
             for passage in passages {
-                let lines = set(
-                    style,
-                    family,
-                    &passage.text,
-                    width - indent,
-                    lang,
-                    &passage.message,
-                )?;
+                let lines = set(style, family, passage, width - indent, lang)?;
                 out.items.extend(lines_to_items(
                     &lines,
                     style,
@@ -137,7 +125,7 @@ pub fn set_block(
         }
         BlockKind::Heading | BlockKind::Paragraph | BlockKind::Footer => {
             for passage in passages {
-                let lines = set(style, family, &passage.text, width, lang, &passage.message)?;
+                let lines = set(style, family, passage, width, lang)?;
                 out.items
                     .extend(lines_to_items(&lines, style, 0.0, out.height, width, lang));
                 out.height += lines.len() as f32 * style.leading;
@@ -150,17 +138,26 @@ pub fn set_block(
 fn set(
     style: &BlockStyle,
     family: &FontFamily,
-    text: &str,
+    passage: &Passage,
     width: f32,
     lang: &LanguageIdentifier,
-    message: &str,
 ) -> Result<Vec<SetLine>, BlockError> {
     let face = family.face(style.face);
-    set_paragraph(text, face, style.size, width, lang).map_err(|error| BlockError {
-        message: message.to_string(),
+    set_paragraph(&passage.text, face, style.size, width, lang).map_err(|error| BlockError {
+        message: passage.message.clone(),
+        defined_at: passage.defined_at.clone(),
         face: face.postscript_name.clone(),
         error,
     })
+}
+
+/// The list bullet, set like a one-character message.
+fn bullet_passage() -> Passage {
+    Passage {
+        message: "(list bullet)".into(),
+        text: "•".into(),
+        defined_at: None,
+    }
 }
 
 /// Lines as text runs, stacked from `top`, starting at `x` (or centred in `width`).

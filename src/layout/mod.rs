@@ -20,6 +20,9 @@ use crate::model::{BlockKind, Leaflet, units::PT_PER_MM};
 use crate::text::{FontFamily, SetError};
 use block::set_block;
 
+/// Narrower columns cannot hold a line of words.
+const MIN_COLUMN_MM: f32 = 25.0;
+
 /// Lays the leaflet out on one page.
 pub fn layout(
     leaflet: &Leaflet,
@@ -31,6 +34,15 @@ pub fn layout(
     let full_width = page.width - 2.0 * leaflet.margin;
     let columns = texts.columns.len().max(1);
     let column_width = (full_width - (columns - 1) as f32 * leaflet.gutter) / columns as f32;
+    if column_width < MIN_COLUMN_MM * PT_PER_MM {
+        return Err(Diagnostic::error(format!(
+            "{columns} columns leave only {:.0} mm for each (at least {MIN_COLUMN_MM} mm is needed)",
+            column_width / PT_PER_MM
+        ))
+        .in_file(&leaflet.source.path)
+        .hint("use fewer languages, a smaller `margin` or `gutter`, or a larger or landscape `paper`")
+        .into());
+    }
 
     let mut problems = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
@@ -227,7 +239,7 @@ impl Row {
 }
 
 fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnostic {
-    match &e.error {
+    let d = match &e.error {
         SetError::MissingGlyphs(chars) => {
             let list: Vec<String> = chars.iter().map(|c| format!("U+{:04X} ‘{c}’", *c as u32)).collect();
             Diagnostic::error(format!(
@@ -246,5 +258,9 @@ fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnosti
             width / PT_PER_MM
         ))
         .hint("break it with a space or a hyphen, or make the columns wider"),
+    };
+    match &e.defined_at {
+        Some(location) => d.located(location),
+        None => d,
     }
 }
