@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Texts;
 use crate::layout::Document;
 use crate::model::{self, Language, Leaflet};
 use crate::pdf::PdfOptions;
@@ -25,6 +26,7 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct Built {
     pub leaflet: Leaflet,
+    pub texts: Texts,
     pub document: Document,
     pub pdf: Vec<u8>,
 }
@@ -54,6 +56,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
         .map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
     Ok(Built {
         leaflet,
+        texts,
         document,
         pdf,
     })

@@ -1,8 +1,6 @@
 //! Fluent messages → the plain strings the page will carry, per language and block.
 //! A missing message, attribute or variable is an error, never a silent fallback.
 
-use std::borrow::Cow;
-
 use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
 use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -204,7 +202,7 @@ fn resolver_diagnostic(
 /// paragraph, so runs of white space become one space. No-break spaces are kept: they
 /// are the translator's way to hold "15 de diciembre" together. Bidi isolation marks
 /// and soft hyphens never reach the page (hyphenation is the line breaker's job).
-fn normalise(text: &Cow<str>) -> String {
+fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text
         .split([' ', '\t', '\n', '\r'])
@@ -227,7 +225,7 @@ mod tests {
 
     #[test]
     fn normalise_joins_lines_and_drops_isolation_marks() {
-        let text: Cow<str> = "Sábado \u{2068}17\u{2069}\n  de\u{00A0}diciembre ".into();
-        assert_eq!(normalise(&text), "Sábado 17 de\u{00A0}diciembre");
+        let text = "Sábado \u{2068}17\u{2069}\n  de\u{00A0}diciembre ";
+        assert_eq!(normalise(text), "Sábado 17 de\u{00A0}diciembre");
     }
 }

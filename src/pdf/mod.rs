@@ -36,8 +36,8 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
     if let Some(seconds) = options.date {
         let date = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
             .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
-        pdf.metadata.info.creation_date = date.clone();
-        pdf.metadata.info.modification_date = date.clone();
+        pdf.metadata.info.creation_date = date;
+        pdf.metadata.info.modification_date = date;
         pdf.metadata.info.metadata_date = date;
     }
 

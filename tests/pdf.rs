@@ -1,0 +1,236 @@
+//! The PDF read back: page boxes, metadata, embedded subset fonts, and the text of
+//! every paragraph in both languages extracted exactly, column by column.
+
+mod support;
+
+use std::path::Path;
+
+use leaflet::pdf::PdfOptions;
+use leaflet::{BuildOptions, Built, build};
+use support::pdf;
+use support::project::Project;
+
+fn example(options: &BuildOptions) -> Built {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/peru-solidarity.toml");
+    build(&path, options).expect("example builds")
+}
+
+#[test]
+fn page_is_exactly_a4_with_language_and_title() {
+    let built = example(&BuildOptions::default());
+    let doc = pdf::read(&built.pdf);
+    assert_eq!(doc.pages.len(), 1);
+    let page = &doc.pages[0];
+    let a4 = [0.0, 0.0, 595.2756, 841.8898];
+    for (got, want) in page.media_box.iter().zip(a4) {
+        assert!((got - want).abs() < 0.001, "MediaBox {:?}", page.media_box);
+    }
+    assert_eq!(page.trim_box, Some(page.media_box));
+    assert_eq!(doc.lang.as_deref(), Some("en"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Hands off Peru! Down with the coup!")
+    );
+    assert_eq!(doc.version, "1.7");
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let built = example(&BuildOptions::default());
+    let doc = pdf::read(&built.pdf);
+    let names: Vec<&str> = doc.fonts.iter().map(|f| f.base_font.as_str()).collect();
+    assert_eq!(doc.fonts.len(), 2, "{names:?}");
+    for font in &doc.fonts {
+        assert!(
+            font.embedded && font.subset_tag && font.has_to_unicode,
+            "{font:?}"
+        );
+        assert_eq!(font.subtype, "Type0");
+        // The whole face is ~500 KB; the subset holds only the glyphs used.
+        assert!(
+            font.font_file_len < 60_000,
+            "{} is {} bytes: not subset?",
+            font.base_font,
+            font.font_file_len
+        );
+    }
+    assert!(
+        doc.font("+NotoSans-Regular").is_some() && doc.font("+NotoSans-Bold").is_some(),
+        "{names:?}"
+    );
+    assert!(built.pdf.len() < 60_000, "PDF is {} bytes", built.pdf.len());
+}
+
+/// Lines of one column joined into running text (lines break at spaces).
+fn column_text(page: &pdf::Page, x_min: f32, x_max: f32) -> String {
+    page.lines_in(x_min, x_max).join(" ")
+}
+
+#[test]
+fn every_paragraph_of_both_languages_extracts_exactly() {
+    let built = example(&BuildOptions::default());
+    let doc = pdf::read(&built.pdf);
+    let page = &doc.pages[0];
+    let middle = page.media_box[2] / 2.0;
+    let columns = [
+        column_text(page, 0.0, middle),
+        column_text(page, middle, page.media_box[2]),
+    ];
+    let everything = page.text();
+    assert!(
+        !everything.contains(['\u{fffd}', '\u{2068}', '\u{2069}']),
+        "stray characters:\n{everything}"
+    );
+    for (column, texts) in built.texts.columns.iter().enumerate() {
+        for (block, passages) in built.leaflet.blocks.iter().zip(&texts.blocks) {
+            for passage in passages {
+                // Spanned blocks run across both columns and start in the left one.
+                let haystack = if block.span {
+                    &columns[0]
+                } else {
+                    &columns[column]
+                };
+                assert!(
+                    haystack.contains(&passage.text),
+                    "`{}` ({}) not extracted exactly.\nwant: {:?}\ncolumn: {:?}",
+                    passage.message,
+                    texts.lang,
+                    passage.text,
+                    haystack
+                );
+            }
+        }
+    }
+    // Spanish typography survives the round trip.
+    for s in [
+        "¡Que se vayan todos!",
+        "¡Manos fuera del",
+        "Perú",
+        "asamblea",
+        "—con",
+        "18\u{a0}meses",
+        "Sábado",
+    ] {
+        assert!(
+            columns[1].contains(s) || columns[0].contains(s),
+            "{s:?} lost"
+        );
+    }
+}
+
+#[test]
+fn counterpart_paragraphs_start_at_the_same_height_in_the_pdf() {
+    let built = example(&BuildOptions::default());
+    let doc = pdf::read(&built.pdf);
+    let page = &doc.pages[0];
+    for (en, es) in [
+        ("On 7", "El 7"),
+        ("We demand:", "Exigimos:"),
+        ("But the strike", "Pero el paro"),
+        ("Kick them all out!", "¡Que se vayan todos!"),
+    ] {
+        let a = page.find(en).unwrap_or_else(|| panic!("{en:?} not found"));
+        let b = page.find(es).unwrap_or_else(|| panic!("{es:?} not found"));
+        assert!(
+            (a.y - b.y).abs() < 0.01,
+            "{en:?} at {} but {es:?} at {}",
+            a.y,
+            b.y
+        );
+        assert!(b.x > a.x);
+    }
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let a = example(&BuildOptions::default()).pdf;
+    // Another document built in between must not change the next one's bytes.
+    let p = Project::new();
+    build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
+    let b = example(&BuildOptions::default()).pdf;
+    assert!(a == b, "two builds of the same leaflet differ");
+    assert!(
+        !String::from_utf8_lossy(&a).contains("/CreationDate"),
+        "undated build wrote a date"
+    );
+}
+
+#[test]
+fn source_date_epoch_sets_the_dates() {
+    let options = BuildOptions {
+        pdf: PdfOptions {
+            date: Some(1_671_235_200),
+        },
+        ..Default::default()
+    };
+    let a = example(&options).pdf;
+    assert_eq!(a, example(&options).pdf);
+    let raw = String::from_utf8_lossy(&a);
+    assert!(
+        raw.contains("/CreationDate(D:20221217000000"),
+        "no creation date in the Info dictionary"
+    );
+}
+
+#[test]
+fn the_binary_honours_source_date_epoch() {
+    let p = Project::new();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .args(["build", "leaflets/demo.toml"])
+        .current_dir(p.dir.path())
+        .env("SOURCE_DATE_EPOCH", "1671235200")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let bytes = std::fs::read(p.path("out/demo.pdf")).unwrap();
+    assert!(String::from_utf8_lossy(&bytes).contains("/CreationDate(D:2022121700"));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .args(["build", "leaflets/demo.toml"])
+        .current_dir(p.dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("SOURCE_DATE_EPOCH is `yesterday`"));
+}
+
+/// poppler's pdftotext, where installed (CI installs it): what a copy shop or a reader
+/// copying text gets. With CI=true a missing pdftotext is a failure, not a skip.
+#[test]
+fn pdftotext_gives_back_both_languages() {
+    let built = example(&BuildOptions::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("example.pdf");
+    std::fs::write(&file, &built.pdf).unwrap();
+    let out = match std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) if std::env::var("CI").is_err() => {
+            eprintln!("pdftotext not installed: skipped (install poppler-utils)");
+            return;
+        }
+        Err(e) => panic!("pdftotext is needed in CI: {e}"),
+    };
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains(['\u{fffd}', '\u{2068}', '\u{2069}']),
+        "{text}"
+    );
+    // pdftotext keeps line breaks; compare word sequences.
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flowing = words(&text);
+    for column in &built.texts.columns {
+        for passages in &column.blocks {
+            for passage in passages {
+                assert!(
+                    flowing.contains(&words(&passage.text)),
+                    "pdftotext lost {:?}:\n{text}",
+                    passage.text
+                );
+            }
+        }
+    }
+}
