@@ -233,6 +233,19 @@ fn overflow_names_block_language_and_amount() {
 }
 
 #[test]
+fn overflowing_footer_is_reported_too() {
+    let only_footer = LEAFLET.split("[[blocks]]").next().unwrap().to_string()
+        + "[[blocks]]\ntype = \"footer\"\ntext = \"intro\"\n";
+    let en = EN.replace("We stand with", &"We stand with you. ".repeat(300));
+    let p = Project::with(&only_footer, &en, ES);
+    let e = fails(&p);
+    assert!(
+        e.contains("from block 1 (footer `intro`) in `en` on, it overflows the bottom by"),
+        "{e}"
+    );
+}
+
+#[test]
 fn unwritable_output_leaves_nothing_and_keeps_old_pdf() {
     let p = Project::new();
     p.write("out/demo.pdf", "old pdf");

@@ -72,12 +72,6 @@ impl TextRun {
     pub fn text(&self) -> String {
         self.glyphs.iter().map(|g| g.text.as_str()).collect()
     }
-
-    /// Width from the origin to the end of the last glyph's advance is not stored;
-    /// this is the origin of the last glyph, enough for ordering and tests.
-    pub fn last_x(&self) -> f32 {
-        self.glyphs.last().map_or(0.0, |g| g.x)
-    }
 }
 
 impl Document {

@@ -148,6 +148,10 @@ pub fn layout(
         );
         y = bottom;
     }
+    // Footers alone taller than the page.
+    if first_overflow.is_none() && limit < leaflet.margin - 0.01 {
+        first_overflow = footers.first().map(|row| (*row, row.tallest()));
+    }
     if let Some((row, column)) = first_overflow {
         let over_mm = (y - limit) / PT_PER_MM;
         let block = &leaflet.blocks[row.index];
