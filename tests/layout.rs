@@ -207,14 +207,20 @@ fn layout_dump_is_stable() {
 #[test]
 fn example_layout_snapshot() {
     let dump = example().dump();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/peru-solidarity.layout.txt");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/peru-solidarity.layout.txt");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &dump).unwrap();
     }
-    let want = std::fs::read_to_string(&path).expect("snapshot missing: run UPDATE_SNAPSHOTS=1 cargo test");
+    let want = std::fs::read_to_string(&path)
+        .expect("snapshot missing: run UPDATE_SNAPSHOTS=1 cargo test");
     if dump != want {
-        let first = dump.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = dump
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "layout changed at line {}:\n  now:  {}\n  was:  {}\n(UPDATE_SNAPSHOTS=1 cargo test to accept)",
             first + 1,

@@ -175,23 +175,18 @@ fn source_date_epoch_sets_the_dates() {
 #[test]
 fn the_binary_honours_source_date_epoch() {
     let p = Project::new();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
-        .args(["build", "leaflets/demo.toml"])
-        .current_dir(p.dir.path())
-        .env("SOURCE_DATE_EPOCH", "1671235200")
-        .output()
-        .unwrap();
-    assert!(run.status.success());
+    let build = ["build", "leaflets/demo.toml"];
+    let run = p.run_with_date(&build, Some("1671235200"));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
     let bytes = std::fs::read(p.path("out/demo.pdf")).unwrap();
     assert!(String::from_utf8_lossy(&bytes).contains("/CreationDate(D:2022121700"));
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
-        .args(["build", "leaflets/demo.toml"])
-        .current_dir(p.dir.path())
-        .env("SOURCE_DATE_EPOCH", "yesterday")
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("SOURCE_DATE_EPOCH is `yesterday`"));
+    let run = p.run_with_date(&build, Some("yesterday"));
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("SOURCE_DATE_EPOCH is `yesterday`"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// poppler's pdftotext, where installed (CI installs it): what a copy shop or a reader

@@ -44,6 +44,13 @@ pub fn layout(
         .into());
     }
 
+    let grid = Grid {
+        left,
+        column_width,
+        gutter: leaflet.gutter,
+        stack_gap: leaflet.style.size * 0.3,
+    };
+
     let mut problems = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     for (index, block) in leaflet.blocks.iter().enumerate() {
@@ -89,10 +96,7 @@ pub fn layout(
         rows.iter().partition(|r| r.kind != BlockKind::Footer);
 
     // Footers, bottom up from the margin, under an accent rule.
-    let footer_height: f32 = footers
-        .iter()
-        .map(|r| r.height(leaflet.style.size))
-        .sum::<f32>()
+    let footer_height: f32 = footers.iter().map(|r| r.height(&grid)).sum::<f32>()
         + footers
             .iter()
             .skip(1)
@@ -113,15 +117,8 @@ pub fn layout(
         });
         let mut y = footer_top;
         for row in &footers {
-            row.place(
-                &mut items,
-                left,
-                y,
-                column_width,
-                leaflet.gutter,
-                leaflet.style.size,
-            );
-            y += row.height(leaflet.style.size) + row.style.space_after;
+            row.place(&mut items, &grid, y);
+            y += row.height(&grid) + row.style.space_after;
         }
         footer_top -= rule_gap * 2.0 + 1.2;
     }
@@ -134,18 +131,11 @@ pub fn layout(
         if n > 0 {
             y += body[n - 1].style.space_after;
         }
-        let bottom = y + row.height(leaflet.style.size);
+        let bottom = y + row.height(&grid);
         if bottom > limit + 0.01 && first_overflow.is_none() {
             first_overflow = Some((row, row.tallest()));
         }
-        row.place(
-            &mut items,
-            left,
-            y,
-            column_width,
-            leaflet.gutter,
-            leaflet.style.size,
-        );
+        row.place(&mut items, &grid, y);
         y = bottom;
     }
     // Footers alone taller than the page.
@@ -189,14 +179,19 @@ struct Row {
     boxes: Vec<BlockBox>,
 }
 
-impl Row {
-    fn stack_gap(body: f32) -> f32 {
-        body * 0.3
-    }
+/// Where columns go across the page.
+struct Grid {
+    left: f32,
+    column_width: f32,
+    gutter: f32,
+    /// Space between languages stacked in a spanning row.
+    stack_gap: f32,
+}
 
-    fn height(&self, body: f32) -> f32 {
+impl Row {
+    fn height(&self, grid: &Grid) -> f32 {
         if self.stacked {
-            let gaps = self.boxes.len().saturating_sub(1) as f32 * Row::stack_gap(body);
+            let gaps = self.boxes.len().saturating_sub(1) as f32 * grid.stack_gap;
             self.boxes.iter().map(|b| b.height).sum::<f32>() + gaps
         } else {
             self.boxes.iter().map(|b| b.height).fold(0.0, f32::max)
@@ -214,21 +209,13 @@ impl Row {
         best
     }
 
-    fn place(
-        &self,
-        items: &mut Vec<Placed>,
-        left: f32,
-        top: f32,
-        column_width: f32,
-        gutter: f32,
-        body: f32,
-    ) {
+    fn place(&self, items: &mut Vec<Placed>, grid: &Grid, top: f32) {
         let mut y = top;
         for (column, b) in self.boxes.iter().enumerate() {
             let x = if self.stacked {
-                left
+                grid.left
             } else {
-                left + column as f32 * (column_width + gutter)
+                grid.left + column as f32 * (grid.column_width + grid.gutter)
             };
             items.extend(b.items.iter().map(|p| Placed {
                 x: p.x + x,
@@ -236,7 +223,7 @@ impl Row {
                 item: p.item.clone(),
             }));
             if self.stacked {
-                y += b.height + Row::stack_gap(body);
+                y += b.height + grid.stack_gap;
             }
         }
     }

@@ -99,15 +99,22 @@ impl Project {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
-    /// Runs `leaflet ARGS` in the project folder.
+    /// Runs `leaflet ARGS` in the project folder, without `SOURCE_DATE_EPOCH`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        self.run_with_date(args, None)
+    }
+
+    /// Runs `leaflet ARGS` with `SOURCE_DATE_EPOCH` set to `date` (or unset).
+    pub fn run_with_date(&self, args: &[&str], date: Option<&str>) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_leaflet"));
+        command
             .args(args)
             .current_dir(self.dir.path())
-            .env_remove("SOURCE_DATE_EPOCH")
-            .output()
-            .expect("run leaflet");
-        Run::from(output)
+            .env_remove("SOURCE_DATE_EPOCH");
+        if let Some(date) = date {
+            command.env("SOURCE_DATE_EPOCH", date);
+        }
+        Run::from(command.output().expect("run leaflet"))
     }
 
     /// Runs `leaflet build leaflets/demo.toml` plus `extra`.
