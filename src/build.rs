@@ -100,10 +100,19 @@ fn font_error(leaflet: &Leaflet, e: &FontError) -> Diagnostic {
         d = d.in_file(&leaflet.source.path);
     }
     match e {
+        FontError::NotFound { unreadable, .. } if !unreadable.is_empty() => {
+            let list: Vec<String> = unreadable.iter().map(|p| p.display().to_string()).collect();
+            d.hint(format!(
+                "these files in the fonts folder could not be read as fonts: {}; replace them with \
+                 working .ttf/.otf files",
+                list.join(", ")
+            ))
+        }
         FontError::NotFound {
             name,
             available,
             searched,
+            ..
         } => {
             let where_ = match searched {
                 Some(dir) => format!("put its .ttf/.otf files in {}", dir.display()),

@@ -206,6 +206,10 @@ fn unreadable_font_file() {
     p.write("fonts/Broken-Regular.ttf", "not a font");
     let e = fails(&p);
     assert!(e.contains("font family `Broken` not found"), "{e}");
+    assert!(
+        e.contains("could not be read as fonts: fonts/Broken-Regular.ttf"),
+        "{e}"
+    );
 }
 
 #[test]

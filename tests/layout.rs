@@ -232,25 +232,41 @@ fn example_layout_snapshot() {
 
 #[test]
 fn quote_is_italic_with_an_accent_bar_and_spanned_heading_stacks() {
-    let leaflet = LEAFLET.replace("type = \"slogan\"", "type = \"quote\"").replace(
-        "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\n",
-        "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\nspan = true\n",
-    );
+    let leaflet = LEAFLET
+        .replace("type = \"slogan\"", "type = \"quote\"")
+        .replace(
+            "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\n",
+            "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\nspan = true\n",
+        );
     let p = Project::with(&leaflet, EN, ES);
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
     let doc = &built.document;
-    let quote = runs(doc).into_iter().find(|(_, _, r)| r.text() == "Kick them all out!").unwrap();
+    let quote = runs(doc)
+        .into_iter()
+        .find(|(_, _, r)| r.text() == "Kick them all out!")
+        .unwrap();
     assert_eq!(doc.faces[quote.2.face].postscript_name, "NotoSans-Italic");
     let bar = doc.pages[0].items.iter().find_map(|p| match &p.item {
-        Item::Rect(r) if r.width < 3.0 && p.x < quote.0 && (p.y..p.y + r.height).contains(&quote.1) => Some(r),
+        Item::Rect(r)
+            if r.width < 3.0 && p.x < quote.0 && (p.y..p.y + r.height).contains(&quote.1) =>
+        {
+            Some(r)
+        }
         _ => None,
     });
-    assert!(bar.is_some(), "no accent bar beside the quote:\n{}", doc.dump());
+    assert!(
+        bar.is_some(),
+        "no accent bar beside the quote:\n{}",
+        doc.dump()
+    );
     let (en_x, en_y) = line_starting(doc, "Hands off");
     let (es_x, es_y) = line_starting(doc, "¡Manos fuera");
     assert_eq!(en_x, es_x, "a spanned heading stacks its languages");
     assert!(es_y > en_y);
     // The italic face is embedded too.
     let pdf = support::pdf::read(&built.pdf);
-    assert!(pdf.font("+NotoSans-Italic").is_some_and(|f| f.embedded && f.subset_tag));
+    assert!(
+        pdf.font("+NotoSans-Italic")
+            .is_some_and(|f| f.embedded && f.subset_tag)
+    );
 }

@@ -134,6 +134,7 @@ impl FontFamily {
                 name: name.into(),
                 searched: None,
                 available: vec![BUILTIN_FAMILY.into()],
+                unreadable: Vec::new(),
             }),
         }
     }
@@ -141,11 +142,15 @@ impl FontFamily {
     fn find_in_dir(name: &str, dir: &Path) -> Result<FontFamily, FontError> {
         let mut found: Vec<(FaceStyle, u16, FontFace)> = Vec::new();
         let mut available = vec![BUILTIN_FAMILY.to_string()];
+        // Files that may be the family asked for but cannot be read as fonts.
+        let mut unreadable = Vec::new();
         for path in font_files(dir) {
             let Ok(bytes) = std::fs::read(&path) else {
+                unreadable.push(path);
                 continue;
             };
             let Ok(face) = ttf_parser::Face::parse(&bytes, 0) else {
+                unreadable.push(path);
                 continue;
             };
             let family = name_of_family(&face);
@@ -198,6 +203,7 @@ impl FontFamily {
                 name: name.into(),
                 searched: Some(dir.to_path_buf()),
                 available,
+                unreadable,
             });
         };
         let bold = bold.unwrap_or_else(|| regular.clone());
@@ -252,6 +258,7 @@ pub enum FontError {
         name: String,
         searched: Option<PathBuf>,
         available: Vec<String>,
+        unreadable: Vec<PathBuf>,
     },
     #[error("cannot use font file {}: {reason}", path.display())]
     Unusable { path: PathBuf, reason: String },
