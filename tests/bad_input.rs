@@ -30,6 +30,21 @@ fn good_project_builds() {
             .unwrap()
             .starts_with(b"%PDF-1.7")
     );
+    let quiet = p.build(&["-q"]);
+    assert_eq!((quiet.code, quiet.stderr.as_str()), (Some(0), ""));
+    let verbose = p.build(&["-v", "--out-dir", "print"]);
+    assert!(
+        verbose.stderr.contains("wrote print/demo.pdf (en | es,"),
+        "{}",
+        verbose.stderr
+    );
+    assert!(
+        verbose
+            .stderr
+            .contains("page 148.0 × 210.0 mm, body 9 pt Noto Sans"),
+        "{}",
+        verbose.stderr
+    );
 }
 
 #[test]
