@@ -23,47 +23,83 @@ use block::set_block;
 /// Narrower columns cannot hold a line of words.
 const MIN_COLUMN_MM: f32 = 25.0;
 
+/// Thickness of the accent rule above the footers, in points.
+const RULE: f32 = 1.2;
+
 /// Lays the leaflet out on one page.
 pub fn layout(
     leaflet: &Leaflet,
     texts: &Texts,
     family: &FontFamily,
 ) -> Result<Document, Diagnostics> {
-    let page = leaflet.page;
-    let left = leaflet.margin;
-    let full_width = page.width - 2.0 * leaflet.margin;
-    let columns = texts.columns.len().max(1);
-    let column_width = (full_width - (columns - 1) as f32 * leaflet.gutter) / columns as f32;
-    if column_width < MIN_COLUMN_MM * PT_PER_MM {
+    let grid = Grid::of(leaflet, texts.columns.len().max(1))?;
+    let rows = set_rows(leaflet, texts, family, &grid)?;
+    let (body, footers): (Vec<&Row>, Vec<&Row>) =
+        rows.iter().partition(|r| r.kind != BlockKind::Footer);
+
+    let mut items = Vec::new();
+    let limit = place_footers(&footers, leaflet, &grid, &mut items);
+    let mut overflow = place_body(&body, leaflet, &grid, limit, &mut items);
+    // Footers alone taller than the page.
+    if overflow.is_none() && limit < leaflet.margin - 0.01 {
+        overflow = footers.first().map(|row| Overflow {
+            row,
+            by: leaflet.margin - limit,
+        });
+    }
+    if let Some(Overflow { row, by }) = overflow {
+        let block = &leaflet.blocks[row.index];
+        let lang = &texts.columns[row.tallest()].lang;
         return Err(Diagnostic::error(format!(
-            "{columns} columns leave only {:.0} mm for each (at least {MIN_COLUMN_MM} mm is needed)",
-            column_width / PT_PER_MM
+            "the text does not fit on the page: from {} in `{lang}` on, it overflows the bottom by {:.1} mm",
+            block.describe(row.index),
+            by / PT_PER_MM
         ))
-        .in_file(&leaflet.source.path)
-        .hint("use fewer languages, a smaller `margin` or `gutter`, or a larger or landscape `paper`")
+        .at(&leaflet.source.path, &leaflet.source.text, block.at.clone())
+        .hint("shorten the text, or use a smaller `size` under [style], a smaller `margin`, or a larger `paper`")
         .into());
     }
 
-    let grid = Grid {
-        left,
-        column_width,
-        gutter: leaflet.gutter,
-        stack_gap: leaflet.style.size * 0.3,
-    };
+    Ok(Document {
+        title: texts.title.clone(),
+        lang: texts
+            .columns
+            .first()
+            .map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        faces: family.faces.to_vec(),
+        pages: vec![Page {
+            width: leaflet.page.width,
+            height: leaflet.page.height,
+            items,
+        }],
+    })
+}
 
+/// Every block set in every language; all problems reported together.
+fn set_rows(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    family: &FontFamily,
+    grid: &Grid,
+) -> Result<Vec<Row>, Diagnostics> {
     let mut problems = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows = Vec::new();
     for (index, block) in leaflet.blocks.iter().enumerate() {
         let style = BlockStyle::of(block.kind, &leaflet.style);
-        let stacked = block.span || columns == 1;
-        let width = if stacked { full_width } else { column_width };
+        let stacked = block.span || texts.columns.len() == 1;
+        let width = if stacked {
+            grid.full_width
+        } else {
+            grid.column_width
+        };
         let mut boxes = Vec::new();
         for column in &texts.columns {
+            let passages = &column.blocks[index];
             match set_block(
                 block.kind,
                 &style,
                 leaflet.style.accent,
-                &column.blocks[index],
+                passages,
                 family,
                 width,
                 &column.lang,
@@ -87,87 +123,71 @@ pub fn layout(
             });
         }
     }
-    if !problems.is_empty() {
-        return Err(Diagnostics(problems));
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(Diagnostics(problems))
     }
+}
 
-    let mut items = Vec::new();
-    let (body, footers): (Vec<&Row>, Vec<&Row>) =
-        rows.iter().partition(|r| r.kind != BlockKind::Footer);
-
-    // Footers, bottom up from the margin, under an accent rule.
-    let footer_height: f32 = footers.iter().map(|r| r.height(&grid)).sum::<f32>()
-        + footers
-            .iter()
-            .skip(1)
-            .map(|r| r.style.space_after)
-            .sum::<f32>();
-    let mut footer_top = page.height - leaflet.margin - footer_height;
-    if !footers.is_empty() {
-        let rule_gap = leaflet.style.size * 0.6;
-        let rule = FilledRect {
-            width: full_width,
-            height: 1.2,
-            color: leaflet.style.accent,
-        };
-        items.push(Placed {
-            x: left,
-            y: footer_top - rule_gap - rule.height,
-            item: Item::Rect(rule),
-        });
-        let mut y = footer_top;
-        for row in &footers {
-            row.place(&mut items, &grid, y);
-            y += row.height(&grid) + row.style.space_after;
-        }
-        footer_top -= rule_gap * 2.0 + 1.2;
+/// Places the footers at the foot of the page under an accent rule; returns how far
+/// down the body may reach.
+fn place_footers(footers: &[&Row], leaflet: &Leaflet, grid: &Grid, items: &mut Vec<Placed>) -> f32 {
+    let bottom = leaflet.page.height - leaflet.margin;
+    if footers.is_empty() {
+        return bottom;
     }
+    let gaps: f32 = footers[..footers.len() - 1]
+        .iter()
+        .map(|r| r.style.space_after)
+        .sum();
+    let top = bottom - footers.iter().map(|r| r.height(grid)).sum::<f32>() - gaps;
+    let rule_gap = leaflet.style.size * 0.6;
+    let rule = FilledRect {
+        width: grid.full_width,
+        height: RULE,
+        color: leaflet.style.accent,
+    };
+    items.push(Placed {
+        x: grid.left,
+        y: top - rule_gap - RULE,
+        item: Item::Rect(rule),
+    });
+    let mut y = top;
+    for row in footers {
+        row.place(items, grid, y);
+        y += row.height(grid) + row.style.space_after;
+    }
+    top - 2.0 * rule_gap - RULE
+}
 
-    // Body rows from the top margin down.
-    let limit = footer_top;
+/// Where the body first crosses its limit, and by how much the whole body is too tall.
+struct Overflow<'a> {
+    row: &'a Row,
+    by: f32,
+}
+
+/// Places the body rows from the top margin down; reports an overflow past `limit`.
+fn place_body<'a>(
+    body: &[&'a Row],
+    leaflet: &Leaflet,
+    grid: &Grid,
+    limit: f32,
+    items: &mut Vec<Placed>,
+) -> Option<Overflow<'a>> {
     let mut y = leaflet.margin;
-    let mut first_overflow: Option<(&Row, usize)> = None;
+    let mut first_over = None;
     for (n, row) in body.iter().enumerate() {
         if n > 0 {
             y += body[n - 1].style.space_after;
         }
-        let bottom = y + row.height(&grid);
-        if bottom > limit + 0.01 && first_overflow.is_none() {
-            first_overflow = Some((row, row.tallest()));
+        row.place(items, grid, y);
+        y += row.height(grid);
+        if y > limit + 0.01 && first_over.is_none() {
+            first_over = Some(*row);
         }
-        row.place(&mut items, &grid, y);
-        y = bottom;
     }
-    // Footers alone taller than the page.
-    if first_overflow.is_none() && limit < leaflet.margin - 0.01 {
-        first_overflow = footers.first().map(|row| (*row, row.tallest()));
-    }
-    if let Some((row, column)) = first_overflow {
-        let over_mm = (y - limit) / PT_PER_MM;
-        let block = &leaflet.blocks[row.index];
-        let lang = &texts.columns[column].lang;
-        return Err(Diagnostic::error(format!(
-            "the text does not fit on the page: from {} in `{lang}` on, it overflows the bottom by {over_mm:.1} mm",
-            block.describe(row.index)
-        ))
-        .at(&leaflet.source.path, &leaflet.source.text, block.at.clone())
-        .hint("shorten the text, or use a smaller `size` under [style], a smaller `margin`, or a larger `paper`")
-        .into());
-    }
-
-    Ok(Document {
-        title: texts.title.clone(),
-        lang: texts
-            .columns
-            .first()
-            .map_or_else(|| "und".into(), |c| c.lang.to_string()),
-        faces: family.faces.to_vec(),
-        pages: vec![Page {
-            width: page.width,
-            height: page.height,
-            items,
-        }],
-    })
+    first_over.map(|row| Overflow { row, by: y - limit })
 }
 
 /// One leaflet block in every language.
@@ -182,10 +202,33 @@ struct Row {
 /// Where columns go across the page.
 struct Grid {
     left: f32,
+    full_width: f32,
     column_width: f32,
     gutter: f32,
     /// Space between languages stacked in a spanning row.
     stack_gap: f32,
+}
+
+impl Grid {
+    fn of(leaflet: &Leaflet, columns: usize) -> Result<Grid, Diagnostic> {
+        let full_width = leaflet.page.width - 2.0 * leaflet.margin;
+        let column_width = (full_width - (columns - 1) as f32 * leaflet.gutter) / columns as f32;
+        if column_width < MIN_COLUMN_MM * PT_PER_MM {
+            return Err(Diagnostic::error(format!(
+                "{columns} columns leave only {:.0} mm for each (at least {MIN_COLUMN_MM} mm is needed)",
+                column_width / PT_PER_MM
+            ))
+            .in_file(&leaflet.source.path)
+            .hint("use fewer languages, a smaller `margin` or `gutter`, or a larger or landscape `paper`"));
+        }
+        Ok(Grid {
+            left: leaflet.margin,
+            full_width,
+            column_width,
+            gutter: leaflet.gutter,
+            stack_gap: leaflet.style.size * 0.3,
+        })
+    }
 }
 
 impl Row {
