@@ -47,6 +47,18 @@ fn good_project_builds() {
     );
 }
 
+/// The PDF is readable like any new file, not private like a temporary file.
+#[cfg(unix)]
+#[test]
+fn output_has_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::new();
+    assert_eq!(p.build(&[]).code, Some(0));
+    p.write("out/plain.txt", "x");
+    let mode = |rel: &str| std::fs::metadata(p.path(rel)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("out/demo.pdf"), mode("out/plain.txt"));
+}
+
 #[test]
 fn malformed_toml() {
     let p = Project::with(&LEAFLET.replace("paper = \"A5\"", "paper = \"A5"), EN, ES);

@@ -229,3 +229,27 @@ fn pdftotext_gives_back_both_languages() {
         }
     }
 }
+
+/// The Spanish column is marked as Spanish inside an English document.
+#[test]
+fn runs_in_the_second_language_are_marked_with_their_language() {
+    let built = example(&BuildOptions::default());
+    let lo = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let page = *lo.get_pages().values().next().unwrap();
+    let content = String::from_utf8_lossy(&lo.get_page_content(page)).into_owned();
+    let spans = content.matches("/Span <</Lang(es)>> BDC").count();
+    let spanish_lines = built.document.pages[0]
+        .items
+        .iter()
+        .filter(|p| matches!(&p.item, leaflet::layout::Item::Text(r) if r.lang == "es"))
+        .count();
+    assert_eq!(spans, spanish_lines);
+    assert_eq!(
+        content.matches("BDC").count(),
+        content.matches("EMC").count()
+    );
+    assert!(
+        !content.contains("(en)>>"),
+        "the document's own language needs no marking"
+    );
+}

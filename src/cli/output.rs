@@ -47,9 +47,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| fail(format!("cannot create the folder {}: {e}", dir.display())))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".leaflet-")
-        .suffix(".pdf.tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".leaflet-").suffix(".pdf.tmp");
+    // Temporary files are private (0600); the PDF gets the mode any new file gets.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| fail(format!("cannot write in {}: {e}", dir.display())))?;
     tmp.write_all(bytes)

@@ -6,8 +6,8 @@ mod finish;
 mod fonts;
 
 use printpdf::{
-    Codepoint, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    Rect, TextItem, TextMatrix, WindingOrder,
+    Codepoint, Color, DictItem, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use crate::layout::{Document, Item};
@@ -75,6 +75,15 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                     let Some(face) = &faces[run.face] else {
                         continue;
                     };
+                    // A run in another language than the document's is marked as such,
+                    // for screen readers and text extraction.
+                    let other_language = run.lang != doc.lang;
+                    if other_language {
+                        ops.push(Op::BeginMarkedContentWithProperties {
+                            tag: "Span".into(),
+                            properties: language_property(&run.lang),
+                        });
+                    }
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(face.id.clone()),
@@ -101,6 +110,9 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         });
                     }
                     ops.push(Op::EndTextSection);
+                    if other_language {
+                        ops.push(Op::EndMarkedContent);
+                    }
                 }
             }
         }
@@ -125,6 +137,17 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         dated: options.date.is_some(),
     };
     finish::finish(lo, &how)
+}
+
+/// `<< /Lang (es) >>`, the property list of a marked-content span in another language.
+fn language_property(lang: &str) -> DictItem {
+    let value = DictItem::String {
+        data: lang.as_bytes().to_vec(),
+        literal: true,
+    };
+    DictItem::Dict {
+        map: [("Lang".to_string(), value)].into(),
+    }
 }
 
 fn color(c: Rgb) -> Color {
