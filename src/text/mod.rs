@@ -2,6 +2,7 @@
 //! knows nothing of leaflets, Fluent or PDF.
 
 pub mod fonts;
+pub mod knuth_plass;
 pub mod linebreak;
 pub mod paragraph;
 pub mod shape;

@@ -1,0 +1,527 @@
+//! Optimal ("total-fit") line breaking after Knuth and Plass (1981), as a pure function
+//! over boxes, glue and penalties: no fonts, no text. Widths are in any unit (points).
+//!
+//! Costs, as in TeX unless noted:
+//! - a line's adjustment ratio `r` is how much of its glue's stretch (r > 0) or shrink
+//!   (r < 0) it uses; a line is feasible when −1 ≤ r ≤ `tolerance`;
+//! - badness `b = 100·|r|³`; demerits `(line_penalty + b)² ± penalty²`;
+//! - `flagged_demerits` when two hyphenated (flagged) lines follow each other, and at
+//!   most `max_hyphen_run` of them in a row (TeX has no hard limit);
+//! - `fitness_demerits` when a line's tightness class differs by more than one from
+//!   the previous line's (very tight, decent, loose, very loose);
+//! - not in TeX: a hyphenated penultimate line is not allowed (no word split onto the
+//!   last line), and a last line holding a single word costs `widow_demerits`.
+//!
+//! Ragged setting (`Params::ragged`) gives interword glue no stretch or shrink and
+//! every line a stretch at its end instead, as TeX's `\rightskip 0pt plus 2em`.
+//! `optimal` returns the best solution for each line count reached, so a caller can
+//! trade a slightly worse paragraph for one line more or less (column balancing).
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Item {
+    /// Something of fixed width: a word or part of one.
+    Box { width: f32 },
+    /// Space that may stretch or shrink, and where a line may break.
+    Glue {
+        width: f32,
+        stretch: f32,
+        shrink: f32,
+    },
+    /// A possible break costing `cost` (±`INFINITY` forbids/forces it); `width` is
+    /// added to the line when it breaks here (a hyphen). `flagged` marks hyphenation.
+    Penalty {
+        width: f32,
+        cost: f32,
+        flagged: bool,
+    },
+}
+
+/// A penalty this large forbids a break; minus this forces one.
+pub const INFINITY: f32 = 10_000.0;
+
+/// Rounding slack when comparing ratios with their limits (sums of thirds).
+const EPSILON: f32 = 1e-4;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    pub line_width: f32,
+    pub tolerance: f32,
+    pub line_penalty: f32,
+    pub flagged_demerits: f32,
+    pub fitness_demerits: f32,
+    pub widow_demerits: f32,
+    pub max_hyphen_run: u8,
+    /// Stretch at each line's end for ragged (unjustified) setting.
+    pub ragged: Option<f32>,
+}
+
+impl Params {
+    pub fn justified(line_width: f32) -> Params {
+        Params {
+            line_width,
+            tolerance: 3.0,
+            line_penalty: 10.0,
+            flagged_demerits: 3000.0,
+            fitness_demerits: 100.0,
+            widow_demerits: 4000.0,
+            max_hyphen_run: 2,
+            ragged: None,
+        }
+    }
+}
+
+/// A line ends at `item` (a glue or penalty index, or the last item); `ratio` is its
+/// adjustment ratio (0 for ragged lines and the last line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Break {
+    pub item: usize,
+    pub ratio: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solution {
+    pub breaks: Vec<Break>,
+    pub demerits: f64,
+}
+
+/// A feasible break reached by the best path with this line count, tightness and
+/// run of hyphenated lines.
+#[derive(Debug, Clone)]
+struct Node {
+    item: usize,
+    lines: usize,
+    fitness: u8,
+    hyphen_run: u8,
+    flagged: bool,
+    demerits: f64,
+    ratio: f32,
+    previous: Option<usize>,
+}
+
+/// Sums of widths, stretch and shrink of the items before each index.
+struct Sums {
+    width: Vec<f32>,
+    stretch: Vec<f32>,
+    shrink: Vec<f32>,
+}
+
+impl Sums {
+    fn of(items: &[Item], ragged: bool) -> Sums {
+        let mut s = Sums {
+            width: vec![0.0],
+            stretch: vec![0.0],
+            shrink: vec![0.0],
+        };
+        for item in items {
+            let (w, y, z) = match *item {
+                Item::Box { width } => (width, 0.0, 0.0),
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } if !ragged => (width, stretch, shrink),
+                Item::Glue { width, stretch, .. } if stretch >= INFINITY => (width, stretch, 0.0),
+                Item::Glue { width, .. } => (width, 0.0, 0.0),
+                Item::Penalty { .. } => (0.0, 0.0, 0.0),
+            };
+            s.width.push(s.width.last().unwrap() + w);
+            s.stretch.push(s.stretch.last().unwrap() + y);
+            s.shrink.push(s.shrink.last().unwrap() + z);
+        }
+        s
+    }
+}
+
+/// Best solution per line count, fewest lines first. Empty when no set of breaks keeps
+/// every line within the tolerance (e.g. a word wider than the line).
+pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
+    let sums = Sums::of(items, params.ragged.is_some());
+    let mut nodes = vec![Node {
+        item: 0,
+        lines: 0,
+        fitness: 1,
+        hyphen_run: 0,
+        flagged: false,
+        demerits: 0.0,
+        ratio: 0.0,
+        previous: None,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    // The first line starts at item 0; later lines after the break's discardables.
+    let mut starts: Vec<usize> = vec![0];
+
+    for (b, item) in items.iter().enumerate() {
+        let (penalty, flagged, extra) = match *item {
+            Item::Penalty {
+                cost,
+                flagged,
+                width,
+            } if cost < INFINITY => (cost, flagged, width),
+            Item::Glue { .. } if b > 0 && matches!(items[b - 1], Item::Box { .. }) => {
+                (0.0, false, 0.0)
+            }
+            _ => continue,
+        };
+        let last = b == items.len() - 1;
+        let mut candidates: Vec<Node> = Vec::new();
+        let mut still_active = Vec::with_capacity(active.len());
+        for &a in &active {
+            let from = &nodes[a];
+            let start = starts[a];
+            let natural = sums.width[b] - sums.width[start] + extra;
+            let (stretch, shrink) = match params.ragged {
+                Some(r) if !last => (r + sums.stretch[b] - sums.stretch[start], 0.0),
+                _ => (
+                    sums.stretch[b] - sums.stretch[start],
+                    sums.shrink[b] - sums.shrink[start],
+                ),
+            };
+            let ratio = adjustment(natural, stretch, shrink, params.line_width);
+            // Too tight now means too tight for every later break too.
+            let too_tight = ratio < -1.0 - EPSILON;
+            if too_tight || penalty <= -INFINITY {
+                if penalty > -INFINITY {
+                    continue; // dropped from the active list
+                }
+            } else {
+                still_active.push(a);
+            }
+            if too_tight || ratio > params.tolerance + EPSILON {
+                continue;
+            }
+            if flagged && from.flagged && from.hyphen_run >= params.max_hyphen_run {
+                continue;
+            }
+            if last && from.flagged {
+                continue; // no word split onto the last line
+            }
+            let ratio = ratio.max(-1.0);
+            let badness = 100.0 * ratio.abs().powi(3);
+            let mut demerits = (params.line_penalty as f64 + badness as f64).powi(2);
+            if penalty >= 0.0 {
+                demerits += (penalty as f64).powi(2);
+            } else if penalty > -INFINITY {
+                demerits -= (penalty as f64).powi(2);
+            }
+            if flagged && from.flagged {
+                demerits += params.flagged_demerits as f64;
+            }
+            let fitness = fitness_class(ratio);
+            if fitness.abs_diff(from.fitness) > 1 {
+                demerits += params.fitness_demerits as f64;
+            }
+            if last && !has_glue(&items[start..b]) && from.lines > 0 {
+                demerits += params.widow_demerits as f64;
+            }
+            candidates.push(Node {
+                item: b,
+                lines: from.lines + 1,
+                fitness,
+                hyphen_run: if flagged { from.hyphen_run + 1 } else { 0 },
+                flagged,
+                demerits: from.demerits + demerits,
+                ratio: if params.ragged.is_some() || last {
+                    0.0
+                } else {
+                    ratio
+                },
+                previous: Some(a),
+            });
+        }
+        active = still_active;
+        // Keep the best candidate per (line count, fitness, hyphen run).
+        candidates.sort_by(|x, y| {
+            (x.lines, x.fitness, x.hyphen_run)
+                .cmp(&(y.lines, y.fitness, y.hyphen_run))
+                .then(x.demerits.total_cmp(&y.demerits))
+        });
+        candidates.dedup_by(|x, y| {
+            (x.lines, x.fitness, x.hyphen_run) == (y.lines, y.fitness, y.hyphen_run)
+        });
+        let start = after_break(items, b);
+        for node in candidates {
+            nodes.push(node);
+            starts.push(start);
+            active.push(nodes.len() - 1);
+        }
+    }
+
+    let end = items.len().saturating_sub(1);
+    let mut finals: Vec<&Node> = nodes
+        .iter()
+        .filter(|n| n.item == end && n.lines > 0)
+        .collect();
+    finals.sort_by(|x, y| {
+        x.lines
+            .cmp(&y.lines)
+            .then(x.demerits.total_cmp(&y.demerits))
+    });
+    finals.dedup_by_key(|n| n.lines);
+    finals
+        .into_iter()
+        .map(|n| {
+            let mut breaks = Vec::with_capacity(n.lines);
+            let mut at = Some(n);
+            while let Some(node) = at.filter(|node| node.lines > 0) {
+                breaks.push(Break {
+                    item: node.item,
+                    ratio: node.ratio,
+                });
+                at = node.previous.map(|p| &nodes[p]);
+            }
+            breaks.reverse();
+            Solution {
+                breaks,
+                demerits: n.demerits,
+            }
+        })
+        .collect()
+}
+
+/// The first item a line starting after a break at `b` keeps: glue and penalties
+/// after a break are discarded, up to the next box.
+pub fn after_break(items: &[Item], b: usize) -> usize {
+    let mut i = b + 1;
+    while i < items.len() && !matches!(items[i], Item::Box { .. }) && !is_forced(&items[i]) {
+        i += 1;
+    }
+    i
+}
+
+fn is_forced(item: &Item) -> bool {
+    matches!(item, Item::Penalty { cost, .. } if *cost <= -INFINITY)
+}
+
+/// Whether a line has an interword space (the paragraph-end fill does not count).
+fn has_glue(items: &[Item]) -> bool {
+    items
+        .iter()
+        .any(|i| matches!(i, Item::Glue { stretch, .. } if *stretch < INFINITY))
+}
+
+fn adjustment(natural: f32, stretch: f32, shrink: f32, width: f32) -> f32 {
+    if natural < width {
+        if stretch > 0.0 {
+            (width - natural) / stretch
+        } else {
+            f32::INFINITY
+        }
+    } else if natural > width {
+        if shrink > 0.0 {
+            (width - natural) / shrink
+        } else {
+            f32::NEG_INFINITY
+        }
+    } else {
+        0.0
+    }
+}
+
+/// TeX's four tightness classes: 0 very tight … 3 very loose.
+fn fitness_class(ratio: f32) -> u8 {
+    match ratio {
+        r if r < -0.5 => 0,
+        r if r <= 0.5 => 1,
+        r if r <= 1.0 => 2,
+        _ => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of the given widths separated by glue, ending in TeX's \parfillskip and
+    /// a forced break.
+    fn paragraph(words: &[f32], glue: (f32, f32, f32)) -> Vec<Item> {
+        let mut items = Vec::new();
+        for (i, &w) in words.iter().enumerate() {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: glue.0,
+                    stretch: glue.1,
+                    shrink: glue.2,
+                });
+            }
+            items.push(Item::Box { width: w });
+        }
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: INFINITY,
+            flagged: false,
+        });
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: INFINITY * 100.0,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: -INFINITY,
+            flagged: false,
+        });
+        items
+    }
+
+    /// Words on each line of a solution.
+    fn words_per_line(items: &[Item], solution: &Solution) -> Vec<usize> {
+        let mut counts = Vec::new();
+        let mut from = 0;
+        for b in &solution.breaks {
+            counts.push(
+                items[from..b.item]
+                    .iter()
+                    .filter(|i| matches!(i, Item::Box { .. }))
+                    .count(),
+            );
+            from = b.item;
+        }
+        counts
+    }
+
+    #[test]
+    fn known_paragraph_gets_known_breaks() {
+        // Seven words of 2 in lines of 10, glue 1 (+1, −0.5). Greedy fills lines without
+        // shrinking: 3 + 3 + 1 words, the first two lines at ratio 2 (gaps twice the
+        // space). Shrinking the first lines slightly gives 4 + 3 and no loose line.
+        let items = paragraph(&[2.0; 7], (1.0, 1.0, 0.5));
+        let best = &optimal(&items, &Params::justified(10.0))[0];
+        assert_eq!(words_per_line(&items, best), [4, 3]);
+        assert!(
+            (best.breaks[0].ratio + 2.0 / 3.0).abs() < 0.01,
+            "{:?}",
+            best.breaks
+        );
+        assert_eq!(
+            best.breaks[1].ratio, 0.0,
+            "the last line is set at its natural width"
+        );
+    }
+
+    #[test]
+    fn impossible_paragraph_has_no_solution() {
+        let items = paragraph(&[3.0, 30.0, 3.0], (1.0, 0.5, 0.3));
+        assert!(optimal(&items, &Params::justified(10.0)).is_empty());
+    }
+
+    #[test]
+    fn offers_alternatives_by_line_count() {
+        // Twelve words: three tight lines of four, or four loose lines of three.
+        let items = paragraph(&[2.0; 12], (1.0, 1.0, 0.5));
+        let all = optimal(&items, &Params::justified(10.0));
+        let counts: Vec<usize> = all.iter().map(|s| s.breaks.len()).collect();
+        assert_eq!(counts, [3, 4]);
+        assert!(all[0].demerits < all[1].demerits);
+    }
+
+    #[test]
+    fn a_single_word_last_line_is_avoided_when_it_costs_little() {
+        // Nine words: 4 + 4 + 1 has two slightly tight lines but leaves one word
+        // alone; 4 + 3 + 2 (or 3 + 4 + 2, as good) makes one line a little loose and
+        // has no widow.
+        let items = paragraph(&[2.0; 9], (1.0, 2.0, 0.9));
+        let mut params = Params::justified(10.0);
+        let words = words_per_line(&items, &optimal(&items, &params)[0]);
+        assert!(words == [4, 3, 2] || words == [3, 4, 2], "{words:?}");
+        params.widow_demerits = 0.0;
+        assert_eq!(
+            words_per_line(&items, &optimal(&items, &params)[0]),
+            [4, 4, 1]
+        );
+    }
+
+    fn hyphenated(words: &[&[f32]]) -> Vec<Item> {
+        // Each word is syllables joined by flagged hyphen penalties (hyphen width 0.5).
+        let mut items = Vec::new();
+        for (i, syllables) in words.iter().enumerate() {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: 1.0,
+                    stretch: 0.5,
+                    shrink: 1.0 / 3.0,
+                });
+            }
+            for (j, &w) in syllables.iter().enumerate() {
+                if j > 0 {
+                    items.push(Item::Penalty {
+                        width: 0.5,
+                        cost: 50.0,
+                        flagged: true,
+                    });
+                }
+                items.push(Item::Box { width: w });
+            }
+        }
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: INFINITY,
+            flagged: false,
+        });
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: INFINITY * 100.0,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: -INFINITY,
+            flagged: false,
+        });
+        items
+    }
+
+    fn flagged_breaks(items: &[Item], s: &Solution) -> Vec<bool> {
+        s.breaks
+            .iter()
+            .map(|b| matches!(items[b.item], Item::Penalty { flagged: true, .. }))
+            .collect()
+    }
+
+    #[test]
+    fn hyphenates_only_when_it_helps() {
+        // Fits without hyphens: none used.
+        let items = hyphenated(&[&[2.0, 2.0], &[2.0, 2.0], &[2.0, 2.0]]);
+        let best = &optimal(&items, &Params::justified(9.0))[0];
+        assert!(flagged_breaks(&items, best).iter().all(|f| !f));
+        // Without a hyphen the first line would hold one word and nothing to stretch.
+        let items = hyphenated(&[&[4.0], &[3.0, 3.0], &[4.0], &[4.0]]);
+        let best = &optimal(&items, &Params::justified(9.0))[0];
+        assert_eq!(
+            flagged_breaks(&items, best),
+            [true, false, false],
+            "{best:?}"
+        );
+    }
+
+    #[test]
+    fn never_more_than_two_hyphenated_lines_in_a_row() {
+        // One long word of many syllables, each line fits exactly two syllables + hyphen.
+        let word: Vec<f32> = vec![2.0; 10];
+        let items = hyphenated(&[&word]);
+        let mut params = Params::justified(4.5);
+        params.tolerance = 100.0;
+        for s in optimal(&items, &params) {
+            let flags = flagged_breaks(&items, &s);
+            assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
+        }
+    }
+
+    #[test]
+    fn no_word_split_onto_the_last_line() {
+        let items = hyphenated(&[&[3.0], &[3.0], &[3.0, 2.0]]);
+        for s in optimal(&items, &Params::justified(9.5)) {
+            let flags = flagged_breaks(&items, &s);
+            assert!(flags.len() < 2 || !flags[flags.len() - 2], "{flags:?}");
+        }
+    }
+
+    #[test]
+    fn ragged_lines_do_not_stretch_glue() {
+        let items = paragraph(&[3.0, 3.0, 3.0, 3.0, 3.0], (1.0, 0.5, 0.3));
+        let mut params = Params::justified(10.0);
+        params.ragged = Some(6.0);
+        let best = &optimal(&items, &params)[0];
+        assert!(best.breaks.iter().all(|b| b.ratio == 0.0));
+        assert_eq!(words_per_line(&items, best), [2, 2, 1]);
+    }
+}
