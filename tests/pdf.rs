@@ -62,8 +62,16 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
 }
 
 /// Lines of one column joined into running text (lines break at spaces).
+/// Lines of one column joined into running text: lines break at spaces, or inside a
+/// word after a hyphen glyph that maps to a soft hyphen (U+00AD), which rejoins.
 fn column_text(page: &pdf::Page, x_min: f32, x_max: f32) -> String {
-    page.lines_in(x_min, x_max).join(" ")
+    rejoin(&page.lines_in(x_min, x_max).join("\n"))
+}
+
+/// Lines joined by spaces, hyphenated words (soft hyphen at a line's end) made whole;
+/// no-break spaces stay as they are.
+fn rejoin(text: &str) -> String {
+    text.replace("\u{ad}\n", "").replace('\n', " ")
 }
 
 #[test]
@@ -214,9 +222,14 @@ fn pdftotext_gives_back_both_languages() {
         !text.contains(['\u{fffd}', '\u{2068}', '\u{2069}']),
         "{text}"
     );
-    // pdftotext keeps line breaks; compare word sequences.
+    // pdftotext keeps line breaks and the soft hyphens of hyphenated words (U+00AD at
+    // a line's end); rejoined, every passage comes back word for word.
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let flowing = words(&text);
+    let flowing = words(&rejoin(&text));
+    assert!(
+        text.contains("\u{ad}\n"),
+        "the example has hyphenated lines"
+    );
     for column in &built.texts.columns {
         for passages in &column.blocks {
             for passage in passages {

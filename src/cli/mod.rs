@@ -70,12 +70,23 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                 }
                 if cli.verbose {
                     let page = built.leaflet.page;
+                    let style = &built.leaflet.style;
+                    let fitted = built.document.body_size;
+                    let note = match fitted.total_cmp(&style.size) {
+                        std::cmp::Ordering::Less => {
+                            format!(" (shrunk from {} pt to fit)", style.size)
+                        }
+                        std::cmp::Ordering::Greater => {
+                            format!(" (grown from {} pt to fill the page)", style.size)
+                        }
+                        std::cmp::Ordering::Equal => String::new(),
+                    };
                     eprintln!(
-                        "  page {:.1} × {:.1} mm, body {} pt {}, {} block(s)",
+                        "  page {:.1} × {:.1} mm, body {:.2} pt {}{note}, {} block(s)",
                         page.width / crate::model::units::PT_PER_MM,
                         page.height / crate::model::units::PT_PER_MM,
-                        built.leaflet.style.size,
-                        built.leaflet.style.font,
+                        fitted,
+                        style.font,
                         built.leaflet.blocks.len()
                     );
                 }

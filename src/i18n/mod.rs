@@ -3,6 +3,7 @@
 
 mod catalog;
 mod locales;
+pub mod markup;
 mod resolve;
 
 pub use catalog::Catalog;

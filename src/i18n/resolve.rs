@@ -6,6 +6,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use super::catalog::Catalog;
+use super::markup::{self, Emphasis};
 use crate::diag::{Diagnostic, Diagnostics, LineCol, Location};
 use crate::model::{ArgValue, Leaflet, MessageRef};
 
@@ -28,6 +29,8 @@ pub struct ColumnTexts {
 pub struct Passage {
     pub message: String,
     pub text: String,
+    /// Stretches of `text` in bold or italic (from `**…**` and `*…*`).
+    pub emphasis: Vec<Emphasis>,
     /// Where the message is defined, for errors found later (e.g. a missing glyph).
     pub defined_at: Option<Location>,
 }
@@ -43,15 +46,8 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
             let passages = block
                 .texts
                 .iter()
-                .filter_map(|m| match format(leaflet, catalog, m, &args) {
-                    Ok(text) => Some(Passage {
-                        message: m.key(),
-                        text,
-                        defined_at: catalog.offset_of(&m.id).map(|offset| Location {
-                            file: catalog.file.clone(),
-                            at: LineCol::of(&catalog.source, offset),
-                        }),
-                    }),
+                .filter_map(|m| match passage(leaflet, catalog, m, &args) {
+                    Ok(p) => Some(p),
                     Err(mut d) => {
                         problems.append(&mut d);
                         None
@@ -92,6 +88,42 @@ fn fluent_args(leaflet: &Leaflet) -> FluentArgs<'_> {
         }
     }
     args
+}
+
+/// A message as the page will carry it: formatted, normalised, emphasis parsed.
+fn passage(
+    leaflet: &Leaflet,
+    catalog: &Catalog,
+    m: &MessageRef,
+    args: &FluentArgs,
+) -> Result<Passage, Vec<Diagnostic>> {
+    let marked = format(leaflet, catalog, m, args)?;
+    let defined_at = catalog.offset_of(&m.id).map(|offset| Location {
+        file: catalog.file.clone(),
+        at: LineCol::of(&catalog.source, offset),
+    });
+    let (text, emphasis) = markup::parse(&marked).map_err(|e| {
+        let mut d = Diagnostic::error(format!(
+            "message `{}` in `{}` opens emphasis with `{}` but never closes it",
+            m.key(),
+            catalog.lang,
+            e.marker
+        ))
+        .hint(format!(
+            "close it with another `{}`, or write `\\*` for a literal asterisk",
+            e.marker
+        ));
+        if let Some(location) = &defined_at {
+            d = d.located(location);
+        }
+        vec![d]
+    })?;
+    Ok(Passage {
+        message: m.key(),
+        text,
+        emphasis,
+        defined_at,
+    })
 }
 
 /// One message (or attribute) formatted in one catalog, normalised for the page.

@@ -1,14 +1,18 @@
-//! One block in one language at one width → a box of placed items (relative to the
-//! box's top-left corner) and its height.
+//! One block in one language at one width: its passages set (with every alternative
+//! line count the breaker found), then drawn as a box of placed items relative to the
+//! box's top-left corner.
 
 use unic_langid::LanguageIdentifier;
 
 use super::document::{FilledRect, Glyph, Item, Placed, TextRun};
-use super::style::{Align, BlockStyle};
+use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{BlockKind, Rgb};
-use crate::text::{FontFamily, SetError, SetLine, set_paragraph};
+use crate::text::{
+    Align, FaceStyle, FontFamily, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText,
+    set_paragraph,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockBox {
@@ -21,184 +25,262 @@ pub struct BlockBox {
 pub struct BlockError {
     pub message: String,
     pub defined_at: Option<Location>,
-    pub face: String,
     pub error: SetError,
 }
 
-pub fn set_block(
+/// A block's passages set at its width; which setting of each passage to draw is a
+/// choice (`Vec<usize>`, one index per passage) made by the page.
+#[derive(Debug, Clone)]
+pub struct BlockSet {
     kind: BlockKind,
-    style: &BlockStyle,
+    style: BlockStyle,
     accent: Rgb,
-    passages: &[Passage],
-    family: &FontFamily,
     width: f32,
-    lang: &LanguageIdentifier,
-) -> Result<BlockBox, BlockError> {
-    let mut out = BlockBox {
-        height: 0.0,
-        items: Vec::new(),
-    };
-    match kind {
-        BlockKind::List => {
-            let indent = style.size * 1.2;
-            for (i, passage) in passages.iter().enumerate() {
-                if i > 0 {
-                    out.height += style.size * 0.35;
-                }
-                let top = out.height;
-                let bullet = set(style, family, &bullet_passage(), width, lang)?;
-                let mut marker = lines_to_items(&bullet, style, 0.0, top, width, lang);
-                for m in &mut marker {
-                    if let Item::Text(run) = &mut m.item {
-                        run.color = accent;
-                    }
-                }
-                out.items.extend(marker);
-                let lines = set(style, family, passage, width - indent, lang)?;
-                out.items.extend(lines_to_items(
-                    &lines,
-                    style,
-                    indent,
-                    top,
-                    width - indent,
-                    lang,
-                ));
-                out.height += lines.len() as f32 * style.leading;
-            }
+    lang: String,
+    passages: Vec<SetParagraph>,
+    bullet: Option<SetLine>,
+}
+
+/// Lines looser than this are not offered as alternatives for balancing columns
+/// (a ratio of 1 lets spaces grow to 1.5× their width).
+const BALANCE_MAX_RATIO: f32 = 1.0;
+
+impl BlockSet {
+    pub fn new(
+        kind: BlockKind,
+        style: &BlockStyle,
+        accent: Rgb,
+        passages: &[Passage],
+        family: &FontFamily,
+        width: f32,
+        lang: &LanguageIdentifier,
+    ) -> Result<BlockSet, BlockError> {
+        let mut block = BlockSet {
+            kind,
+            style: *style,
+            accent,
+            width,
+            lang: lang.to_string(),
+            passages: Vec::new(),
+            bullet: None,
+        };
+        let inner = width - block.indent() - block.padding() * 2.0;
+        let paragraph = ParagraphStyle {
+            family,
+            size: style.size,
+            width: inner,
+            lang,
+            align: style.align,
+            hyphenate: style.hyphenate,
+        };
+        for passage in passages {
+            let runs = face_runs(style, passage);
+            let set = set_paragraph(
+                &StyledText {
+                    text: &passage.text,
+                    runs: &runs,
+                },
+                &paragraph,
+            );
+            block.passages.push(set.map_err(|error| BlockError {
+                message: passage.message.clone(),
+                defined_at: passage.defined_at.clone(),
+                error,
+            })?);
         }
-        BlockKind::Slogan => {
-            let pad = style.size * 0.45;
-            let inner = width - 2.0 * pad;
-            let mut lines_height = 0.0;
-            let mut text_items = Vec::new();
-            for passage in passages {
-                let lines = set(style, family, passage, inner, lang)?;
-                text_items.extend(lines_to_items(
-                    &lines,
-                    style,
-                    pad,
-                    pad + lines_height,
-                    inner,
-                    lang,
-                ));
-                lines_height += lines.len() as f32 * style.leading;
-            }
-            out.height = lines_height + 2.0 * pad;
-            out.items.push(Placed {
-                x: 0.0,
-                y: 0.0,
-                item: Item::Rect(FilledRect {
-                    width,
-                    height: out.height,
-                    color: accent,
-                }),
-            });
-            out.items.extend(text_items);
-        }
-        BlockKind::Quote => {
-            let indent = style.size * 1.0;
-            for passage in passages {
-                let lines = set(style, family, passage, width - indent, lang)?;
-                out.items.extend(lines_to_items(
-                    &lines,
-                    style,
-                    indent,
-                    out.height,
-                    width - indent,
-                    lang,
-                ));
-                out.height += lines.len() as f32 * style.leading;
-            }
-            let bar = FilledRect {
-                width: style.size * 0.2,
-                height: out.height,
-                color: accent,
+        if kind == BlockKind::List {
+            let runs = [(0..'•'.len_utf8(), style.face)];
+            let bullet = ParagraphStyle {
+                align: Align::Left,
+                hyphenate: false,
+                width,
+                ..paragraph
             };
-            out.items.insert(
+            let set = set_paragraph(
+                &StyledText {
+                    text: "•",
+                    runs: &runs,
+                },
+                &bullet,
+            )
+            .map_err(|error| BlockError {
+                message: "(list bullet)".into(),
+                defined_at: None,
+                error,
+            })?;
+            block.bullet = set.best().lines.first().cloned();
+        }
+        Ok(block)
+    }
+
+    /// Text indent: lists hang their text after the bullet, quotes after the bar.
+    fn indent(&self) -> f32 {
+        match self.kind {
+            BlockKind::List => self.style.size * 1.2,
+            BlockKind::Quote => self.style.size,
+            _ => 0.0,
+        }
+    }
+
+    /// Space around the text inside a slogan's box.
+    fn padding(&self) -> f32 {
+        if self.kind == BlockKind::Slogan {
+            self.style.size * 0.45
+        } else {
+            0.0
+        }
+    }
+
+    fn item_gap(&self) -> f32 {
+        if self.kind == BlockKind::List {
+            self.style.size * 0.35
+        } else {
+            0.0
+        }
+    }
+
+    /// Each passage's best setting.
+    pub fn best_choice(&self) -> Vec<usize> {
+        self.passages.iter().map(|p| p.best).collect()
+    }
+
+    pub fn height(&self, choice: &[usize]) -> f32 {
+        let lines: usize = self
+            .passages
+            .iter()
+            .zip(choice)
+            .map(|(p, &c)| p.settings[c].lines.len())
+            .sum();
+        let gaps = self.passages.len().saturating_sub(1) as f32 * self.item_gap();
+        lines as f32 * self.style.leading + gaps + 2.0 * self.padding()
+    }
+
+    /// Choices that differ from the best in one passage and add no loose line, with
+    /// the demerits they add; for making counterpart blocks end level.
+    pub fn alternatives(&self) -> Vec<(Vec<usize>, f64)> {
+        let best = self.best_choice();
+        let mut out = vec![(best.clone(), 0.0)];
+        for (p, set) in self.passages.iter().enumerate() {
+            for (s, setting) in set.settings.iter().enumerate() {
+                let decent = setting.lines.iter().all(|l| l.ratio <= BALANCE_MAX_RATIO);
+                if s != best[p] && decent {
+                    let mut choice = best.clone();
+                    choice[p] = s;
+                    out.push((choice, setting.demerits - set.best().demerits));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn render(&self, choice: &[usize]) -> BlockBox {
+        let mut items = Vec::new();
+        let (indent, pad) = (self.indent(), self.padding());
+        let inner = self.width - indent - 2.0 * pad;
+        let mut y = pad;
+        for (n, (set, &c)) in self.passages.iter().zip(choice).enumerate() {
+            if n > 0 {
+                y += self.item_gap();
+            }
+            if let Some(bullet) = &self.bullet {
+                items.extend(self.lines(
+                    std::slice::from_ref(bullet),
+                    0.0,
+                    y,
+                    self.width,
+                    Some(self.accent),
+                ));
+            }
+            let lines = &set.settings[c].lines;
+            items.extend(self.lines(lines, indent + pad, y, inner, None));
+            y += lines.len() as f32 * self.style.leading;
+        }
+        let height = y + pad;
+        let decoration = match self.kind {
+            BlockKind::Slogan => Some(FilledRect {
+                width: self.width,
+                height,
+                color: self.accent,
+            }),
+            BlockKind::Quote => Some(FilledRect {
+                width: self.style.size * 0.2,
+                height,
+                color: self.accent,
+            }),
+            _ => None,
+        };
+        if let Some(rect) = decoration {
+            items.insert(
                 0,
                 Placed {
                     x: 0.0,
                     y: 0.0,
-                    item: Item::Rect(bar),
+                    item: Item::Rect(rect),
                 },
             );
         }
-        BlockKind::Heading | BlockKind::Paragraph | BlockKind::Footer => {
-            for passage in passages {
-                let lines = set(style, family, passage, width, lang)?;
-                out.items
-                    .extend(lines_to_items(&lines, style, 0.0, out.height, width, lang));
-                out.height += lines.len() as f32 * style.leading;
+        BlockBox { height, items }
+    }
+
+    /// Lines as text runs (one per face change), stacked from `top`, starting at `x`
+    /// or centred in `width`.
+    fn lines(
+        &self,
+        lines: &[SetLine],
+        x: f32,
+        top: f32,
+        width: f32,
+        color: Option<Rgb>,
+    ) -> Vec<Placed> {
+        let mut out = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let shift = if self.style.align == Align::Center {
+                (width - line.width) / 2.0
+            } else {
+                0.0
+            };
+            let baseline = top + self.style.first_baseline() + i as f32 * self.style.leading;
+            for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
+                let glyphs = run
+                    .iter()
+                    .map(|g| Glyph {
+                        id: g.id,
+                        x: g.x,
+                        y_offset: g.y_offset,
+                        text: g.text.clone(),
+                    })
+                    .collect();
+                let run = TextRun {
+                    face: run[0].face as usize,
+                    size: self.style.size,
+                    color: color.unwrap_or(self.style.color),
+                    lang: self.lang.clone(),
+                    glyphs,
+                };
+                out.push(Placed {
+                    x: x + shift,
+                    y: baseline,
+                    item: Item::Text(run),
+                });
             }
         }
-    }
-    Ok(out)
-}
-
-fn set(
-    style: &BlockStyle,
-    family: &FontFamily,
-    passage: &Passage,
-    width: f32,
-    lang: &LanguageIdentifier,
-) -> Result<Vec<SetLine>, BlockError> {
-    let face = family.face(style.face);
-    set_paragraph(&passage.text, face, style.size, width, lang).map_err(|error| BlockError {
-        message: passage.message.clone(),
-        defined_at: passage.defined_at.clone(),
-        face: face.postscript_name.clone(),
-        error,
-    })
-}
-
-/// The list bullet, set like a one-character message.
-fn bullet_passage() -> Passage {
-    Passage {
-        message: "(list bullet)".into(),
-        text: "•".into(),
-        defined_at: None,
+        out
     }
 }
 
-/// Lines as text runs, stacked from `top`, starting at `x` (or centred in `width`).
-fn lines_to_items(
-    lines: &[SetLine],
-    style: &BlockStyle,
-    x: f32,
-    top: f32,
-    width: f32,
-    lang: &LanguageIdentifier,
-) -> Vec<Placed> {
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let shift = match style.align {
-                Align::Left => 0.0,
-                Align::Center => (width - line.width) / 2.0,
-            };
-            let glyphs = line
-                .glyphs
-                .iter()
-                .map(|g| Glyph {
-                    id: g.id,
-                    x: g.x,
-                    y_offset: g.y_offset,
-                    text: g.text.clone(),
-                })
-                .collect();
-            let run = TextRun {
-                face: style.face as usize,
-                size: style.size,
-                color: style.color,
-                lang: lang.to_string(),
-                glyphs,
-            };
-            Placed {
-                x: x + shift,
-                y: top + style.first_baseline() + i as f32 * style.leading,
-                item: Item::Text(run),
-            }
-        })
-        .collect()
+/// The passage's text cut into runs of one face each, from its emphasis.
+fn face_runs(style: &BlockStyle, passage: &Passage) -> Vec<(std::ops::Range<usize>, FaceStyle)> {
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for e in &passage.emphasis {
+        if e.range.start > at {
+            runs.push((at..e.range.start, style.face));
+        }
+        runs.push((e.range.clone(), style.face_with(e.bold, e.italic)));
+        at = e.range.end;
+    }
+    if at < passage.text.len() || runs.is_empty() {
+        runs.push((at..passage.text.len(), style.face));
+    }
+    runs
 }

@@ -13,6 +13,8 @@ pub struct Document {
     pub title: String,
     /// BCP 47 tag of the first column: the document's main language.
     pub lang: String,
+    /// The body size fitting chose, in points.
+    pub body_size: f32,
     /// Faces the runs refer to by index.
     pub faces: Vec<Arc<FontFace>>,
     pub pages: Vec<Page>,

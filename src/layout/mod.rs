@@ -3,69 +3,63 @@
 //!
 //! The page is a grid of rows: each leaflet block is one row, holding that block in
 //! every language side by side (or stacked across the full width when it spans), so
-//! counterpart blocks start level; the next row starts below the tallest. Footers sit
-//! at the foot of the page. Content that does not fit is an error, never clipped.
+//! counterpart blocks start level; the next row starts below the tallest, and
+//! counterparts are set to end as level as they can. Footers sit at the foot of the
+//! page. The type is shrunk to fit or grown to fill the page within the leaflet's
+//! limits; content that still does not fit is an error, never clipped.
 
+mod balance;
 mod block;
 mod document;
+mod grid;
 mod style;
 
-pub use block::{BlockBox, BlockError};
+pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{Document, FilledRect, Glyph, Item, Page, Placed, TextRun};
-pub use style::{Align, BlockStyle};
+pub use style::BlockStyle;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
-use crate::model::{BlockKind, Leaflet, units::PT_PER_MM};
+use crate::model::{BlockKind, Leaflet, Rgb, units::PT_PER_MM};
 use crate::text::{FontFamily, SetError};
-use block::set_block;
-
-/// Narrower columns cannot hold a line of words.
-const MIN_COLUMN_MM: f32 = 25.0;
+use grid::{Grid, Row};
 
 /// Thickness of the accent rule above the footers, in points.
 const RULE: f32 = 1.2;
 
-/// Lays the leaflet out on one page.
+/// Fitting stops when the body size is known to this precision, in points.
+const FIT_PRECISION: f32 = 0.05;
+
+/// Lays the leaflet out on one page, at the body size that fills it best.
 pub fn layout(
     leaflet: &Leaflet,
     texts: &Texts,
     family: &FontFamily,
 ) -> Result<Document, Diagnostics> {
     let grid = Grid::of(leaflet, texts.columns.len().max(1))?;
-    let rows = set_rows(leaflet, texts, family, &grid)?;
-    let (body, footers): (Vec<&Row>, Vec<&Row>) =
-        rows.iter().partition(|r| r.kind != BlockKind::Footer);
-
-    let mut items = Vec::new();
-    let limit = place_footers(&footers, leaflet, &grid, &mut items);
-    let mut overflow = place_body(&body, leaflet, &grid, limit, &mut items);
-    // Footers alone taller than the page.
-    if overflow.is_none() && limit < leaflet.margin - 0.01 {
-        overflow = footers.first().map(|row| Overflow {
-            row,
-            by: leaflet.margin - limit,
-        });
+    let style = &leaflet.style;
+    // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
+    let wanted = compose(leaflet, texts, family, &grid, style.size)?;
+    let page = if !style.fit {
+        wanted
+    } else if wanted.overflow().is_none() {
+        largest_fitting(leaflet, texts, family, &grid, style.size, style.max_size).unwrap_or(wanted)
+    } else {
+        largest_fitting(leaflet, texts, family, &grid, style.min_size, style.size)
+            .or_else(|| compose(leaflet, texts, family, &grid, style.min_size).ok())
+            .unwrap_or(wanted)
+    };
+    if let Some(overflow) = page.overflow() {
+        return Err(overflow_error(leaflet, texts, &page, &overflow).into());
     }
-    if let Some(Overflow { row, by }) = overflow {
-        let block = &leaflet.blocks[row.index];
-        let lang = &texts.columns[row.tallest()].lang;
-        return Err(Diagnostic::error(format!(
-            "the text does not fit on the page: from {} in `{lang}` on, it overflows the bottom by {:.1} mm",
-            block.describe(row.index),
-            by / PT_PER_MM
-        ))
-        .at(&leaflet.source.path, &leaflet.source.text, block.at.clone())
-        .hint("shorten the text, or use a smaller `size` under [style], a smaller `margin`, or a larger `paper`")
-        .into());
-    }
-
+    let items = page.place(&grid, true);
     Ok(Document {
         title: texts.title.clone(),
         lang: texts
             .columns
             .first()
             .map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        body_size: page.size,
         faces: family.faces.to_vec(),
         pages: vec![Page {
             width: leaflet.page.width,
@@ -75,90 +69,46 @@ pub fn layout(
     })
 }
 
-/// Every block set in every language; all problems reported together.
-fn set_rows(
+/// Binary search for the largest body size in `low..=high` at which everything fits.
+fn largest_fitting(
     leaflet: &Leaflet,
     texts: &Texts,
     family: &FontFamily,
     grid: &Grid,
-) -> Result<Vec<Row>, Diagnostics> {
-    let mut problems = Vec::new();
-    let mut rows = Vec::new();
-    for (index, block) in leaflet.blocks.iter().enumerate() {
-        let style = BlockStyle::of(block.kind, &leaflet.style);
-        let stacked = block.span || texts.columns.len() == 1;
-        let width = if stacked {
-            grid.full_width
-        } else {
-            grid.column_width
-        };
-        let mut boxes = Vec::new();
-        for column in &texts.columns {
-            let passages = &column.blocks[index];
-            match set_block(
-                block.kind,
-                &style,
-                leaflet.style.accent,
-                passages,
-                family,
-                width,
-                &column.lang,
-            ) {
-                Ok(b) => boxes.push(b),
-                Err(e) => problems.push(block_error(
-                    &e,
-                    &block.describe(index),
-                    &column.lang.to_string(),
-                    width,
-                )),
+    low: f32,
+    high: f32,
+) -> Option<Composition> {
+    let fits = |size: f32| {
+        compose(leaflet, texts, family, grid, size)
+            .ok()
+            .filter(|c| c.overflow().is_none())
+    };
+    if let Some(top) = fits(high) {
+        return Some(top);
+    }
+    let mut best = fits(low)?;
+    let (mut lo, mut hi) = (low, high);
+    while hi - lo > FIT_PRECISION {
+        let mid = (lo + hi) / 2.0;
+        match fits(mid) {
+            Some(c) => {
+                lo = mid;
+                best = c;
             }
-        }
-        if boxes.len() == texts.columns.len() {
-            rows.push(Row {
-                index,
-                kind: block.kind,
-                style,
-                stacked,
-                boxes,
-            });
+            None => hi = mid,
         }
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        Err(Diagnostics(problems))
-    }
+    Some(best)
 }
 
-/// Places the footers at the foot of the page under an accent rule; returns how far
-/// down the body may reach.
-fn place_footers(footers: &[&Row], leaflet: &Leaflet, grid: &Grid, items: &mut Vec<Placed>) -> f32 {
-    let bottom = leaflet.page.height - leaflet.margin;
-    if footers.is_empty() {
-        return bottom;
-    }
-    let gaps: f32 = footers[..footers.len() - 1]
-        .iter()
-        .map(|r| r.style.space_after)
-        .sum();
-    let top = bottom - footers.iter().map(|r| r.height(grid)).sum::<f32>() - gaps;
-    let rule_gap = leaflet.style.size * 0.6;
-    let rule = FilledRect {
-        width: grid.full_width,
-        height: RULE,
-        color: leaflet.style.accent,
-    };
-    items.push(Placed {
-        x: grid.left,
-        y: top - rule_gap - RULE,
-        item: Item::Rect(rule),
-    });
-    let mut y = top;
-    for row in footers {
-        row.place(items, grid, y);
-        y += row.height(grid) + row.style.space_after;
-    }
-    top - 2.0 * rule_gap - RULE
+/// The page set at one body size: rows drawn, not yet placed.
+struct Composition {
+    size: f32,
+    accent: Rgb,
+    margin: f32,
+    page_height: f32,
+    body: Vec<Row>,
+    footers: Vec<Row>,
 }
 
 /// Where the body first crosses its limit, and by how much the whole body is too tall.
@@ -167,120 +117,212 @@ struct Overflow<'a> {
     by: f32,
 }
 
-/// Places the body rows from the top margin down; reports an overflow past `limit`.
-fn place_body<'a>(
-    body: &[&'a Row],
+fn compose(
     leaflet: &Leaflet,
+    texts: &Texts,
+    family: &FontFamily,
     grid: &Grid,
-    limit: f32,
-    items: &mut Vec<Placed>,
-) -> Option<Overflow<'a>> {
-    let mut y = leaflet.margin;
-    let mut first_over = None;
-    for (n, row) in body.iter().enumerate() {
-        if n > 0 {
-            y += body[n - 1].style.space_after;
+    size: f32,
+) -> Result<Composition, Diagnostics> {
+    let mut problems = Vec::new();
+    let (mut body, mut footers) = (Vec::new(), Vec::new());
+    for (index, block) in leaflet.blocks.iter().enumerate() {
+        let style = BlockStyle::of(block, &leaflet.style, size);
+        let stacked = block.span || texts.columns.len() == 1;
+        let width = if stacked {
+            grid.full_width
+        } else {
+            grid.column_width
+        };
+        let mut sets = Vec::new();
+        for column in &texts.columns {
+            match BlockSet::new(
+                block.kind,
+                &style,
+                leaflet.style.accent,
+                &column.blocks[index],
+                family,
+                width,
+                &column.lang,
+            ) {
+                Ok(set) => sets.push(set),
+                Err(e) => problems.push(block_error(
+                    &e,
+                    &block.describe(index),
+                    &column.lang.to_string(),
+                    width,
+                )),
+            }
         }
-        row.place(items, grid, y);
-        y += row.height(grid);
-        if y > limit + 0.01 && first_over.is_none() {
-            first_over = Some(*row);
+        if sets.len() != texts.columns.len() {
+            continue;
+        }
+        let choices = if stacked {
+            sets.iter().map(BlockSet::best_choice).collect()
+        } else {
+            balance::balance(&sets)
+        };
+        let boxes = sets
+            .iter()
+            .zip(&choices)
+            .map(|(s, c)| s.render(c))
+            .collect();
+        let row = Row {
+            index,
+            style,
+            stacked,
+            stack_gap: size * 0.3,
+            boxes,
+        };
+        if block.kind == BlockKind::Footer {
+            footers.push(row)
+        } else {
+            body.push(row)
         }
     }
-    first_over.map(|row| Overflow { row, by: y - limit })
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    Ok(Composition {
+        size,
+        accent: leaflet.style.accent,
+        margin: leaflet.margin,
+        page_height: leaflet.page.height,
+        body,
+        footers,
+    })
 }
 
-/// One leaflet block in every language.
-struct Row {
-    index: usize,
-    kind: BlockKind,
-    style: BlockStyle,
-    stacked: bool,
-    boxes: Vec<BlockBox>,
-}
+impl Composition {
+    fn rule_gap(&self) -> f32 {
+        self.size * 0.6
+    }
 
-/// Where columns go across the page.
-struct Grid {
-    left: f32,
-    full_width: f32,
-    column_width: f32,
-    gutter: f32,
-    /// Space between languages stacked in a spanning row.
-    stack_gap: f32,
-}
+    /// Top of the footers (the page's bottom margin when there are none).
+    fn footer_top(&self) -> f32 {
+        let gaps: f32 = self
+            .footers
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|r| r.style.space_after)
+            .sum();
+        self.page_height - self.margin - self.footers.iter().map(Row::height).sum::<f32>() - gaps
+    }
 
-impl Grid {
-    fn of(leaflet: &Leaflet, columns: usize) -> Result<Grid, Diagnostic> {
-        let full_width = leaflet.page.width - 2.0 * leaflet.margin;
-        let column_width = (full_width - (columns - 1) as f32 * leaflet.gutter) / columns as f32;
-        if column_width < MIN_COLUMN_MM * PT_PER_MM {
-            return Err(Diagnostic::error(format!(
-                "{columns} columns leave only {:.0} mm for each (at least {MIN_COLUMN_MM} mm is needed)",
-                column_width / PT_PER_MM
-            ))
-            .in_file(&leaflet.source.path)
-            .hint("use fewer languages, a smaller `margin` or `gutter`, or a larger or landscape `paper`"));
+    /// How far down the body may reach: above the footers and their rule.
+    fn limit(&self) -> f32 {
+        if self.footers.is_empty() {
+            self.footer_top()
+        } else {
+            self.footer_top() - 2.0 * self.rule_gap() - RULE
         }
-        Ok(Grid {
-            left: leaflet.margin,
-            full_width,
-            column_width,
-            gutter: leaflet.gutter,
-            stack_gap: leaflet.style.size * 0.3,
+    }
+
+    fn body_bottom(&self) -> f32 {
+        let gaps: f32 = self
+            .body
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|r| r.style.space_after)
+            .sum();
+        self.margin + self.body.iter().map(Row::height).sum::<f32>() + gaps
+    }
+
+    fn overflow(&self) -> Option<Overflow<'_>> {
+        let limit = self.limit();
+        let mut y = self.margin;
+        for (n, row) in self.body.iter().enumerate() {
+            if n > 0 {
+                y += self.body[n - 1].style.space_after;
+            }
+            y += row.height();
+            if y > limit + 0.01 {
+                return Some(Overflow {
+                    row,
+                    by: self.body_bottom() - limit,
+                });
+            }
+        }
+        // Footers alone taller than the page.
+        let first_footer = self.footers.first().filter(|_| limit < self.margin - 0.01);
+        first_footer.map(|row| Overflow {
+            row,
+            by: self.margin - limit,
         })
     }
+
+    /// Every row placed; with `spread`, the room left under the body is shared out
+    /// evenly between its rows so the page is filled.
+    fn place(&self, grid: &Grid, spread: bool) -> Vec<Placed> {
+        let mut items = Vec::new();
+        if !self.footers.is_empty() {
+            let rule = FilledRect {
+                width: grid.full_width,
+                height: RULE,
+                color: self.accent,
+            };
+            let top = self.footer_top();
+            items.push(Placed {
+                x: grid.left,
+                y: top - self.rule_gap() - RULE,
+                item: Item::Rect(rule),
+            });
+            let mut y = top;
+            for row in &self.footers {
+                row.place(&mut items, grid, y);
+                y += row.height() + row.style.space_after;
+            }
+        }
+        let room = (self.limit() - self.body_bottom()).max(0.0);
+        let extra = if spread && self.body.len() > 1 {
+            room / (self.body.len() - 1) as f32
+        } else {
+            0.0
+        };
+        let mut y = self.margin;
+        for (n, row) in self.body.iter().enumerate() {
+            if n > 0 {
+                y += self.body[n - 1].style.space_after + extra;
+            }
+            row.place(&mut items, grid, y);
+            y += row.height();
+        }
+        items
+    }
 }
 
-impl Row {
-    fn height(&self, grid: &Grid) -> f32 {
-        if self.stacked {
-            let gaps = self.boxes.len().saturating_sub(1) as f32 * grid.stack_gap;
-            self.boxes.iter().map(|b| b.height).sum::<f32>() + gaps
-        } else {
-            self.boxes.iter().map(|b| b.height).fold(0.0, f32::max)
-        }
-    }
-
-    /// The column whose box is tallest (the first on ties).
-    fn tallest(&self) -> usize {
-        let mut best = 0;
-        for (i, b) in self.boxes.iter().enumerate() {
-            if b.height > self.boxes[best].height {
-                best = i;
-            }
-        }
-        best
-    }
-
-    fn place(&self, items: &mut Vec<Placed>, grid: &Grid, top: f32) {
-        let mut y = top;
-        for (column, b) in self.boxes.iter().enumerate() {
-            let x = if self.stacked {
-                grid.left
-            } else {
-                grid.left + column as f32 * (grid.column_width + grid.gutter)
-            };
-            items.extend(b.items.iter().map(|p| Placed {
-                x: p.x + x,
-                y: p.y + y,
-                item: p.item.clone(),
-            }));
-            if self.stacked {
-                y += b.height + grid.stack_gap;
-            }
-        }
-    }
+fn overflow_error(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    page: &Composition,
+    overflow: &Overflow,
+) -> Diagnostic {
+    let block = &leaflet.blocks[overflow.row.index];
+    let lang = &texts.columns[overflow.row.tallest()].lang;
+    let at_size = if leaflet.style.fit && page.size < leaflet.style.size {
+        format!(" even with the body shrunk to {} pt", page.size)
+    } else {
+        String::new()
+    };
+    Diagnostic::error(format!(
+        "the text does not fit on the page{at_size}: from {} in `{lang}` on, it overflows the bottom by {:.1} mm",
+        block.describe(overflow.row.index),
+        overflow.by / PT_PER_MM
+    ))
+    .at(&leaflet.source.path, &leaflet.source.text, block.at.clone())
+    .hint("shorten the text, or lower `min_size` under [style], use a smaller `margin`, or a larger `paper`")
 }
 
 fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnostic {
     let d = match &e.error {
-        SetError::MissingGlyphs(chars) => {
+        SetError::MissingGlyphs { chars, face } => {
             let list: Vec<String> = chars.iter().map(|c| format!("U+{:04X} ‘{c}’", *c as u32)).collect();
             Diagnostic::error(format!(
-                "{} in message `{}` ({lang}, {block}) cannot be drawn: the font {} has no glyph for {}",
+                "{} in message `{}` ({lang}, {block}) cannot be drawn: the font {face} has no glyph for {}",
                 list.join(", "),
                 e.message,
-                e.face,
                 if chars.len() == 1 { "it" } else { "them" }
             ))
             .hint("choose a font that covers it under [style] `font`, or replace the character in the translation")

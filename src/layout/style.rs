@@ -1,14 +1,8 @@
-//! How each kind of block looks: face, size, leading, colour and spacing, all derived
-//! from the leaflet's body size and accent so one setting rescales the whole page.
+//! How each kind of block looks: face, size, leading, colour, alignment and spacing,
+//! all derived from the body size and accent so one number rescales the whole page.
 
-use crate::model::{BlockKind, Rgb, Style};
-use crate::text::FaceStyle;
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Align {
-    Left,
-    Center,
-}
+use crate::model::{Alignment, Block, BlockKind, Rgb, Style};
+use crate::text::{Align, FaceStyle};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BlockStyle {
@@ -18,36 +12,79 @@ pub struct BlockStyle {
     pub leading: f32,
     pub color: Rgb,
     pub align: Align,
+    pub hyphenate: bool,
     /// Space kept below the block's row, in points.
     pub space_after: f32,
 }
 
 impl BlockStyle {
-    pub fn of(kind: BlockKind, style: &Style) -> BlockStyle {
-        let body = style.size;
+    /// The block's look with the body set at `body` points.
+    pub fn of(block: &Block, style: &Style, body: f32) -> BlockStyle {
         let text = |face, scale: f32, leading: f32, color, align, after: f32| BlockStyle {
             face,
             size: body * scale,
             leading: body * scale * leading,
             color,
             align,
+            hyphenate: style.hyphenate && align == Align::Justify,
             space_after: body * after,
         };
-        match kind {
+        let mut s = match block.kind {
             BlockKind::Heading => text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8),
-            BlockKind::Paragraph => {
-                text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65)
-            }
-            BlockKind::List => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
+            BlockKind::Paragraph => text(
+                FaceStyle::Regular,
+                1.0,
+                1.3,
+                Rgb::BLACK,
+                Align::Justify,
+                0.65,
+            ),
+            BlockKind::List => text(
+                FaceStyle::Regular,
+                1.0,
+                1.3,
+                Rgb::BLACK,
+                Align::Justify,
+                0.65,
+            ),
             BlockKind::Slogan => text(FaceStyle::Bold, 1.6, 1.15, Rgb::WHITE, Align::Center, 0.9),
-            BlockKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
+            BlockKind::Quote => text(
+                FaceStyle::Italic,
+                1.0,
+                1.3,
+                Rgb::BLACK,
+                Align::Justify,
+                0.65,
+            ),
             BlockKind::Footer => text(FaceStyle::Bold, 1.0, 1.25, Rgb::BLACK, Align::Left, 0.3),
+        };
+        if let Some(align) = block.align {
+            s.align = match align {
+                Alignment::Left => Align::Left,
+                Alignment::Justify => Align::Justify,
+                Alignment::Center => Align::Center,
+            };
+            s.hyphenate = style.hyphenate && s.align == Align::Justify;
         }
+        s
     }
 
     /// Where the first baseline sits below the top of a line box: the leading's extra
     /// space split above and below, plus the face's ascent for this size.
     pub fn first_baseline(&self) -> f32 {
         (self.leading - self.size) / 2.0 + self.size * 0.86
+    }
+
+    /// The face for a stretch of text with emphasis: bold and italic add to the
+    /// block's face; italic inside italic text (a quote) sets it upright.
+    pub fn face_with(&self, bold: bool, italic: bool) -> FaceStyle {
+        let base_bold = matches!(self.face, FaceStyle::Bold | FaceStyle::BoldItalic);
+        let base_italic = matches!(self.face, FaceStyle::Italic | FaceStyle::BoldItalic);
+        match (base_bold || bold, base_italic != italic) {
+            (false, false) => FaceStyle::Regular,
+            (true, false) => FaceStyle::Bold,
+            (false, true) => FaceStyle::Italic,
+            (true, true) => FaceStyle::BoldItalic,
+        }
     }
 }

@@ -53,9 +53,22 @@ pub struct PageSize {
 pub struct Style {
     pub font: String,
     pub font_span: Option<Range<usize>>,
-    /// Body size in points.
+    /// Body size in points: the size wanted; fitting moves it within min..=max.
     pub size: f32,
+    pub min_size: f32,
+    pub max_size: f32,
+    /// Shrink or grow the type to fill the page.
+    pub fit: bool,
+    pub hyphenate: bool,
     pub accent: Rgb,
+}
+
+/// How a block's lines are set; each block kind has its own default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alignment {
+    Left,
+    Justify,
+    Center,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +112,8 @@ pub struct Block {
     pub texts: Vec<MessageRef>,
     /// Languages stacked across the full width instead of side by side.
     pub span: bool,
+    /// `None`: the kind's default.
+    pub align: Option<Alignment>,
     /// Where the block's table is in the TOML.
     pub at: Range<usize>,
 }

@@ -1,96 +1,105 @@
-//! Line breaking as a pure function over widths: no fonts, no text, just pieces.
-//! The greedy rule (fill each line as far as it goes) is the first algorithm; an
-//! optimal-fit breaker can replace it behind the same signature.
+//! First-fit line breaking over the same items as the optimal breaker: each line takes
+//! what fits. Used only when no optimal solution exists within any tolerance, so the
+//! paragraph is still set (loosely) rather than refused.
 
-use std::ops::Range;
+use super::knuth_plass::{Break, INFINITY, Item, after_break};
 
-/// A piece of a paragraph between two break opportunities, e.g. a word and its space.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Piece {
-    /// Width of the piece without its trailing white space.
-    pub width: f32,
-    /// Width of its trailing white space, which vanishes at the end of a line.
-    pub trailing: f32,
-    /// A line must end after this piece (a hard line break).
-    pub forced_break: bool,
-}
-
-/// Greedy breaking: each line takes pieces while they fit in `max_width`. A piece wider
-/// than the line gets a line of its own (the caller decides whether that is an error).
-/// Returns each line as a range of pieces; an empty paragraph gives no lines.
-pub fn greedy(pieces: &[Piece], max_width: f32) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
+/// Breaks at the last legal point before each line overflows `width`. `None` when a
+/// unit between two legal breaks is itself wider than the line.
+pub fn first_fit(items: &[Item], width: f32) -> Option<Vec<Break>> {
+    let mut breaks = Vec::new();
     let mut start = 0;
-    // Width of the line so far, trailing space of its last piece excluded.
-    let mut width = 0.0;
-    let mut pending_space = 0.0;
-    for (i, piece) in pieces.iter().enumerate() {
-        if i > start && width + pending_space + piece.width > max_width {
-            lines.push(start..i);
-            start = i;
-            width = 0.0;
-            pending_space = 0.0;
+    let mut line = 0.0;
+    let mut last_legal: Option<usize> = None;
+    let mut i = 0;
+    while i < items.len() {
+        match items[i] {
+            Item::Box { width: w } => {
+                line += w;
+                if line > width + 0.01 {
+                    let b = last_legal?;
+                    breaks.push(Break {
+                        item: b,
+                        ratio: 0.0,
+                    });
+                    start = after_break(items, b);
+                    i = start;
+                    line = 0.0;
+                    last_legal = None;
+                    continue;
+                }
+            }
+            Item::Glue { width: w, .. } => {
+                if i > start && matches!(items[i - 1], Item::Box { .. }) {
+                    last_legal = Some(i);
+                }
+                line += w;
+            }
+            Item::Penalty { cost, width: w, .. } => {
+                if cost <= -INFINITY {
+                    breaks.push(Break {
+                        item: i,
+                        ratio: 0.0,
+                    });
+                    start = after_break(items, i);
+                    i = start;
+                    line = 0.0;
+                    last_legal = None;
+                    continue;
+                }
+                if cost < INFINITY && line + w <= width {
+                    last_legal = Some(i);
+                }
+            }
         }
-        width += pending_space + piece.width;
-        pending_space = piece.trailing;
-        if piece.forced_break {
-            lines.push(start..i + 1);
-            start = i + 1;
-            width = 0.0;
-            pending_space = 0.0;
-        }
+        i += 1;
     }
-    if start < pieces.len() {
-        lines.push(start..pieces.len());
-    }
-    lines
+    Some(breaks)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(widths: &[f32]) -> Vec<Piece> {
-        widths
+    fn words(widths: &[f32]) -> Vec<Item> {
+        let mut items = Vec::new();
+        for (i, &w) in widths.iter().enumerate() {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: 1.0,
+                    stretch: 0.5,
+                    shrink: 0.3,
+                });
+            }
+            items.push(Item::Box { width: w });
+        }
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: 1e6,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: -INFINITY,
+            flagged: false,
+        });
+        items
+    }
+
+    #[test]
+    fn fills_each_line_as_far_as_it_goes() {
+        // 3+1+3+1+3 = 11 fits in 11; the fourth word moves on.
+        let items = words(&[3.0, 3.0, 3.0, 3.0]);
+        let ends: Vec<usize> = first_fit(&items, 11.0)
+            .unwrap()
             .iter()
-            .map(|&w| Piece {
-                width: w,
-                trailing: 1.0,
-                forced_break: false,
-            })
-            .collect()
+            .map(|b| b.item)
+            .collect();
+        assert_eq!(ends, [5, 8]);
     }
 
     #[test]
-    fn fills_lines_and_drops_trailing_space() {
-        // 3+1+3+1+3 = 11 fits exactly in 11; the fourth word moves on.
-        assert_eq!(
-            greedy(&words(&[3.0, 3.0, 3.0, 3.0]), 11.0),
-            vec![0..3, 3..4]
-        );
-        assert_eq!(
-            greedy(&words(&[3.0, 3.0, 3.0, 3.0]), 10.9),
-            vec![0..2, 2..4]
-        );
-    }
-
-    #[test]
-    fn overlong_piece_gets_its_own_line() {
-        assert_eq!(
-            greedy(&words(&[2.0, 20.0, 2.0]), 10.0),
-            vec![0..1, 1..2, 2..3]
-        );
-    }
-
-    #[test]
-    fn forced_breaks_end_lines() {
-        let mut pieces = words(&[1.0, 1.0, 1.0]);
-        pieces[0].forced_break = true;
-        assert_eq!(greedy(&pieces, 100.0), vec![0..1, 1..3]);
-    }
-
-    #[test]
-    fn empty_paragraph_has_no_lines() {
-        assert!(greedy(&[], 10.0).is_empty());
+    fn overlong_word_has_no_fit() {
+        assert_eq!(first_fit(&words(&[2.0, 20.0, 2.0]), 10.0), None);
     }
 }

@@ -2,10 +2,14 @@
 //! knows nothing of leaflets, Fluent or PDF.
 
 pub mod fonts;
+pub mod items;
 pub mod knuth_plass;
 pub mod linebreak;
 pub mod paragraph;
 pub mod shape;
 
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
-pub use paragraph::{LineGlyph, SetError, SetLine, set_paragraph};
+pub use paragraph::{
+    Align, LineGlyph, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText,
+    set_paragraph,
+};

@@ -1,11 +1,15 @@
-//! Setting one paragraph: shape it whole, cut it at UAX #14 break opportunities into
-//! pieces, break the pieces into lines, and place each line's glyphs from x = 0.
+//! Setting one paragraph, in the steps typst uses: collect (items.rs) → shape →
+//! break (knuth_plass.rs, first-fit as a last resort) → place each line's glyphs
+//! from x = 0, stretching spaces when justified.
+
+use std::ops::Range;
 
 use unic_langid::LanguageIdentifier;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::fonts::FontFace;
-use super::linebreak::{Piece, greedy};
+use super::fonts::{FaceStyle, FontFamily};
+use super::items::{Collect, Items, JUSTIFIED, Source, collect};
+use super::knuth_plass::{Break, Item, Params, after_break, optimal};
+use super::linebreak::first_fit;
 use super::shape::{ShapedGlyph, shape};
 
 /// A glyph placed on a line, with the text it stands for (its cluster's text for the
@@ -13,6 +17,7 @@ use super::shape::{ShapedGlyph, shape};
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineGlyph {
     pub id: u16,
+    pub face: FaceStyle,
     pub x: f32,
     pub y_offset: f32,
     pub text: String,
@@ -22,208 +27,451 @@ pub struct LineGlyph {
 pub struct SetLine {
     pub glyphs: Vec<LineGlyph>,
     pub width: f32,
+    /// How much of the spaces' stretch (> 0) or shrink (< 0) the line uses.
+    pub ratio: f32,
+    /// Ends with a hyphen added by hyphenation.
+    pub hyphenated: bool,
+}
+
+/// One way to set the paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setting {
+    pub lines: Vec<SetLine>,
+    pub demerits: f64,
+}
+
+/// The ways found, by line count; `best` has the fewest demerits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetParagraph {
+    pub settings: Vec<Setting>,
+    pub best: usize,
+}
+
+impl SetParagraph {
+    pub fn best(&self) -> &Setting {
+        &self.settings[self.best]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Justify,
+    Left,
+    Center,
+}
+
+/// A paragraph's text and the face of each byte range (the ranges cover the text).
+#[derive(Debug, Clone, Copy)]
+pub struct StyledText<'a> {
+    pub text: &'a str,
+    pub runs: &'a [(Range<usize>, FaceStyle)],
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ParagraphStyle<'a> {
+    pub family: &'a FontFamily,
+    pub size: f32,
+    pub width: f32,
+    pub lang: &'a LanguageIdentifier,
+    pub align: Align,
+    pub hyphenate: bool,
 }
 
 /// What stops a paragraph from being set.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetError {
-    /// Characters the face has no glyph for.
-    MissingGlyphs(Vec<char>),
-    /// A word (unbreakable piece) wider than the line, by this many points.
+    /// Characters a face has no glyph for, and that face's name.
+    MissingGlyphs { chars: Vec<char>, face: String },
+    /// A word (unbreakable unit) wider than the line, by this many points.
     TooWide { word: String, excess: f32 },
 }
 
-/// Sets `text` in lines no wider than `width` points.
+/// Tolerances tried in turn: decent lines first, then anything rather than failing.
+const TOLERANCES: [f32; 2] = [2.0, 20.0];
+
 pub fn set_paragraph(
-    text: &str,
-    face: &FontFace,
-    size: f32,
-    width: f32,
-    lang: &LanguageIdentifier,
-) -> Result<Vec<SetLine>, SetError> {
-    let missing = face.missing_chars(text);
-    if !missing.is_empty() {
-        return Err(SetError::MissingGlyphs(missing));
-    }
-    let glyphs = shape(face, text, size, lang);
-    let pieces = pieces(text, &glyphs);
-    let widths: Vec<Piece> = pieces.iter().map(|p| p.piece).collect();
-    let mut lines = Vec::new();
-    for range in greedy(&widths, width) {
-        let first = &pieces[range.start];
-        let last = &pieces[range.end - 1];
-        // The last piece's trailing spaces are not set.
-        let glyph_range = first.glyphs.start..last.glyphs.start + last.content_glyphs;
-        let line = place(text, &glyphs, glyph_range);
-        if line.width > width + 0.01 {
-            let word = text[first.bytes.clone()].trim_end().to_string();
-            return Err(SetError::TooWide {
-                word,
-                excess: line.width - width,
+    styled: &StyledText,
+    style: &ParagraphStyle,
+) -> Result<SetParagraph, SetError> {
+    let text = styled.text;
+    for (range, face) in styled.runs {
+        let face = style.family.face(*face);
+        let missing = face.missing_chars(&text[range.clone()]);
+        if !missing.is_empty() {
+            return Err(SetError::MissingGlyphs {
+                chars: missing,
+                face: face.postscript_name.clone(),
             });
         }
-        lines.push(line);
     }
-    Ok(lines)
-}
+    if text.is_empty() {
+        return Ok(SetParagraph {
+            settings: vec![Setting {
+                lines: Vec::new(),
+                demerits: 0.0,
+            }],
+            best: 0,
+        });
+    }
+    let (glyphs, faces) = shape_runs(styled, style);
+    let base = styled.runs.first().map_or(FaceStyle::Regular, |r| r.1);
+    let hyphen = hyphen_glyph(style, base);
+    let items = collect(&Collect {
+        text,
+        glyphs: &glyphs,
+        lang: style.lang,
+        hyphen_width: style.hyphenate.then_some(hyphen.1),
+        spacing: JUSTIFIED,
+    });
+    let placer = Placer {
+        text,
+        glyphs: &glyphs,
+        faces: &faces,
+        items: &items,
+        hyphen,
+        justify: style.align == Align::Justify,
+    };
 
-struct TextPiece {
-    piece: Piece,
-    bytes: std::ops::Range<usize>,
-    glyphs: std::ops::Range<usize>,
-    /// Glyphs before the trailing white space.
-    content_glyphs: usize,
-}
-
-/// Cuts the shaped paragraph at its break opportunities. Glyph clusters ascend (left to
-/// right text), so each piece's glyphs are a contiguous range.
-fn pieces(text: &str, glyphs: &[ShapedGlyph]) -> Vec<TextPiece> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut g = 0;
-    for (end, opportunity) in linebreaks(text) {
-        // A dash opening an aside ("Campesinos —con delegados") belongs to the next
-        // word; UAX #14 alone would allow a break after it.
-        if opportunity == BreakOpportunity::Allowed && text[..end].ends_with(" —") {
+    for tolerance in TOLERANCES {
+        let mut params = Params::justified(style.width);
+        params.tolerance = tolerance;
+        if style.align != Align::Justify {
+            params.ragged = Some(style.size * 3.0);
+        }
+        let solutions = optimal(&items.items, &params);
+        if solutions.is_empty() {
             continue;
         }
-        let first_glyph = g;
-        while g < glyphs.len() && glyphs[g].cluster < end {
-            g += 1;
+        let settings: Vec<Setting> = solutions
+            .iter()
+            .map(|s| Setting {
+                lines: placer.lines(&s.breaks),
+                demerits: s.demerits,
+            })
+            .collect();
+        let best = (0..settings.len())
+            .min_by(|&a, &b| settings[a].demerits.total_cmp(&settings[b].demerits))
+            .unwrap_or(0);
+        return Ok(SetParagraph { settings, best });
+    }
+    match first_fit(&items.items, style.width) {
+        Some(breaks) => Ok(SetParagraph {
+            settings: vec![Setting {
+                lines: placer.lines(&breaks),
+                demerits: f64::MAX,
+            }],
+            best: 0,
+        }),
+        None => Err(too_wide(text, &glyphs, &items, style.width)),
+    }
+}
+
+/// Each run shaped in its face; clusters are offsets into the whole text.
+fn shape_runs(styled: &StyledText, style: &ParagraphStyle) -> (Vec<ShapedGlyph>, Vec<FaceStyle>) {
+    let mut glyphs = Vec::new();
+    let mut faces = Vec::new();
+    for (range, face) in styled.runs {
+        let shaped = shape(
+            style.family.face(*face),
+            &styled.text[range.clone()],
+            style.size,
+            style.lang,
+        );
+        faces.extend(std::iter::repeat_n(*face, shaped.len()));
+        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + range.start,
+            ..g
+        }));
+    }
+    (glyphs, faces)
+}
+
+/// The glyph drawn where a word is hyphenated: the face's soft-hyphen glyph (mapped
+/// back to U+00AD, so text extraction can rejoin the word), else its hyphen.
+fn hyphen_glyph(style: &ParagraphStyle, face: FaceStyle) -> (u16, f32, &'static str) {
+    let font = style.family.face(face);
+    let parsed = font.parse();
+    let (id, text) = match parsed.glyph_index('\u{ad}') {
+        Some(id) => (id, "\u{ad}"),
+        None => (parsed.glyph_index('-').unwrap_or_default(), "-"),
+    };
+    let advance = parsed.glyph_hor_advance(id).unwrap_or(0) as f32 * style.size / font.units_per_em;
+    (id.0, advance, text)
+}
+
+struct Placer<'a> {
+    text: &'a str,
+    glyphs: &'a [ShapedGlyph],
+    faces: &'a [FaceStyle],
+    items: &'a Items,
+    hyphen: (u16, f32, &'static str),
+    justify: bool,
+}
+
+impl Placer<'_> {
+    fn lines(&self, breaks: &[Break]) -> Vec<SetLine> {
+        let mut start = 0;
+        breaks
+            .iter()
+            .map(|b| {
+                let line = self.line(start, b);
+                start = after_break(&self.items.items, b.item);
+                line
+            })
+            .collect()
+    }
+
+    /// The line from item `start` to the break, its spaces adjusted by the ratio.
+    fn line(&self, start: usize, b: &Break) -> SetLine {
+        let ratio = if self.justify { b.ratio } else { 0.0 };
+        let mut x = 0.0;
+        let mut placed = Vec::new();
+        for i in start..b.item {
+            let Source::Glyphs(range) = &self.items.sources[i] else {
+                continue;
+            };
+            let extra = match self.items.items[i] {
+                Item::Glue {
+                    stretch, shrink, ..
+                } => ratio * if ratio > 0.0 { stretch } else { shrink },
+                _ => 0.0,
+            };
+            for k in range.clone() {
+                let g = &self.glyphs[k];
+                placed.push(LineGlyph {
+                    id: g.id,
+                    face: self.faces[k],
+                    x: x + g.x_offset,
+                    y_offset: g.y_offset,
+                    text: self.cluster_text(k),
+                });
+                x += g.advance;
+            }
+            x += extra;
         }
-        let content_end = start + text[start..end].trim_end_matches(is_breaking_space).len();
-        let content_glyphs = glyphs[first_glyph..g]
-            .iter()
-            .take_while(|gl| gl.cluster < content_end)
-            .count();
-        let width: f32 = glyphs[first_glyph..first_glyph + content_glyphs]
-            .iter()
-            .map(|gl| gl.advance)
-            .sum();
-        let trailing: f32 = glyphs[first_glyph + content_glyphs..g]
-            .iter()
-            .map(|gl| gl.advance)
-            .sum();
-        pieces.push(TextPiece {
-            piece: Piece {
-                width,
-                trailing,
-                forced_break: opportunity == BreakOpportunity::Mandatory && end < text.len(),
-            },
-            bytes: start..end,
-            glyphs: first_glyph..g,
-            content_glyphs,
-        });
-        start = end;
+        let hyphenated = self.items.sources[b.item] == Source::Hyphen;
+        if hyphenated {
+            let face = placed.last().map_or(FaceStyle::Regular, |g| g.face);
+            let (id, advance, text) = self.hyphen;
+            placed.push(LineGlyph {
+                id,
+                face,
+                x,
+                y_offset: 0.0,
+                text: text.into(),
+            });
+            x += advance;
+        }
+        SetLine {
+            glyphs: placed,
+            width: x,
+            ratio,
+            hyphenated,
+        }
     }
-    pieces
+
+    fn cluster_text(&self, k: usize) -> String {
+        let g = &self.glyphs[k];
+        if k > 0 && self.glyphs[k - 1].cluster == g.cluster {
+            return String::new();
+        }
+        let end = self.glyphs[k..]
+            .iter()
+            .map(|n| n.cluster)
+            .find(|&c| c != g.cluster)
+            .unwrap_or(self.text.len());
+        self.text[g.cluster..end].to_string()
+    }
 }
 
-/// White space that may vanish at a line end (not the no-break spaces).
-fn is_breaking_space(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
-}
-
-fn place(text: &str, glyphs: &[ShapedGlyph], range: std::ops::Range<usize>) -> SetLine {
-    let mut x = 0.0;
-    let mut placed = Vec::with_capacity(range.len());
-    for i in range.clone() {
-        let g = &glyphs[i];
-        let first_of_cluster = i == 0 || glyphs[i - 1].cluster != g.cluster;
-        let text = if first_of_cluster {
-            let end = glyphs[i..]
-                .iter()
-                .map(|n| n.cluster)
-                .find(|&c| c != g.cluster)
-                .unwrap_or(text.len());
-            text[g.cluster..end].to_string()
-        } else {
-            String::new()
-        };
-        placed.push(LineGlyph {
-            id: g.id,
-            x: x + g.x_offset,
-            y_offset: g.y_offset,
-            text,
-        });
-        x += g.advance;
+/// The widest unit between two legal breaks, for the error message.
+fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32) -> SetError {
+    let mut widest = (0.0f32, 0..0);
+    let mut unit = (0.0f32, usize::MAX, 0usize);
+    for (item, source) in items.items.iter().zip(&items.sources) {
+        match (item, source) {
+            (Item::Box { width }, Source::Glyphs(r)) => {
+                unit.0 += width;
+                unit.1 = unit.1.min(glyphs[r.start].cluster);
+                unit.2 = unit
+                    .2
+                    .max(glyphs.get(r.end).map_or(text.len(), |g| g.cluster));
+            }
+            (Item::Penalty { cost, .. }, _) if *cost >= super::knuth_plass::INFINITY => {}
+            (Item::Glue { .. }, Source::Glyphs(_)) | (Item::Penalty { .. }, _) => {
+                if unit.0 > widest.0 && unit.1 < unit.2 {
+                    widest = (unit.0, unit.1..unit.2);
+                }
+                unit = (0.0, usize::MAX, 0);
+            }
+            _ => {}
+        }
     }
-    SetLine {
-        glyphs: placed,
-        width: x,
+    if unit.0 > widest.0 && unit.1 < unit.2 {
+        widest = (unit.0, unit.1..unit.2);
+    }
+    SetError::TooWide {
+        word: text[widest.1].trim().to_string(),
+        excess: widest.0 - width,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fonts::FontFamily;
 
-    fn lines(text: &str, width: f32) -> Vec<String> {
+    fn set(text: &str, width: f32, align: Align, hyphenate: bool) -> SetParagraph {
         let family = FontFamily::builtin();
-        let set =
-            set_paragraph(text, &family.faces[0], 10.0, width, &"es".parse().unwrap()).unwrap();
-        set.iter()
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        let lang = "es".parse().unwrap();
+        let style = ParagraphStyle {
+            family: &family,
+            size: 10.0,
+            width,
+            lang: &lang,
+            align,
+            hyphenate,
+        };
+        set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap()
+    }
+
+    fn texts(p: &SetParagraph) -> Vec<String> {
+        p.best()
+            .lines
+            .iter()
             .map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect())
             .collect()
     }
 
+    const SPANISH: &str = "Pero el paro tiene que ir más allá. Apoyamos el llamado a una Asamblea Nacional \
+        Revolucionaria de Obreros y Campesinos —con delegados elegidos en cada centro de trabajo y cada \
+        comunidad— para poner el futuro del país en manos de quienes lo trabajan.";
+
     #[test]
-    fn breaks_at_spaces_and_keeps_no_break_spaces() {
-        let got = lines("El 15\u{a0}de\u{a0}diciembre hubo paro nacional", 80.0);
-        assert!(
-            got.iter().any(|l| l.contains("15\u{a0}de\u{a0}diciembre")),
-            "{got:?}"
-        );
-        assert_eq!(
-            got,
-            ["El", "15\u{a0}de\u{a0}diciembre", "hubo paro", "nacional"]
-        );
+    fn keeps_no_break_spaces_and_numbers_together() {
+        let got = texts(&set(
+            "El 15 de diciembre hubo paro nacional en todo el país",
+            80.0,
+            Align::Left,
+            false,
+        ));
+        assert!(got.iter().any(|l| l.contains("15 de diciembre")), "{got:?}");
     }
 
     #[test]
     fn opening_dash_stays_with_its_word() {
-        let got = lines("Obreros y Campesinos —con delegados elegidos", 70.0);
+        let got = texts(&set(
+            "Obreros y Campesinos —con delegados elegidos",
+            70.0,
+            Align::Left,
+            false,
+        ));
         assert!(got.iter().all(|l| !l.ends_with('—')), "{got:?}");
         assert!(got.iter().any(|l| l.contains("—con")), "{got:?}");
     }
 
     #[test]
-    fn text_survives_breaking_and_lines_fit() {
-        let text =
-            "¡Que se vayan todos! ¿Quién decide? «El pueblo» — “sí”, financiación y oficinas.";
-        let family = FontFamily::builtin();
-        let set =
-            set_paragraph(text, &family.faces[0], 10.0, 90.0, &"es".parse().unwrap()).unwrap();
-        assert!(set.len() > 2);
-        assert!(set.iter().all(|l| l.width <= 90.0));
-        let joined: Vec<String> = set
+    fn justified_lines_fill_the_width_and_the_last_does_not() {
+        let p = set(SPANISH, 150.0, Align::Justify, true);
+        let lines = &p.best().lines;
+        for line in &lines[..lines.len() - 1] {
+            assert!(
+                (line.width - 150.0).abs() < 0.05,
+                "{} wide: {line:?}",
+                line.width
+            );
+        }
+        assert!(lines.last().unwrap().width < 150.0);
+        assert_eq!(lines.last().unwrap().ratio, 0.0);
+    }
+
+    #[test]
+    fn text_survives_breaking_and_hyphens_map_to_soft_hyphens() {
+        let p = set(SPANISH, 120.0, Align::Justify, true);
+        let joined: String = texts(&p)
             .iter()
-            .map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect())
+            .map(|l| {
+                l.strip_suffix('\u{ad}')
+                    .map_or(format!("{l} "), str::to_string)
+            })
             .collect();
-        assert_eq!(joined.join(" "), text);
+        assert_eq!(joined.trim_end(), SPANISH);
+        // Hyphenated lines end in the soft-hyphen glyph, and no more than two in a row.
+        let flags: Vec<bool> = p.best().lines.iter().map(|l| l.hyphenated).collect();
+        assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
+        assert!(!flags[flags.len() - 2], "a word split onto the last line");
+    }
+
+    #[test]
+    fn ragged_and_centred_lines_keep_natural_spaces() {
+        for align in [Align::Left, Align::Center] {
+            let p = set(SPANISH, 150.0, align, false);
+            assert!(
+                p.best()
+                    .lines
+                    .iter()
+                    .all(|l| l.ratio == 0.0 && l.width <= 150.01)
+            );
+        }
     }
 
     #[test]
     fn missing_glyphs_and_overlong_words_are_reported() {
         let family = FontFamily::builtin();
         let es = "es".parse().unwrap();
+        let style = ParagraphStyle {
+            family: &family,
+            size: 10.0,
+            width: 40.0,
+            lang: &es,
+            align: Align::Justify,
+            hyphenate: false,
+        };
+        let text = "Perú 日本";
+        let runs = [(0..text.len(), FaceStyle::Bold)];
         assert_eq!(
-            set_paragraph("Perú 日本", &family.faces[0], 10.0, 100.0, &es),
-            Err(SetError::MissingGlyphs(vec!['日', '本']))
+            set_paragraph(&StyledText { text, runs: &runs }, &style),
+            Err(SetError::MissingGlyphs {
+                chars: vec!['日', '本'],
+                face: "NotoSans-Bold".into()
+            })
         );
-        match set_paragraph(
-            "a Supercalifragilistic b",
-            &family.faces[0],
-            10.0,
-            40.0,
-            &es,
-        ) {
+        let text = "a Supercalifragilistic b";
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        match set_paragraph(&StyledText { text, runs: &runs }, &style) {
             Err(SetError::TooWide { word, excess }) => {
                 assert_eq!(word, "Supercalifragilistic");
                 assert!(excess > 0.0);
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn mixed_faces_are_shaped_per_run() {
+        let family = FontFamily::builtin();
+        let en = "en".parse().unwrap();
+        let text = "a bold word";
+        let runs = [
+            (0..2, FaceStyle::Regular),
+            (2..6, FaceStyle::Bold),
+            (6..text.len(), FaceStyle::Regular),
+        ];
+        let style = ParagraphStyle {
+            family: &family,
+            size: 10.0,
+            width: 200.0,
+            lang: &en,
+            align: Align::Left,
+            hyphenate: false,
+        };
+        let p = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
+        let faces: Vec<(String, FaceStyle)> = p.best().lines[0]
+            .glyphs
+            .iter()
+            .map(|g| (g.text.clone(), g.face))
+            .collect();
+        assert_eq!(faces[2], ("b".into(), FaceStyle::Bold));
+        assert_eq!(faces[7], ("w".into(), FaceStyle::Regular));
     }
 }
