@@ -39,33 +39,26 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let locales = match &options.locales {
         Some(dir) => dir.clone(),
         None => i18n::find_locales_dir(path).ok_or_else(|| {
-            Diagnostic::error(format!("no `locales` folder found in {} or any folder above it", parent(path).display()))
-                .hint("create locales/<language>/<name>.ftl next to the leaflets folder, or pass --locales DIR")
+            Diagnostic::error(format!(
+                "no `locales` folder found in {} or any folder above it",
+                parent(path).display()
+            ))
+            .hint("create locales/<language>/<name>.ftl next to the leaflets folder, or pass --locales DIR")
         })?,
     };
     let catalogs = i18n::load(&leaflet, &locales)?;
     let texts = i18n::resolve(&leaflet, &catalogs)?;
-    let fonts_dir = options
-        .fonts
-        .clone()
-        .or_else(|| crate::text::fonts::find_fonts_dir(path));
-    let family = FontFamily::find(&leaflet.style.font, fonts_dir.as_deref())
-        .map_err(|e| font_error(&leaflet, &e))?;
+    let fonts_dir = options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path));
+    let family =
+        FontFamily::find(&leaflet.style.font, fonts_dir.as_deref()).map_err(|e| font_error(&leaflet, &e))?;
     let document = layout::layout(&leaflet, &texts, &family)?;
-    let pdf = pdf::write(&document, &options.pdf)
-        .map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
-    Ok(Built {
-        leaflet,
-        texts,
-        document,
-        pdf,
-    })
+    let pdf =
+        pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
+    Ok(Built { leaflet, texts, document, pdf })
 }
 
 fn parent(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
@@ -73,23 +66,19 @@ fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     let mut problems = Vec::new();
     for text in langs {
         match model::parse_tag(text) {
-            Ok(tag) if out.iter().any(|l| l.tag == tag) => problems.push(Diagnostic::error(
-                format!("--langs: `{text}` is given twice"),
-            )),
+            Ok(tag) if out.iter().any(|l| l.tag == tag) => {
+                problems.push(Diagnostic::error(format!("--langs: `{text}` is given twice")))
+            }
             Ok(tag) => out.push(Language { tag, span: None }),
-            Err(e) => problems
-                .push(Diagnostic::error(format!("--langs: {e}")).hint("for example --langs en,es")),
+            Err(e) => {
+                problems.push(Diagnostic::error(format!("--langs: {e}")).hint("for example --langs en,es"))
+            }
         }
     }
     if out.is_empty() && problems.is_empty() {
-        problems
-            .push(Diagnostic::error("--langs names no language").hint("for example --langs en,es"));
+        problems.push(Diagnostic::error("--langs names no language").hint("for example --langs en,es"));
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Diagnostics(problems))
-    }
+    if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
 }
 
 fn font_error(leaflet: &Leaflet, e: &FontError) -> Diagnostic {
@@ -108,24 +97,14 @@ fn font_error(leaflet: &Leaflet, e: &FontError) -> Diagnostic {
                 list.join(", ")
             ))
         }
-        FontError::NotFound {
-            name,
-            available,
-            searched,
-            ..
-        } => {
+        FontError::NotFound { name, available, searched, .. } => {
             let where_ = match searched {
                 Some(dir) => format!("put its .ttf/.otf files in {}", dir.display()),
-                None => {
-                    "create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)".into()
-                }
+                None => "create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)".into(),
             };
             match crate::diag::closest(name, available.iter().map(String::as_str)) {
                 Some(best) => d.hint(format!("did you mean \"{best}\"? Otherwise {where_}")),
-                None => d.hint(format!(
-                    "fonts available: {}; or {where_}",
-                    available.join(", ")
-                )),
+                None => d.hint(format!("fonts available: {}; or {where_}", available.join(", "))),
             }
         }
         FontError::Unusable { .. } => {

@@ -53,20 +53,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            file: None,
-            at: None,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { severity: Severity::Error, file: None, at: None, message: message.into(), hint: None }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
     }
 
     pub fn in_file(mut self, file: &Path) -> Self {

@@ -10,10 +10,7 @@ fn fails(project: &Project) -> String {
     let run: Run = project.build(&[]);
     assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(
-        !project.exists("out/demo.pdf"),
-        "a failed build wrote output"
-    );
+    assert!(!project.exists("out/demo.pdf"), "a failed build wrote output");
     assert!(run.stderr.contains("help:"), "no advice in: {}", run.stderr);
     assert!(run.stderr.contains("was not built"), "{}", run.stderr);
     run.stderr
@@ -25,19 +22,11 @@ fn good_project_builds() {
     let run = p.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("wrote out/demo.pdf"), "{}", run.stderr);
-    assert!(
-        std::fs::read(p.path("out/demo.pdf"))
-            .unwrap()
-            .starts_with(b"%PDF-1.7")
-    );
+    assert!(std::fs::read(p.path("out/demo.pdf")).unwrap().starts_with(b"%PDF-1.7"));
     let quiet = p.build(&["-q"]);
     assert_eq!((quiet.code, quiet.stderr.as_str()), (Some(0), ""));
     let verbose = p.build(&["-v", "--out-dir", "print"]);
-    assert!(
-        verbose.stderr.contains("wrote print/demo.pdf (en | es,"),
-        "{}",
-        verbose.stderr
-    );
+    assert!(verbose.stderr.contains("wrote print/demo.pdf (en | es,"), "{}", verbose.stderr);
     // The short demo text grows from 9 pt to fill the page, at most by a quarter.
     let grown = "page 148.0 × 210.0 mm, body 11.25 pt Noto Sans (grown from 9 pt to fill the page)";
     assert!(verbose.stderr.contains(grown), "{}", verbose.stderr);
@@ -66,10 +55,7 @@ fn malformed_toml() {
 fn unknown_key_suggests_closest() {
     let p = Project::with(&LEAFLET.replace("gutter =", "guter ="), EN, ES);
     let e = fails(&p);
-    assert!(
-        e.contains("leaflets/demo.toml:5:1: error: unknown field `guter`"),
-        "{e}"
-    );
+    assert!(e.contains("leaflets/demo.toml:5:1: error: unknown field `guter`"), "{e}");
     assert!(e.contains("did you mean `gutter`?"), "{e}");
 }
 
@@ -84,17 +70,12 @@ fn wrong_type() {
 #[test]
 fn unknown_block_type_and_paper() {
     let p = Project::with(
-        &LEAFLET
-            .replace("\"slogan\"\ntext", "\"slogon\"\ntext")
-            .replace("\"A5\"", "\"A55\""),
+        &LEAFLET.replace("\"slogan\"\ntext", "\"slogon\"\ntext").replace("\"A5\"", "\"A55\""),
         EN,
         ES,
     );
     let e = fails(&p);
-    assert!(
-        e.contains("leaflets/demo.toml:3:9: error: unknown paper `A55`"),
-        "{e}"
-    );
+    assert!(e.contains("leaflets/demo.toml:3:9: error: unknown paper `A55`"), "{e}");
     assert!(e.contains("error: unknown block type `slogon`"), "{e}");
     assert!(e.contains("did you mean \"slogan\"?"), "{e}");
 }
@@ -110,16 +91,9 @@ fn missing_ftl_file() {
 
 #[test]
 fn missing_language_folder() {
-    let p = Project::with(
-        &LEAFLET.replace("[\"en\", \"es\"]", "[\"en\", \"qu\"]"),
-        EN,
-        ES,
-    );
+    let p = Project::with(&LEAFLET.replace("[\"en\", \"es\"]", "[\"en\", \"qu\"]"), EN, ES);
     let e = fails(&p);
-    assert!(
-        e.contains("leaflets/demo.toml:2:20: error: no translations for `qu`"),
-        "{e}"
-    );
+    assert!(e.contains("leaflets/demo.toml:2:20: error: no translations for `qu`"), "{e}");
     assert!(e.contains("it has: en, es"), "{e}");
 }
 
@@ -136,25 +110,15 @@ fn missing_message_names_id_language_and_file() {
 
 #[test]
 fn missing_attribute() {
-    let p = Project::with(
-        &LEAFLET.replace("text = \"intro\"", "text = \"intro.long\""),
-        EN,
-        ES,
-    );
+    let p = Project::with(&LEAFLET.replace("text = \"intro\"", "text = \"intro.long\""), EN, ES);
     let e = fails(&p);
-    assert!(
-        e.contains("message `intro` in `en` has no attribute `.long`"),
-        "{e}"
-    );
+    assert!(e.contains("message `intro` in `en` has no attribute `.long`"), "{e}");
 }
 
 #[test]
 fn fluent_syntax_errors_are_all_reported_with_positions() {
     let bad = ES
-        .replace(
-            "slogan = ¡Que se vayan todos!",
-            "slogan = { ¡Que se vayan todos!",
-        )
+        .replace("slogan = ¡Que se vayan todos!", "slogan = { ¡Que se vayan todos!")
         .replace("where =", "where");
     let p = Project::with(LEAFLET, EN, &bad);
     let e = fails(&p);
@@ -165,11 +129,7 @@ fn fluent_syntax_errors_are_all_reported_with_positions() {
 
 #[test]
 fn variable_missing_from_args() {
-    let p = Project::with(
-        &LEAFLET.replace("place = \"Trafalgar Square\"\n", ""),
-        EN,
-        ES,
-    );
+    let p = Project::with(&LEAFLET.replace("place = \"Trafalgar Square\"\n", ""), EN, ES);
     let e = fails(&p);
     assert!(e.contains("locales/en/demo.ftl:11:1: error: message `where` in `en` uses the variable `$place`, which [args] does not define"), "{e}");
     assert!(e.contains("add `place = …` under [args]"), "{e}");
@@ -177,11 +137,7 @@ fn variable_missing_from_args() {
 
 #[test]
 fn character_the_font_cannot_draw() {
-    let p = Project::with(
-        LEAFLET,
-        EN,
-        &ES.replace("¡Que se vayan todos!", "¡Que se vayan todos! 団結"),
-    );
+    let p = Project::with(LEAFLET, EN, &ES.replace("¡Que se vayan todos!", "¡Que se vayan todos! 団結"));
     let e = fails(&p);
     assert!(
         e.contains("U+56E3 ‘団’, U+7D50 ‘結’ in message `slogan` (es, block 4 (slogan `slogan`))"),
@@ -192,55 +148,31 @@ fn character_the_font_cannot_draw() {
 
 #[test]
 fn columns_too_narrow() {
-    let p = Project::with(
-        &LEAFLET.replace("gutter = \"6mm\"", "gutter = \"100mm\""),
-        EN,
-        ES,
-    );
+    let p = Project::with(&LEAFLET.replace("gutter = \"6mm\"", "gutter = \"100mm\""), EN, ES);
     let e = fails(&p);
-    assert!(
-        e.contains("leaflets/demo.toml: error: 2 columns leave only"),
-        "{e}"
-    );
+    assert!(e.contains("leaflets/demo.toml: error: 2 columns leave only"), "{e}");
 }
 
 #[test]
 fn missing_font_family() {
-    let p = Project::with(
-        &LEAFLET.replace("size = \"9pt\"", "font = \"Noto Sanz\"\nsize = \"9pt\""),
-        EN,
-        ES,
-    );
+    let p = Project::with(&LEAFLET.replace("size = \"9pt\"", "font = \"Noto Sanz\"\nsize = \"9pt\""), EN, ES);
     let e = fails(&p);
-    assert!(
-        e.contains("leaflets/demo.toml:8:8: error: font family `Noto Sanz` not found"),
-        "{e}"
-    );
+    assert!(e.contains("leaflets/demo.toml:8:8: error: font family `Noto Sanz` not found"), "{e}");
     assert!(e.contains("did you mean \"Noto Sans\"?"), "{e}");
 }
 
 #[test]
 fn unreadable_font_file() {
-    let p = Project::with(
-        &LEAFLET.replace("size = \"9pt\"", "font = \"Broken\"\nsize = \"9pt\""),
-        EN,
-        ES,
-    );
+    let p = Project::with(&LEAFLET.replace("size = \"9pt\"", "font = \"Broken\"\nsize = \"9pt\""), EN, ES);
     p.write("fonts/Broken-Regular.ttf", "not a font");
     let e = fails(&p);
     assert!(e.contains("font family `Broken` not found"), "{e}");
-    assert!(
-        e.contains("could not be read as fonts: fonts/Broken-Regular.ttf"),
-        "{e}"
-    );
+    assert!(e.contains("could not be read as fonts: fonts/Broken-Regular.ttf"), "{e}");
 }
 
 #[test]
 fn overflow_names_block_language_and_amount() {
-    let long = format!(
-        "intro = {}\n",
-        "Solidarity with the workers and peasants of Peru. ".repeat(60)
-    );
+    let long = format!("intro = {}\n", "Solidarity with the workers and peasants of Peru. ".repeat(60));
     let en = EN
         .lines()
         .filter(|l| {
@@ -266,10 +198,7 @@ fn overflowing_footer_is_reported_too() {
     let en = EN.replace("We stand with", &"We stand with you. ".repeat(300));
     let p = Project::with(&only_footer, &en, ES);
     let e = fails(&p);
-    assert!(
-        e.contains("from block 1 (footer `intro`) in `en` on, it overflows the bottom by"),
-        "{e}"
-    );
+    assert!(e.contains("from block 1 (footer `intro`) in `en` on, it overflows the bottom by"), "{e}");
 }
 
 #[test]
@@ -279,12 +208,7 @@ fn unwritable_output_leaves_nothing_and_keeps_old_pdf() {
     // A folder where the output file should be.
     let run = p.build(&["-o", "out"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("out: error: the output path is a folder"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("out: error: the output path is a folder"), "{}", run.stderr);
     // A failed build leaves an earlier PDF untouched.
     let p2 = Project::with(&LEAFLET.replace("\"A5\"", "\"A55\""), EN, ES);
     p2.write("out/demo.pdf", "old pdf");
@@ -300,11 +224,7 @@ fn refuses_to_overwrite_the_leaflet() {
     let p = Project::new();
     let run = p.build(&["-o", "leaflets/demo.toml"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("refusing to overwrite an input file"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("refusing to overwrite an input file"), "{}", run.stderr);
     assert_eq!(p.read("leaflets/demo.toml"), LEAFLET);
 }
 
@@ -313,22 +233,10 @@ fn missing_leaflet_and_invalid_utf8() {
     let p = Project::new();
     let run = p.run(&["build", "leaflets/nope.toml"]);
     assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr
-            .contains("leaflets/nope.toml: error: cannot read the leaflet"),
-        "{}",
-        run.stderr
-    );
-    std::fs::write(
-        p.path("leaflets/demo.toml"),
-        b"languages = [\"en\"]\n# \xff\xfe\n",
-    )
-    .unwrap();
+    assert!(run.stderr.contains("leaflets/nope.toml: error: cannot read the leaflet"), "{}", run.stderr);
+    std::fs::write(p.path("leaflets/demo.toml"), b"languages = [\"en\"]\n# \xff\xfe\n").unwrap();
     let e = fails(&p);
-    assert!(
-        e.contains("leaflets/demo.toml:2:3: error: the leaflet is not valid UTF-8"),
-        "{e}"
-    );
+    assert!(e.contains("leaflets/demo.toml:2:3: error: the leaflet is not valid UTF-8"), "{e}");
 }
 
 #[test]
@@ -336,21 +244,11 @@ fn bad_langs_flag_and_usage_errors() {
     let p = Project::new();
     let run = p.build(&["--langs", "en,!!"]);
     assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr.contains("--langs: `!!` is not a language tag"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("--langs: `!!` is not a language tag"), "{}", run.stderr);
     let run = p.run(&["build"]);
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("LEAFLET.toml"), "{}", run.stderr);
-    let run = p.run(&[
-        "build",
-        "leaflets/demo.toml",
-        "leaflets/demo.toml",
-        "-o",
-        "x.pdf",
-    ]);
+    let run = p.run(&["build", "leaflets/demo.toml", "leaflets/demo.toml", "-o", "x.pdf"]);
     assert_eq!(run.code, Some(2));
 }
 
@@ -362,21 +260,12 @@ fn one_bad_leaflet_does_not_stop_the_others() {
     assert_eq!(run.code, Some(1));
     assert!(p.exists("out/demo.pdf"));
     assert!(!p.exists("out/broken.pdf"));
-    assert!(
-        run.stderr.contains("1 of 2 leaflets failed"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("1 of 2 leaflets failed"), "{}", run.stderr);
 }
 
 #[test]
 fn help_shows_an_example() {
     let run = Project::new().run(&["build", "--help"]);
     assert_eq!(run.code, Some(0));
-    assert!(
-        run.stdout
-            .contains("leaflet build leaflets/peru-solidarity.toml"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("leaflet build leaflets/peru-solidarity.toml"), "{}", run.stdout);
 }

@@ -11,9 +11,7 @@ use support::project::{EN, ES, LEAFLET, Project};
 
 fn example() -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/peru-solidarity.toml");
-    build(&path, &BuildOptions::default())
-        .expect("example builds")
-        .document
+    build(&path, &BuildOptions::default()).expect("example builds").document
 }
 
 /// Text runs (one per line) with their baseline position.
@@ -75,10 +73,7 @@ fn counterpart_blocks_start_level_in_the_example() {
         let (en_x, en_y) = line_starting(&doc, en);
         let (es_x, es_y) = line_starting(&doc, es);
         assert_eq!(en_y, es_y, "{en:?} and {es:?} are not level");
-        assert!(
-            es_x > en_x + 200.0,
-            "{es:?} is not in the right-hand column"
-        );
+        assert!(es_x > en_x + 200.0, "{es:?} is not in the right-hand column");
     }
 }
 
@@ -90,17 +85,9 @@ fn example_is_one_a4_page_in_two_columns_within_the_margins() {
     assert!((page.width - 595.2756).abs() < 0.001 && (page.height - 841.8898).abs() < 0.001);
     let margin = 15.0 * 72.0 / 25.4;
     for (x, y, run) in runs(&doc) {
-        assert!(
-            x >= margin - 0.01 && y <= page.height - margin,
-            "{:?} outside the margins",
-            run.text()
-        );
+        assert!(x >= margin - 0.01 && y <= page.height - margin, "{:?} outside the margins", run.text());
         let right = x + run.glyphs.last().map_or(0.0, |g| g.x);
-        assert!(
-            right <= page.width - margin,
-            "{:?} runs past the right margin",
-            run.text()
-        );
+        assert!(right <= page.width - margin, "{:?} runs past the right margin", run.text());
     }
     assert_eq!(doc.lang, "en");
     assert_eq!(doc.title, "Hands off Peru! Down with the coup!");
@@ -116,10 +103,7 @@ fn spanned_footer_stacks_languages_across_the_page() {
     // The footer sits at the foot of the page, below the last body row (the slogan).
     let (_, slogan_y) = line_starting(&doc, "Kick them all out!");
     assert!(en_y > slogan_y);
-    assert!(
-        doc.pages[0].height - es_y < 120.0,
-        "footer not at the foot: {es_y}"
-    );
+    assert!(doc.pages[0].height - es_y < 120.0, "footer not at the foot: {es_y}");
 }
 
 #[test]
@@ -133,13 +117,9 @@ fn fluent_variables_terms_plurals_and_attributes_resolve() {
     assert!(all.contains("Exigimos:"), "attribute");
     // No isolation marks, soft hyphens (but the line-end hyphens that flowing_text
     // rejoined) or replacement characters reach the page.
-    assert!(
-        !all.contains(['\u{2068}', '\u{2069}', '\u{ad}', '\u{fffd}']),
-        "{all:?}"
-    );
-    let ends_only = runs(&doc)
-        .iter()
-        .all(|(_, _, r)| !r.text().trim_end_matches('\u{ad}').contains('\u{ad}'));
+    assert!(!all.contains(['\u{2068}', '\u{2069}', '\u{ad}', '\u{fffd}']), "{all:?}");
+    let ends_only =
+        runs(&doc).iter().all(|(_, _, r)| !r.text().trim_end_matches('\u{ad}').contains('\u{ad}'));
     assert!(ends_only, "a soft hyphen inside a line");
 }
 
@@ -147,9 +127,7 @@ fn fluent_variables_terms_plurals_and_attributes_resolve() {
 fn plural_follows_each_language_rules() {
     let one = LEAFLET.replace("count = 3", "count = 1");
     let p = Project::with(&one, EN, ES);
-    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default())
-        .unwrap()
-        .document;
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
     let all = flowing_text(&doc);
     assert!(all.contains("One demand unite"), "{all}");
     assert!(all.contains("una exigencia"), "{all}");
@@ -158,13 +136,8 @@ fn plural_follows_each_language_rules() {
 #[test]
 fn langs_override_orders_columns_and_regional_tags_use_the_language_folder() {
     let p = Project::new();
-    let options = BuildOptions {
-        langs: Some(vec!["es-PE".into(), "en".into()]),
-        ..Default::default()
-    };
-    let doc = build(&p.path("leaflets/demo.toml"), &options)
-        .unwrap()
-        .document;
+    let options = BuildOptions { langs: Some(vec!["es-PE".into(), "en".into()]), ..Default::default() };
+    let doc = build(&p.path("leaflets/demo.toml"), &options).unwrap().document;
     assert_eq!(doc.lang, "es-PE");
     let (es_x, _) = line_starting(&doc, "¡Manos fuera");
     let (en_x, _) = line_starting(&doc, "Hands off");
@@ -174,18 +147,14 @@ fn langs_override_orders_columns_and_regional_tags_use_the_language_folder() {
 #[test]
 fn a_single_language_fills_the_width() {
     let p = Project::new();
-    let options = BuildOptions {
-        langs: Some(vec!["es".into()]),
-        ..Default::default()
-    };
-    let doc = build(&p.path("leaflets/demo.toml"), &options)
-        .unwrap()
-        .document;
+    let options = BuildOptions { langs: Some(vec!["es".into()]), ..Default::default() };
+    let doc = build(&p.path("leaflets/demo.toml"), &options).unwrap().document;
     assert!(runs(&doc).iter().all(|(_, _, r)| r.lang == "es"));
-    assert!(runs(&doc).iter().any(|(_, _, r)| {
-        r.text()
-            .starts_with("Estamos con los obreros y campesinos del Perú.")
-    }));
+    assert!(
+        runs(&doc)
+            .iter()
+            .any(|(_, _, r)| { r.text().starts_with("Estamos con los obreros y campesinos del Perú.") })
+    );
 }
 
 #[test]
@@ -205,15 +174,8 @@ fn slogan_box_is_accent_coloured_with_white_text() {
         assert_eq!((r.color.0, r.color.1, r.color.2), (0xc8, 0x10, 0x2e));
         assert!(top < y && y < top + r.height);
     }
-    let slogan = runs(&doc)
-        .into_iter()
-        .find(|(_, _, r)| r.text() == "Kick them all out!")
-        .unwrap()
-        .2;
-    assert_eq!(
-        (slogan.color.0, slogan.color.1, slogan.color.2),
-        (255, 255, 255)
-    );
+    let slogan = runs(&doc).into_iter().find(|(_, _, r)| r.text() == "Kick them all out!").unwrap().2;
+    assert_eq!((slogan.color.0, slogan.color.1, slogan.color.2), (255, 255, 255));
 }
 
 #[test]
@@ -229,20 +191,14 @@ fn layout_dump_is_stable() {
 #[test]
 fn example_layout_snapshot() {
     let dump = example().dump();
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/peru-solidarity.layout.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/peru-solidarity.layout.txt");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &dump).unwrap();
     }
-    let want = std::fs::read_to_string(&path)
-        .expect("snapshot missing: run UPDATE_SNAPSHOTS=1 cargo test");
+    let want = std::fs::read_to_string(&path).expect("snapshot missing: run UPDATE_SNAPSHOTS=1 cargo test");
     if dump != want {
-        let first = dump
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
+        let first = dump.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(0);
         panic!(
             "layout changed at line {}:\n  now:  {}\n  was:  {}\n(UPDATE_SNAPSHOTS=1 cargo test to accept)",
             first + 1,
@@ -254,41 +210,27 @@ fn example_layout_snapshot() {
 
 #[test]
 fn quote_is_italic_with_an_accent_bar_and_spanned_heading_stacks() {
-    let leaflet = LEAFLET
-        .replace("type = \"slogan\"", "type = \"quote\"")
-        .replace(
-            "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\n",
-            "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\nspan = true\n",
-        );
+    let leaflet = LEAFLET.replace("type = \"slogan\"", "type = \"quote\"").replace(
+        "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\n",
+        "[[blocks]]\ntype = \"heading\"\ntext = \"headline\"\nspan = true\n",
+    );
     let p = Project::with(&leaflet, EN, ES);
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
     let doc = &built.document;
-    let quote = runs(doc)
-        .into_iter()
-        .find(|(_, _, r)| r.text() == "Kick them all out!")
-        .unwrap();
+    let quote = runs(doc).into_iter().find(|(_, _, r)| r.text() == "Kick them all out!").unwrap();
     assert_eq!(doc.faces[quote.2.face].postscript_name, "NotoSans-Italic");
     let bar = doc.pages[0].items.iter().find_map(|p| match &p.item {
-        Item::Rect(r)
-            if r.width < 3.0 && p.x < quote.0 && (p.y..p.y + r.height).contains(&quote.1) =>
-        {
+        Item::Rect(r) if r.width < 3.0 && p.x < quote.0 && (p.y..p.y + r.height).contains(&quote.1) => {
             Some(r)
         }
         _ => None,
     });
-    assert!(
-        bar.is_some(),
-        "no accent bar beside the quote:\n{}",
-        doc.dump()
-    );
+    assert!(bar.is_some(), "no accent bar beside the quote:\n{}", doc.dump());
     let (en_x, en_y) = line_starting(doc, "Hands off");
     let (es_x, es_y) = line_starting(doc, "¡Manos fuera");
     assert_eq!(en_x, es_x, "a spanned heading stacks its languages");
     assert!(es_y > en_y);
     // The italic face is embedded too.
     let pdf = support::pdf::read(&built.pdf);
-    assert!(
-        pdf.font("+NotoSans-Italic")
-            .is_some_and(|f| f.embedded && f.subset_tag)
-    );
+    assert!(pdf.font("+NotoSans-Italic").is_some_and(|f| f.embedded && f.subset_tag));
 }

@@ -27,10 +27,7 @@ fn page_is_exactly_a4_with_language_and_title() {
     }
     assert_eq!(page.trim_box, Some(page.media_box));
     assert_eq!(doc.lang.as_deref(), Some("en"));
-    assert_eq!(
-        doc.title.as_deref(),
-        Some("Hands off Peru! Down with the coup!")
-    );
+    assert_eq!(doc.title.as_deref(), Some("Hands off Peru! Down with the coup!"));
     assert_eq!(doc.version, "1.7");
 }
 
@@ -41,10 +38,7 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
     let names: Vec<&str> = doc.fonts.iter().map(|f| f.base_font.as_str()).collect();
     assert_eq!(doc.fonts.len(), 2, "{names:?}");
     for font in &doc.fonts {
-        assert!(
-            font.embedded && font.subset_tag && font.has_to_unicode,
-            "{font:?}"
-        );
+        assert!(font.embedded && font.subset_tag && font.has_to_unicode, "{font:?}");
         assert_eq!(font.subtype, "Type0");
         // The whole face is ~500 KB; the subset holds only the glyphs used.
         assert!(
@@ -54,10 +48,7 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
             font.font_file_len
         );
     }
-    assert!(
-        doc.font("+NotoSans-Regular").is_some() && doc.font("+NotoSans-Bold").is_some(),
-        "{names:?}"
-    );
+    assert!(doc.font("+NotoSans-Regular").is_some() && doc.font("+NotoSans-Bold").is_some(), "{names:?}");
     assert!(built.pdf.len() < 60_000, "PDF is {} bytes", built.pdf.len());
 }
 
@@ -80,24 +71,14 @@ fn every_paragraph_of_both_languages_extracts_exactly() {
     let doc = pdf::read(&built.pdf);
     let page = &doc.pages[0];
     let middle = page.media_box[2] / 2.0;
-    let columns = [
-        column_text(page, 0.0, middle),
-        column_text(page, middle, page.media_box[2]),
-    ];
+    let columns = [column_text(page, 0.0, middle), column_text(page, middle, page.media_box[2])];
     let everything = page.text();
-    assert!(
-        !everything.contains(['\u{fffd}', '\u{2068}', '\u{2069}']),
-        "stray characters:\n{everything}"
-    );
+    assert!(!everything.contains(['\u{fffd}', '\u{2068}', '\u{2069}']), "stray characters:\n{everything}");
     for (column, texts) in built.texts.columns.iter().enumerate() {
         for (block, passages) in built.leaflet.blocks.iter().zip(&texts.blocks) {
             for passage in passages {
                 // Spanned blocks run across both columns and start in the left one.
-                let haystack = if block.span {
-                    &columns[0]
-                } else {
-                    &columns[column]
-                };
+                let haystack = if block.span { &columns[0] } else { &columns[column] };
                 assert!(
                     haystack.contains(&passage.text),
                     "`{}` ({}) not extracted exactly.\nwant: {:?}\ncolumn: {:?}",
@@ -110,19 +91,10 @@ fn every_paragraph_of_both_languages_extracts_exactly() {
         }
     }
     // Spanish typography survives the round trip.
-    for s in [
-        "¡Que se vayan todos!",
-        "¡Manos fuera del",
-        "Perú",
-        "asamblea",
-        "—con",
-        "18\u{a0}meses",
-        "Sábado",
-    ] {
-        assert!(
-            columns[1].contains(s) || columns[0].contains(s),
-            "{s:?} lost"
-        );
+    for s in
+        ["¡Que se vayan todos!", "¡Manos fuera del", "Perú", "asamblea", "—con", "18\u{a0}meses", "Sábado"]
+    {
+        assert!(columns[1].contains(s) || columns[0].contains(s), "{s:?} lost");
     }
 }
 
@@ -139,12 +111,7 @@ fn counterpart_paragraphs_start_at_the_same_height_in_the_pdf() {
     ] {
         let a = page.find(en).unwrap_or_else(|| panic!("{en:?} not found"));
         let b = page.find(es).unwrap_or_else(|| panic!("{es:?} not found"));
-        assert!(
-            (a.y - b.y).abs() < 0.01,
-            "{en:?} at {} but {es:?} at {}",
-            a.y,
-            b.y
-        );
+        assert!((a.y - b.y).abs() < 0.01, "{en:?} at {} but {es:?} at {}", a.y, b.y);
         assert!(b.x > a.x);
     }
 }
@@ -157,27 +124,16 @@ fn identical_input_gives_identical_bytes() {
     build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
     let b = example(&BuildOptions::default()).pdf;
     assert!(a == b, "two builds of the same leaflet differ");
-    assert!(
-        !String::from_utf8_lossy(&a).contains("/CreationDate"),
-        "undated build wrote a date"
-    );
+    assert!(!String::from_utf8_lossy(&a).contains("/CreationDate"), "undated build wrote a date");
 }
 
 #[test]
 fn source_date_epoch_sets_the_dates() {
-    let options = BuildOptions {
-        pdf: PdfOptions {
-            date: Some(1_671_235_200),
-        },
-        ..Default::default()
-    };
+    let options = BuildOptions { pdf: PdfOptions { date: Some(1_671_235_200) }, ..Default::default() };
     let a = example(&options).pdf;
     assert_eq!(a, example(&options).pdf);
     let raw = String::from_utf8_lossy(&a);
-    assert!(
-        raw.contains("/CreationDate(D:20221217000000"),
-        "no creation date in the Info dictionary"
-    );
+    assert!(raw.contains("/CreationDate(D:20221217000000"), "no creation date in the Info dictionary");
 }
 
 #[test]
@@ -190,11 +146,7 @@ fn the_binary_honours_source_date_epoch() {
     assert!(String::from_utf8_lossy(&bytes).contains("/CreationDate(D:2022121700"));
     let run = p.run_with_date(&build, Some("yesterday"));
     assert_eq!(run.code, Some(2));
-    assert!(
-        run.stderr.contains("SOURCE_DATE_EPOCH is `yesterday`"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("SOURCE_DATE_EPOCH is `yesterday`"), "{}", run.stderr);
 }
 
 /// poppler's pdftotext, where installed (CI installs it): what a copy shop or a reader
@@ -205,11 +157,7 @@ fn pdftotext_gives_back_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("example.pdf");
     std::fs::write(&file, &built.pdf).unwrap();
-    let out = match std::process::Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-    {
+    let out = match std::process::Command::new("pdftotext").arg(&file).arg("-").output() {
         Ok(out) => out,
         Err(_) if std::env::var("CI").is_err() => {
             eprintln!("pdftotext not installed: skipped (install poppler-utils)");
@@ -218,18 +166,12 @@ fn pdftotext_gives_back_both_languages() {
         Err(e) => panic!("pdftotext is needed in CI: {e}"),
     };
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        !text.contains(['\u{fffd}', '\u{2068}', '\u{2069}']),
-        "{text}"
-    );
+    assert!(!text.contains(['\u{fffd}', '\u{2068}', '\u{2069}']), "{text}");
     // pdftotext keeps line breaks and the soft hyphens of hyphenated words (U+00AD at
     // a line's end); rejoined, every passage comes back word for word.
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let flowing = words(&rejoin(&text));
-    assert!(
-        text.contains("\u{ad}\n"),
-        "the example has hyphenated lines"
-    );
+    assert!(text.contains("\u{ad}\n"), "the example has hyphenated lines");
     for column in &built.texts.columns {
         for passages in &column.blocks {
             for passage in passages {
@@ -257,12 +199,6 @@ fn runs_in_the_second_language_are_marked_with_their_language() {
         .filter(|p| matches!(&p.item, leaflet::layout::Item::Text(r) if r.lang == "es"))
         .count();
     assert_eq!(spans, spanish_lines);
-    assert_eq!(
-        content.matches("BDC").count(),
-        content.matches("EMC").count()
-    );
-    assert!(
-        !content.contains("(en)>>"),
-        "the document's own language needs no marking"
-    );
+    assert_eq!(content.matches("BDC").count(), content.matches("EMC").count());
+    assert!(!content.contains("(en)>>"), "the document's own language needs no marking");
 }

@@ -55,12 +55,8 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         match result {
             Ok(built) => {
                 if !cli.quiet {
-                    let langs: Vec<String> = built
-                        .leaflet
-                        .languages
-                        .iter()
-                        .map(|l| l.tag.to_string())
-                        .collect();
+                    let langs: Vec<String> =
+                        built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
                     eprintln!(
                         "wrote {} ({}, {} KB)",
                         target.display(),
@@ -96,22 +92,14 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                 for d in &problems {
                     eprintln!("{d}");
                 }
-                eprintln!(
-                    "error: {} was not built; {} is unchanged",
-                    leaflet.display(),
-                    target.display()
-                );
+                eprintln!("error: {} was not built; {} is unchanged", leaflet.display(), target.display());
             }
         }
     }
     if failed > 0 && args.leaflets.len() > 1 {
         eprintln!("error: {failed} of {} leaflets failed", args.leaflets.len());
     }
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now".

@@ -11,13 +11,8 @@ pub fn output_path(leaflet: &Path, output: Option<&Path>, out_dir: Option<&Path>
     if let Some(o) = output {
         return o.to_path_buf();
     }
-    let stem = leaflet
-        .file_stem()
-        .map_or_else(|| "leaflet".into(), |s| s.to_os_string());
-    out_dir
-        .unwrap_or(Path::new("out"))
-        .join(stem)
-        .with_extension("pdf")
+    let stem = leaflet.file_stem().map_or_else(|| "leaflet".into(), |s| s.to_os_string());
+    out_dir.unwrap_or(Path::new("out")).join(stem).with_extension("pdf")
 }
 
 /// Writes `bytes` to `path` atomically, refusing to overwrite one of `inputs`.
@@ -28,23 +23,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(
             .hint("choose another output with -o or --out-dir, or fix the folder's permissions")
     };
     if let Ok(target) = path.canonicalize()
-        && inputs
-            .iter()
-            .any(|i| i.canonicalize().is_ok_and(|i| i == target))
+        && inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target))
     {
-        return Err(
-            Diagnostic::error("refusing to overwrite an input file with the PDF")
-                .in_file(path)
-                .hint("write the PDF elsewhere with -o OUT.pdf"),
-        );
+        return Err(Diagnostic::error("refusing to overwrite an input file with the PDF")
+            .in_file(path)
+            .hint("write the PDF elsewhere with -o OUT.pdf"));
     }
     if path.is_dir() {
         return Err(fail("the output path is a folder".into()));
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| fail(format!("cannot create the folder {}: {e}", dir.display())))?;
     let mut builder = tempfile::Builder::new();
@@ -52,13 +40,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(
     // Temporary files are private (0600); the PDF gets the mode any new file gets.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| fail(format!("cannot write in {}: {e}", dir.display())))?;
+    let mut tmp =
+        builder.tempfile_in(dir).map_err(|e| fail(format!("cannot write in {}: {e}", dir.display())))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| fail(format!("cannot write the PDF: {e}")))?;
-    tmp.persist(path)
-        .map_err(|e| fail(format!("cannot write the PDF: {}", e.error)))?;
+    tmp.persist(path).map_err(|e| fail(format!("cannot write the PDF: {}", e.error)))?;
     Ok(())
 }

@@ -21,19 +21,15 @@ pub struct Catalog {
 
 impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Catalog")
-            .field("lang", &self.lang)
-            .field("file", &self.file)
-            .finish_non_exhaustive()
+        f.debug_struct("Catalog").field("lang", &self.lang).field("file", &self.file).finish_non_exhaustive()
     }
 }
 
 impl Catalog {
     /// Parses `file` for `lang`. Syntax errors are returned as diagnostics, all of them.
     pub fn load(lang: &LanguageIdentifier, file: &Path) -> Result<Catalog, Vec<Diagnostic>> {
-        let bytes = std::fs::read(file).map_err(|e| {
-            vec![Diagnostic::error(format!("cannot read translations: {e}")).in_file(file)]
-        })?;
+        let bytes = std::fs::read(file)
+            .map_err(|e| vec![Diagnostic::error(format!("cannot read translations: {e}")).in_file(file)])?;
         let source = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -46,11 +42,7 @@ impl Catalog {
         Catalog::parse(lang, file, source)
     }
 
-    pub fn parse(
-        lang: &LanguageIdentifier,
-        file: &Path,
-        source: String,
-    ) -> Result<Catalog, Vec<Diagnostic>> {
+    pub fn parse(lang: &LanguageIdentifier, file: &Path, source: String) -> Result<Catalog, Vec<Diagnostic>> {
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
@@ -89,13 +81,7 @@ impl Catalog {
                 })
                 .collect());
         }
-        Ok(Catalog {
-            lang: lang.clone(),
-            file: file.to_path_buf(),
-            source,
-            ids,
-            bundle,
-        })
+        Ok(Catalog { lang: lang.clone(), file: file.to_path_buf(), source, ids, bundle })
     }
 
     /// Byte offset where message `id` is defined, for pointing at it.

@@ -28,16 +28,9 @@ pub fn best_match<'a>(
     requested: &LanguageIdentifier,
     available: &'a [LanguageIdentifier],
 ) -> Option<&'a LanguageIdentifier> {
-    let same_language: Vec<&LanguageIdentifier> = available
-        .iter()
-        .filter(|a| a.language == requested.language)
-        .collect();
-    let found = negotiate_languages(
-        &[requested],
-        &same_language,
-        None,
-        NegotiationStrategy::Filtering,
-    );
+    let same_language: Vec<&LanguageIdentifier> =
+        available.iter().filter(|a| a.language == requested.language).collect();
+    let found = negotiate_languages(&[requested], &same_language, None, NegotiationStrategy::Filtering);
     found.first().map(|l| **l)
 }
 
@@ -52,18 +45,9 @@ mod tests {
     #[test]
     fn regional_variant_uses_the_language_folder() {
         let have = tags(&["en", "es", "pt-BR"]);
-        assert_eq!(
-            best_match(&"es-PE".parse().unwrap(), &have).map(|t| t.to_string()),
-            Some("es".into())
-        );
-        assert_eq!(
-            best_match(&"pt".parse().unwrap(), &have).map(|t| t.to_string()),
-            Some("pt-BR".into())
-        );
-        assert_eq!(
-            best_match(&"es".parse().unwrap(), &have).map(|t| t.to_string()),
-            Some("es".into())
-        );
+        assert_eq!(best_match(&"es-PE".parse().unwrap(), &have).map(|t| t.to_string()), Some("es".into()));
+        assert_eq!(best_match(&"pt".parse().unwrap(), &have).map(|t| t.to_string()), Some("pt-BR".into()));
+        assert_eq!(best_match(&"es".parse().unwrap(), &have).map(|t| t.to_string()), Some("es".into()));
     }
 
     #[test]

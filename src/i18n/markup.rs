@@ -28,11 +28,7 @@ pub fn parse(marked: &str) -> Result<(String, Vec<Emphasis>), Unclosed> {
     // Closes the current stretch (if styled) at the plain text's end.
     let flush = |spans: &mut Vec<Emphasis>, plain: &str, bold: bool, italic: bool, from: usize| {
         if (bold || italic) && from < plain.len() {
-            spans.push(Emphasis {
-                range: from..plain.len(),
-                bold,
-                italic,
-            });
+            spans.push(Emphasis { range: from..plain.len(), bold, italic });
         }
     };
     let mut stretch_start = 0;
@@ -43,13 +39,7 @@ pub fn parse(marked: &str) -> Result<(String, Vec<Emphasis>), Unclosed> {
                 plain.push(escaped);
             }
             '*' => {
-                flush(
-                    &mut spans,
-                    &plain,
-                    bold.is_some(),
-                    italic.is_some(),
-                    stretch_start,
-                );
+                flush(&mut spans, &plain, bold.is_some(), italic.is_some(), stretch_start);
                 stretch_start = plain.len();
                 if matches!(chars.peek(), Some((_, '*'))) {
                     chars.next();
@@ -62,16 +52,10 @@ pub fn parse(marked: &str) -> Result<(String, Vec<Emphasis>), Unclosed> {
         }
     }
     if let Some(offset) = bold {
-        return Err(Unclosed {
-            marker: "**",
-            offset,
-        });
+        return Err(Unclosed { marker: "**", offset });
     }
     if let Some(offset) = italic {
-        return Err(Unclosed {
-            marker: "*",
-            offset,
-        });
+        return Err(Unclosed { marker: "*", offset });
     }
     Ok((plain, spans))
 }
@@ -82,10 +66,7 @@ mod tests {
 
     fn spans(text: &str) -> (String, Vec<(String, bool, bool)>) {
         let (plain, spans) = parse(text).unwrap();
-        let named = spans
-            .iter()
-            .map(|e| (plain[e.range.clone()].to_string(), e.bold, e.italic))
-            .collect();
+        let named = spans.iter().map(|e| (plain[e.range.clone()].to_string(), e.bold, e.italic)).collect();
         (plain, named)
     }
 
@@ -93,14 +74,7 @@ mod tests {
     fn italic_bold_and_both() {
         let (plain, got) = spans("a *b* **c** ***d*** e");
         assert_eq!(plain, "a b c d e");
-        assert_eq!(
-            got,
-            [
-                ("b".into(), false, true),
-                ("c".into(), true, false),
-                ("d".into(), true, true)
-            ]
-        );
+        assert_eq!(got, [("b".into(), false, true), ("c".into(), true, false), ("d".into(), true, true)]);
     }
 
     #[test]
@@ -109,11 +83,7 @@ mod tests {
         assert_eq!(plain, "bold both bold");
         assert_eq!(
             got,
-            [
-                ("bold ".into(), true, false),
-                ("both".into(), true, true),
-                (" bold".into(), true, false)
-            ]
+            [("bold ".into(), true, false), ("both".into(), true, true), (" bold".into(), true, false)]
         );
     }
 
@@ -127,19 +97,7 @@ mod tests {
 
     #[test]
     fn unclosed_markers_are_errors_with_their_position() {
-        assert_eq!(
-            parse("a *b"),
-            Err(Unclosed {
-                marker: "*",
-                offset: 2
-            })
-        );
-        assert_eq!(
-            parse("**b* c*"),
-            Err(Unclosed {
-                marker: "**",
-                offset: 0
-            })
-        );
+        assert_eq!(parse("a *b"), Err(Unclosed { marker: "*", offset: 2 }));
+        assert_eq!(parse("**b* c*"), Err(Unclosed { marker: "**", offset: 0 }));
     }
 }

@@ -19,21 +19,14 @@ use crate::model::Leaflet;
 /// folder, missing file and syntax error at once.
 pub fn load(leaflet: &Leaflet, locales_dir: &Path) -> Result<Vec<Catalog>, Diagnostics> {
     let have = available(locales_dir).map_err(|e| {
-        Diagnostic::error(format!(
-            "cannot read the translations folder {}: {e}",
-            locales_dir.display()
-        ))
+        Diagnostic::error(format!("cannot read the translations folder {}: {e}", locales_dir.display()))
     })?;
     let mut catalogs = Vec::new();
     let mut problems = Vec::new();
     for language in &leaflet.languages {
         let tag = &language.tag;
         let Some(folder) = best_match(tag, &have) else {
-            let list = have
-                .iter()
-                .map(|t| t.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = have.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
             let mut d = Diagnostic::error(format!(
                 "no translations for `{tag}`: {} has no `{tag}` folder (it has: {})",
                 locales_dir.display(),
@@ -50,19 +43,15 @@ pub fn load(leaflet: &Leaflet, locales_dir: &Path) -> Result<Vec<Catalog>, Diagn
             problems.push(d);
             continue;
         };
-        let file = locales_dir
-            .join(folder.to_string())
-            .join(format!("{}.ftl", leaflet.messages));
+        let file = locales_dir.join(folder.to_string()).join(format!("{}.ftl", leaflet.messages));
         if !file.is_file() {
             problems.push(
-                Diagnostic::error(format!(
-                    "missing translation file for `{tag}`: {}",
-                    file.display()
-                ))
-                .hint(format!(
-                    "create it, or set `messages` in {} to the .ftl file's name",
-                    leaflet.source.path.display()
-                )),
+                Diagnostic::error(format!("missing translation file for `{tag}`: {}", file.display())).hint(
+                    format!(
+                        "create it, or set `messages` in {} to the .ftl file's name",
+                        leaflet.source.path.display()
+                    ),
+                ),
             );
             continue;
         }
@@ -71,9 +60,5 @@ pub fn load(leaflet: &Leaflet, locales_dir: &Path) -> Result<Vec<Catalog>, Diagn
             Err(mut d) => problems.append(&mut d),
         }
     }
-    if problems.is_empty() {
-        Ok(catalogs)
-    } else {
-        Err(Diagnostics(problems))
-    }
+    if problems.is_empty() { Ok(catalogs) } else { Err(Diagnostics(problems)) }
 }

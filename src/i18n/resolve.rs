@@ -56,10 +56,7 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
                 .collect();
             blocks.push(passages);
         }
-        columns.push(ColumnTexts {
-            lang: catalog.lang.clone(),
-            blocks,
-        });
+        columns.push(ColumnTexts { lang: catalog.lang.clone(), blocks });
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
@@ -72,10 +69,7 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
 }
 
 fn first_heading(leaflet: &Leaflet, columns: &[ColumnTexts]) -> Option<String> {
-    let index = leaflet
-        .blocks
-        .iter()
-        .position(|b| b.kind == crate::model::BlockKind::Heading)?;
+    let index = leaflet.blocks.iter().position(|b| b.kind == crate::model::BlockKind::Heading)?;
     Some(columns.first()?.blocks.get(index)?.first()?.text.clone())
 }
 
@@ -98,10 +92,9 @@ fn passage(
     args: &FluentArgs,
 ) -> Result<Passage, Vec<Diagnostic>> {
     let marked = format(leaflet, catalog, m, args)?;
-    let defined_at = catalog.offset_of(&m.id).map(|offset| Location {
-        file: catalog.file.clone(),
-        at: LineCol::of(&catalog.source, offset),
-    });
+    let defined_at = catalog
+        .offset_of(&m.id)
+        .map(|offset| Location { file: catalog.file.clone(), at: LineCol::of(&catalog.source, offset) });
     let (text, emphasis) = markup::parse(&marked).map_err(|e| {
         let mut d = Diagnostic::error(format!(
             "message `{}` in `{}` opens emphasis with `{}` but never closes it",
@@ -109,21 +102,13 @@ fn passage(
             catalog.lang,
             e.marker
         ))
-        .hint(format!(
-            "close it with another `{}`, or write `\\*` for a literal asterisk",
-            e.marker
-        ));
+        .hint(format!("close it with another `{}`, or write `\\*` for a literal asterisk", e.marker));
         if let Some(location) = &defined_at {
             d = d.located(location);
         }
         vec![d]
     })?;
-    Ok(Passage {
-        message: m.key(),
-        text,
-        emphasis,
-        defined_at,
-    })
+    Ok(Passage { message: m.key(), text, emphasis, defined_at })
 }
 
 /// One message (or attribute) formatted in one catalog, normalised for the page.
@@ -138,64 +123,44 @@ fn format(
     let file = catalog.file.display();
     let Some(message) = catalog.bundle.get_message(&m.id) else {
         return Err(vec![
-            Diagnostic::error(format!(
-                "message `{}` is missing in `{lang}` (looked for it in {file})",
-                m.id
-            ))
-            .at(&toml.path, &toml.text, m.span.clone())
-            .hint(
-                match crate::diag::closest(&m.id, catalog.ids.iter().map(String::as_str)) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? Otherwise add `{} = …` to {file}",
-                        m.id
-                    ),
+            Diagnostic::error(format!("message `{}` is missing in `{lang}` (looked for it in {file})", m.id))
+                .at(&toml.path, &toml.text, m.span.clone())
+                .hint(match crate::diag::closest(&m.id, catalog.ids.iter().map(String::as_str)) {
+                    Some(best) => format!("did you mean `{best}`? Otherwise add `{} = …` to {file}", m.id),
                     None => format!("add `{} = …` to {file}, or fix the id here", m.id),
-                },
-            ),
+                }),
         ]);
     };
     let pattern = match &m.attribute {
         None => message.value().ok_or_else(|| {
             vec![
+                Diagnostic::error(format!("message `{}` in `{lang}` has no value, only attributes", m.id))
+                    .at(&toml.path, &toml.text, m.span.clone())
+                    .hint(format!(
+                        "give it a value in {file}, or name one of its attributes as `{}.attribute`",
+                        m.id
+                    )),
+            ]
+        })?,
+        Some(attr) => message.get_attribute(attr).map(|a| a.value()).ok_or_else(|| {
+            vec![
                 Diagnostic::error(format!(
-                    "message `{}` in `{lang}` has no value, only attributes",
+                    "message `{}` in `{lang}` has no attribute `.{attr}` (looked in {file})",
                     m.id
                 ))
                 .at(&toml.path, &toml.text, m.span.clone())
-                .hint(format!(
-                    "give it a value in {file}, or name one of its attributes as `{}.attribute`",
-                    m.id
-                )),
+                .hint(format!("add `    .{attr} = …` under `{}` in {file}", m.id)),
             ]
         })?,
-        Some(attr) => message
-            .get_attribute(attr)
-            .map(|a| a.value())
-            .ok_or_else(|| {
-                vec![
-                    Diagnostic::error(format!(
-                        "message `{}` in `{lang}` has no attribute `.{attr}` (looked in {file})",
-                        m.id
-                    ))
-                    .at(&toml.path, &toml.text, m.span.clone())
-                    .hint(format!("add `    .{attr} = …` under `{}` in {file}", m.id)),
-                ]
-            })?,
     };
     let mut errors = Vec::new();
-    let text = catalog
-        .bundle
-        .format_pattern(pattern, Some(args), &mut errors);
+    let text = catalog.bundle.format_pattern(pattern, Some(args), &mut errors);
     if !errors.is_empty() {
         let at = catalog.offset_of(&m.id).unwrap_or(0);
         return Err(errors
             .iter()
             .map(|e| {
-                resolver_diagnostic(e, leaflet, &m.key(), lang).at(
-                    &catalog.file,
-                    &catalog.source,
-                    at..at,
-                )
+                resolver_diagnostic(e, leaflet, &m.key(), lang).at(&catalog.file, &catalog.source, at..at)
             })
             .collect());
     }
@@ -211,8 +176,10 @@ fn resolver_diagnostic(
     let toml = leaflet.source.path.display();
     match e {
         FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { id })) => {
-            Diagnostic::error(format!("message `{key}` in `{lang}` uses the variable `${id}`, which [args] does not define"))
-                .hint(format!("add `{id} = …` under [args] in {toml}, or remove `{{ ${id} }}` from the message"))
+            Diagnostic::error(format!(
+                "message `{key}` in `{lang}` uses the variable `${id}`, which [args] does not define"
+            ))
+            .hint(format!("add `{id} = …` under [args] in {toml}, or remove `{{ ${id} }}` from the message"))
         }
         FluentError::ResolverError(ResolverError::Reference(kind)) => {
             let what = match kind {
@@ -236,17 +203,11 @@ fn resolver_diagnostic(
 /// and soft hyphens never reach the page (hyphenation is the line breaker's job).
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split([' ', '\t', '\n', '\r'])
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(
-            word.chars()
-                .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{00AD}')),
-        );
+        out.extend(word.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{00AD}')));
     }
     out
 }

@@ -21,10 +21,7 @@ pub fn balance(blocks: &[BlockSet]) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect();
-    let combinations = options
-        .iter()
-        .map(Vec::len)
-        .try_fold(1usize, |n, k| n.checked_mul(k));
+    let combinations = options.iter().map(Vec::len).try_fold(1usize, |n, k| n.checked_mul(k));
     if blocks.len() < 2 || combinations.is_none_or(|n| n > MAX_COMBINATIONS) {
         return blocks.iter().map(BlockSet::best_choice).collect();
     }
@@ -35,14 +32,11 @@ pub fn balance(blocks: &[BlockSet]) -> Vec<Vec<usize>> {
         let (low, high) = heights.fold((f32::MAX, f32::MIN), |(l, h), x| (l.min(x), h.max(x)));
         let cost: f64 = pick.iter().zip(&options).map(|(&i, o)| o[i].1).sum();
         // Compare heights to a tenth of a point so rounding does not decide.
-        let key = (
-            ((high - low) * 10.0).round() as i64,
-            (high * 10.0).round() as i64,
-            cost,
-        );
-        if best.as_ref().is_none_or(|(k, _)| {
-            key.0 < k.0 || key.0 == k.0 && (key.1 < k.1 || key.1 == k.1 && key.2 < k.2)
-        }) {
+        let key = (((high - low) * 10.0).round() as i64, (high * 10.0).round() as i64, cost);
+        if best
+            .as_ref()
+            .is_none_or(|(k, _)| key.0 < k.0 || key.0 == k.0 && (key.1 < k.1 || key.1 == k.1 && key.2 < k.2))
+        {
             best = Some((key, pick.clone()));
         }
         // Next combination, odometer style.
@@ -50,11 +44,7 @@ pub fn balance(blocks: &[BlockSet]) -> Vec<Vec<usize>> {
         loop {
             if i == pick.len() {
                 let chosen = best.map(|(_, p)| p).unwrap_or_default();
-                return chosen
-                    .iter()
-                    .zip(options)
-                    .map(|(&i, mut o)| o.swap_remove(i).0)
-                    .collect();
+                return chosen.iter().zip(options).map(|(&i, mut o)| o.swap_remove(i).0).collect();
             }
             pick[i] += 1;
             if pick[i] < options[i].len() {

@@ -10,15 +10,20 @@ use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{BlockKind, Rgb};
 use crate::text::{
-    Align, FaceStyle, FontFamily, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText,
-    set_paragraph,
+    Align, FaceStyle, FontFamily, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText, set_paragraph,
 };
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockBox {
     pub height: f32,
     pub items: Vec<Placed>,
+    /// Lines whose spaces had to grow past twice their width.
+    pub loose_lines: usize,
 }
+
+/// A line is loose when its spaces grow past twice their natural width (with the
+/// stretch of `items::JUSTIFIED`, half a space, that is a ratio of 2).
+pub const LOOSE_RATIO: f32 = 2.0;
 
 /// Why a block could not be set: the message it was in and what went wrong.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,13 +80,7 @@ impl BlockSet {
         };
         for passage in passages {
             let runs = face_runs(style, passage);
-            let set = set_paragraph(
-                &StyledText {
-                    text: &passage.text,
-                    runs: &runs,
-                },
-                &paragraph,
-            );
+            let set = set_paragraph(&StyledText { text: &passage.text, runs: &runs }, &paragraph);
             block.passages.push(set.map_err(|error| BlockError {
                 message: passage.message.clone(),
                 defined_at: passage.defined_at.clone(),
@@ -90,24 +89,9 @@ impl BlockSet {
         }
         if kind == BlockKind::List {
             let runs = [(0..'•'.len_utf8(), style.face)];
-            let bullet = ParagraphStyle {
-                align: Align::Left,
-                hyphenate: false,
-                width,
-                ..paragraph
-            };
-            let set = set_paragraph(
-                &StyledText {
-                    text: "•",
-                    runs: &runs,
-                },
-                &bullet,
-            )
-            .map_err(|error| BlockError {
-                message: "(list bullet)".into(),
-                defined_at: None,
-                error,
-            })?;
+            let bullet = ParagraphStyle { align: Align::Left, hyphenate: false, width, ..paragraph };
+            let set = set_paragraph(&StyledText { text: "•", runs: &runs }, &bullet)
+                .map_err(|error| BlockError { message: "(list bullet)".into(), defined_at: None, error })?;
             block.bullet = set.best().lines.first().cloned();
         }
         Ok(block)
@@ -124,19 +108,11 @@ impl BlockSet {
 
     /// Space around the text inside a slogan's box.
     fn padding(&self) -> f32 {
-        if self.kind == BlockKind::Slogan {
-            self.style.size * 0.45
-        } else {
-            0.0
-        }
+        if self.kind == BlockKind::Slogan { self.style.size * 0.45 } else { 0.0 }
     }
 
     fn item_gap(&self) -> f32 {
-        if self.kind == BlockKind::List {
-            self.style.size * 0.35
-        } else {
-            0.0
-        }
+        if self.kind == BlockKind::List { self.style.size * 0.35 } else { 0.0 }
     }
 
     /// Each passage's best setting.
@@ -145,12 +121,7 @@ impl BlockSet {
     }
 
     pub fn height(&self, choice: &[usize]) -> f32 {
-        let lines: usize = self
-            .passages
-            .iter()
-            .zip(choice)
-            .map(|(p, &c)| p.settings[c].lines.len())
-            .sum();
+        let lines: usize = self.passages.iter().zip(choice).map(|(p, &c)| p.settings[c].lines.len()).sum();
         let gaps = self.passages.len().saturating_sub(1) as f32 * self.item_gap();
         lines as f32 * self.style.leading + gaps + 2.0 * self.padding()
     }
@@ -178,77 +149,42 @@ impl BlockSet {
         let (indent, pad) = (self.indent(), self.padding());
         let inner = self.width - indent - 2.0 * pad;
         let mut y = pad;
+        let mut loose_lines = 0;
         for (n, (set, &c)) in self.passages.iter().zip(choice).enumerate() {
             if n > 0 {
                 y += self.item_gap();
             }
             if let Some(bullet) = &self.bullet {
-                items.extend(self.lines(
-                    std::slice::from_ref(bullet),
-                    0.0,
-                    y,
-                    self.width,
-                    Some(self.accent),
-                ));
+                items.extend(self.lines(std::slice::from_ref(bullet), 0.0, y, self.width, Some(self.accent)));
             }
             let lines = &set.settings[c].lines;
+            loose_lines += lines.iter().filter(|l| l.ratio > LOOSE_RATIO).count();
             items.extend(self.lines(lines, indent + pad, y, inner, None));
             y += lines.len() as f32 * self.style.leading;
         }
         let height = y + pad;
         let decoration = match self.kind {
-            BlockKind::Slogan => Some(FilledRect {
-                width: self.width,
-                height,
-                color: self.accent,
-            }),
-            BlockKind::Quote => Some(FilledRect {
-                width: self.style.size * 0.2,
-                height,
-                color: self.accent,
-            }),
+            BlockKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent }),
+            BlockKind::Quote => Some(FilledRect { width: self.style.size * 0.2, height, color: self.accent }),
             _ => None,
         };
         if let Some(rect) = decoration {
-            items.insert(
-                0,
-                Placed {
-                    x: 0.0,
-                    y: 0.0,
-                    item: Item::Rect(rect),
-                },
-            );
+            items.insert(0, Placed { x: 0.0, y: 0.0, item: Item::Rect(rect) });
         }
-        BlockBox { height, items }
+        BlockBox { height, items, loose_lines }
     }
 
     /// Lines as text runs (one per face change), stacked from `top`, starting at `x`
     /// or centred in `width`.
-    fn lines(
-        &self,
-        lines: &[SetLine],
-        x: f32,
-        top: f32,
-        width: f32,
-        color: Option<Rgb>,
-    ) -> Vec<Placed> {
+    fn lines(&self, lines: &[SetLine], x: f32, top: f32, width: f32, color: Option<Rgb>) -> Vec<Placed> {
         let mut out = Vec::new();
         for (i, line) in lines.iter().enumerate() {
-            let shift = if self.style.align == Align::Center {
-                (width - line.width) / 2.0
-            } else {
-                0.0
-            };
+            let shift = if self.style.align == Align::Center { (width - line.width) / 2.0 } else { 0.0 };
             let baseline = top + self.style.first_baseline() + i as f32 * self.style.leading;
             for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
                 let glyphs = run
                     .iter()
-                    .map(|g| Glyph {
-                        id: g.id,
-                        x: g.x,
-                        y_offset: g.y_offset,
-                        text: g.text.clone(),
-                    })
+                    .map(|g| Glyph { id: g.id, x: g.x, y_offset: g.y_offset, text: g.text.clone() })
                     .collect();
                 let run = TextRun {
                     face: run[0].face as usize,
@@ -257,11 +193,7 @@ impl BlockSet {
                     lang: self.lang.clone(),
                     glyphs,
                 };
-                out.push(Placed {
-                    x: x + shift,
-                    y: baseline,
-                    item: Item::Text(run),
-                });
+                out.push(Placed { x: x + shift, y: baseline, item: Item::Text(run) });
             }
         }
         out

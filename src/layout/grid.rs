@@ -31,12 +31,7 @@ impl Grid {
             .in_file(&leaflet.source.path)
             .hint("use fewer languages, a smaller `margin` or `gutter`, or a larger or landscape `paper`"));
         }
-        Ok(Grid {
-            left: leaflet.margin,
-            full_width,
-            column_width,
-            gutter: leaflet.gutter,
-        })
+        Ok(Grid { left: leaflet.margin, full_width, column_width, gutter: leaflet.gutter })
     }
 }
 
@@ -81,11 +76,7 @@ impl Row {
             } else {
                 grid.left + column as f32 * (grid.column_width + grid.gutter)
             };
-            items.extend(b.items.iter().map(|p| Placed {
-                x: p.x + x,
-                y: p.y + y,
-                item: p.item.clone(),
-            }));
+            items.extend(b.items.iter().map(|p| Placed { x: p.x + x, y: p.y + y, item: p.item.clone() }));
             if self.stacked {
                 y += b.height + self.stack_gap;
             }

@@ -31,11 +31,7 @@ const RULE: f32 = 1.2;
 const FIT_PRECISION: f32 = 0.05;
 
 /// Lays the leaflet out on one page, at the body size that fills it best.
-pub fn layout(
-    leaflet: &Leaflet,
-    texts: &Texts,
-    family: &FontFamily,
-) -> Result<Document, Diagnostics> {
+pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<Document, Diagnostics> {
     let grid = Grid::of(leaflet, texts.columns.len().max(1))?;
     let style = &leaflet.style;
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
@@ -52,20 +48,14 @@ pub fn layout(
     if let Some(overflow) = page.overflow() {
         return Err(overflow_error(leaflet, texts, &page, &overflow).into());
     }
+    let page = if style.fit { fewest_loose_lines(leaflet, texts, family, &grid, page) } else { page };
     let items = page.place(&grid, true);
     Ok(Document {
         title: texts.title.clone(),
-        lang: texts
-            .columns
-            .first()
-            .map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
         body_size: page.size,
         faces: family.faces.to_vec(),
-        pages: vec![Page {
-            width: leaflet.page.width,
-            height: leaflet.page.height,
-            items,
-        }],
+        pages: vec![Page { width: leaflet.page.width, height: leaflet.page.height, items }],
     })
 }
 
@@ -78,11 +68,8 @@ fn largest_fitting(
     low: f32,
     high: f32,
 ) -> Option<Composition> {
-    let fits = |size: f32| {
-        compose(leaflet, texts, family, grid, size)
-            .ok()
-            .filter(|c| c.overflow().is_none())
-    };
+    let fits =
+        |size: f32| compose(leaflet, texts, family, grid, size).ok().filter(|c| c.overflow().is_none());
     if let Some(top) = fits(high) {
         return Some(top);
     }
@@ -99,6 +86,38 @@ fn largest_fitting(
         }
     }
     Some(best)
+}
+
+/// How far below the largest fitting size fitting looks for a size that sets better.
+const QUALITY_RANGE: f32 = 0.4;
+
+/// Among the sizes a little below `fitted` (which fits), the one whose justified
+/// lines are loose least often; the largest such size. Line breaks change with the
+/// size, and a slightly smaller body often sets without a loose line.
+fn fewest_loose_lines(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    family: &FontFamily,
+    grid: &Grid,
+    fitted: Composition,
+) -> Composition {
+    let mut best = fitted;
+    let floor = (best.size - QUALITY_RANGE).max(leaflet.style.min_size);
+    let steps = ((best.size - floor) / FIT_PRECISION).floor() as usize;
+    let top = best.size;
+    for step in 1..=steps {
+        if best.loose_lines() == 0 {
+            break;
+        }
+        let size = top - step as f32 * FIT_PRECISION;
+        if let Ok(candidate) = compose(leaflet, texts, family, grid, size)
+            && candidate.overflow().is_none()
+            && candidate.loose_lines() < best.loose_lines()
+        {
+            best = candidate;
+        }
+    }
+    best
 }
 
 /// The page set at one body size: rows drawn, not yet placed.
@@ -129,11 +148,7 @@ fn compose(
     for (index, block) in leaflet.blocks.iter().enumerate() {
         let style = BlockStyle::of(block, &leaflet.style, size);
         let stacked = block.span || texts.columns.len() == 1;
-        let width = if stacked {
-            grid.full_width
-        } else {
-            grid.column_width
-        };
+        let width = if stacked { grid.full_width } else { grid.column_width };
         let mut sets = Vec::new();
         for column in &texts.columns {
             match BlockSet::new(
@@ -146,39 +161,19 @@ fn compose(
                 &column.lang,
             ) {
                 Ok(set) => sets.push(set),
-                Err(e) => problems.push(block_error(
-                    &e,
-                    &block.describe(index),
-                    &column.lang.to_string(),
-                    width,
-                )),
+                Err(e) => {
+                    problems.push(block_error(&e, &block.describe(index), &column.lang.to_string(), width))
+                }
             }
         }
         if sets.len() != texts.columns.len() {
             continue;
         }
-        let choices = if stacked {
-            sets.iter().map(BlockSet::best_choice).collect()
-        } else {
-            balance::balance(&sets)
-        };
-        let boxes = sets
-            .iter()
-            .zip(&choices)
-            .map(|(s, c)| s.render(c))
-            .collect();
-        let row = Row {
-            index,
-            style,
-            stacked,
-            stack_gap: size * 0.3,
-            boxes,
-        };
-        if block.kind == BlockKind::Footer {
-            footers.push(row)
-        } else {
-            body.push(row)
-        }
+        let choices =
+            if stacked { sets.iter().map(BlockSet::best_choice).collect() } else { balance::balance(&sets) };
+        let boxes = sets.iter().zip(&choices).map(|(s, c)| s.render(c)).collect();
+        let row = Row { index, style, stacked, stack_gap: size * 0.3, boxes };
+        if block.kind == BlockKind::Footer { footers.push(row) } else { body.push(row) }
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
@@ -194,19 +189,17 @@ fn compose(
 }
 
 impl Composition {
+    fn loose_lines(&self) -> usize {
+        self.body.iter().chain(&self.footers).flat_map(|r| &r.boxes).map(|b| b.loose_lines).sum()
+    }
+
     fn rule_gap(&self) -> f32 {
         self.size * 0.6
     }
 
     /// Top of the footers (the page's bottom margin when there are none).
     fn footer_top(&self) -> f32 {
-        let gaps: f32 = self
-            .footers
-            .iter()
-            .rev()
-            .skip(1)
-            .map(|r| r.style.space_after)
-            .sum();
+        let gaps: f32 = self.footers.iter().rev().skip(1).map(|r| r.style.space_after).sum();
         self.page_height - self.margin - self.footers.iter().map(Row::height).sum::<f32>() - gaps
     }
 
@@ -220,13 +213,7 @@ impl Composition {
     }
 
     fn body_bottom(&self) -> f32 {
-        let gaps: f32 = self
-            .body
-            .iter()
-            .rev()
-            .skip(1)
-            .map(|r| r.style.space_after)
-            .sum();
+        let gaps: f32 = self.body.iter().rev().skip(1).map(|r| r.style.space_after).sum();
         self.margin + self.body.iter().map(Row::height).sum::<f32>() + gaps
     }
 
@@ -239,18 +226,12 @@ impl Composition {
             }
             y += row.height();
             if y > limit + 0.01 {
-                return Some(Overflow {
-                    row,
-                    by: self.body_bottom() - limit,
-                });
+                return Some(Overflow { row, by: self.body_bottom() - limit });
             }
         }
         // Footers alone taller than the page.
         let first_footer = self.footers.first().filter(|_| limit < self.margin - 0.01);
-        first_footer.map(|row| Overflow {
-            row,
-            by: self.margin - limit,
-        })
+        first_footer.map(|row| Overflow { row, by: self.margin - limit })
     }
 
     /// Every row placed; with `spread`, the room left under the body is shared out
@@ -258,17 +239,9 @@ impl Composition {
     fn place(&self, grid: &Grid, spread: bool) -> Vec<Placed> {
         let mut items = Vec::new();
         if !self.footers.is_empty() {
-            let rule = FilledRect {
-                width: grid.full_width,
-                height: RULE,
-                color: self.accent,
-            };
+            let rule = FilledRect { width: grid.full_width, height: RULE, color: self.accent };
             let top = self.footer_top();
-            items.push(Placed {
-                x: grid.left,
-                y: top - self.rule_gap() - RULE,
-                item: Item::Rect(rule),
-            });
+            items.push(Placed { x: grid.left, y: top - self.rule_gap() - RULE, item: Item::Rect(rule) });
             let mut y = top;
             for row in &self.footers {
                 row.place(&mut items, grid, y);
@@ -276,11 +249,7 @@ impl Composition {
             }
         }
         let room = (self.limit() - self.body_bottom()).max(0.0);
-        let extra = if spread && self.body.len() > 1 {
-            room / (self.body.len() - 1) as f32
-        } else {
-            0.0
-        };
+        let extra = if spread && self.body.len() > 1 { room / (self.body.len() - 1) as f32 } else { 0.0 };
         let mut y = self.margin;
         for (n, row) in self.body.iter().enumerate() {
             if n > 0 {
@@ -293,12 +262,7 @@ impl Composition {
     }
 }
 
-fn overflow_error(
-    leaflet: &Leaflet,
-    texts: &Texts,
-    page: &Composition,
-    overflow: &Overflow,
-) -> Diagnostic {
+fn overflow_error(leaflet: &Leaflet, texts: &Texts, page: &Composition, overflow: &Overflow) -> Diagnostic {
     let block = &leaflet.blocks[overflow.row.index];
     let lang = &texts.columns[overflow.row.tallest()].lang;
     let at_size = if leaflet.style.fit && page.size < leaflet.style.size {

@@ -31,31 +31,12 @@ impl BlockStyle {
         };
         let mut s = match block.kind {
             BlockKind::Heading => text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8),
-            BlockKind::Paragraph => text(
-                FaceStyle::Regular,
-                1.0,
-                1.3,
-                Rgb::BLACK,
-                Align::Justify,
-                0.65,
-            ),
-            BlockKind::List => text(
-                FaceStyle::Regular,
-                1.0,
-                1.3,
-                Rgb::BLACK,
-                Align::Justify,
-                0.65,
-            ),
+            BlockKind::Paragraph => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
+            // Short list items justify badly (a two-line item has one line to absorb
+            // all the slack), so lists are ragged unless the leaflet says otherwise.
+            BlockKind::List => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
             BlockKind::Slogan => text(FaceStyle::Bold, 1.6, 1.15, Rgb::WHITE, Align::Center, 0.9),
-            BlockKind::Quote => text(
-                FaceStyle::Italic,
-                1.0,
-                1.3,
-                Rgb::BLACK,
-                Align::Justify,
-                0.65,
-            ),
+            BlockKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
             BlockKind::Footer => text(FaceStyle::Bold, 1.0, 1.25, Rgb::BLACK, Align::Left, 0.3),
         };
         if let Some(align) = block.align {

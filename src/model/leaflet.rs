@@ -98,10 +98,7 @@ impl BlockKind {
     ];
 
     pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("?", |(n, _)| n)
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("?", |(n, _)| n)
     }
 }
 
@@ -121,11 +118,7 @@ pub struct Block {
 impl Block {
     /// How a block is named in messages: "block 3 (paragraph `intro`)".
     pub fn describe(&self, index: usize) -> String {
-        let first = self
-            .texts
-            .first()
-            .map(|m| format!(" `{}`", m.key()))
-            .unwrap_or_default();
+        let first = self.texts.first().map(|m| format!(" `{}`", m.key())).unwrap_or_default();
         format!("block {} ({}{first})", index + 1, self.kind.name())
     }
 }

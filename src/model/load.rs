@@ -76,36 +76,23 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
             .at(path, &text, offset..offset)
             .hint("save the file as UTF-8")
     })?;
-    parse(SourceFile {
-        path: path.to_path_buf(),
-        text,
-    })
+    parse(SourceFile { path: path.to_path_buf(), text })
 }
 
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator {
-        source: &source,
-        problems: Vec::new(),
-    };
+    let mut v = Validator { source: &source, problems: Vec::new() };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
-    let margin = v.length(
-        raw.margin.as_ref(),
-        "margin",
-        15.0 * super::units::PT_PER_MM,
-    );
+    let margin = v.length(raw.margin.as_ref(), "margin", 15.0 * super::units::PT_PER_MM);
     let gutter = v.length(raw.gutter.as_ref(), "gutter", 8.0 * super::units::PT_PER_MM);
     let style = v.style(&raw.style);
     let args = v.args(&raw.args);
     let blocks = v.blocks(&raw.blocks);
     let title = raw.title.as_ref().map(|t| v.message_ref(t));
-    let stem = source
-        .path
-        .file_stem()
-        .map_or_else(|| "leaflet".into(), |s| s.to_string_lossy().into_owned());
+    let stem = source.path.file_stem().map_or_else(|| "leaflet".into(), |s| s.to_string_lossy().into_owned());
     let messages = match &raw.messages {
         Some(m) if m.get_ref().trim().is_empty() || m.get_ref().contains(['/', '\\']) => {
             v.error(
@@ -130,19 +117,7 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
-    Ok(Leaflet {
-        source,
-        stem,
-        title,
-        languages,
-        page,
-        margin,
-        gutter,
-        messages,
-        style,
-        args,
-        blocks,
-    })
+    Ok(Leaflet { source, stem, title, languages, page, margin, gutter, messages, style, args, blocks })
 }
 
 /// A TOML syntax or shape error, with the closest known key suggested for unknown ones.
@@ -156,10 +131,7 @@ fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostics {
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         d = match closest(unknown, expected.iter().copied()) {
             Some(best) => d.hint(format!("did you mean `{best}`?")),
-            None => d.hint(format!(
-                "remove it; the keys allowed here are {}",
-                expected.join(", ")
-            )),
+            None => d.hint(format!("remove it; the keys allowed here are {}", expected.join(", "))),
         };
     } else if message.starts_with("missing field") {
         d = d.hint("see the leaflet format in README.md");
@@ -180,9 +152,7 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
-        let d = Diagnostic::error(message)
-            .at(&self.source.path, &self.source.text, span)
-            .hint(hint);
+        let d = Diagnostic::error(message).at(&self.source.path, &self.source.text, span).hint(hint);
         self.problems.push(d);
     }
 
@@ -197,15 +167,8 @@ impl Validator<'_> {
                         "list each language once",
                     );
                 }
-                Ok(parsed) => languages.push(Language {
-                    tag: parsed,
-                    span: Some(tag.span()),
-                }),
-                Err(e) => self.error(
-                    tag.span(),
-                    e,
-                    "write a BCP 47 tag such as \"en\", \"es\" or \"es-PE\"",
-                ),
+                Ok(parsed) => languages.push(Language { tag: parsed, span: Some(tag.span()) }),
+                Err(e) => self.error(tag.span(), e, "write a BCP 47 tag such as \"en\", \"es\" or \"es-PE\""),
             }
         }
         if raw.get_ref().is_empty() {
@@ -218,20 +181,13 @@ impl Validator<'_> {
         languages
     }
 
-    fn page(
-        &mut self,
-        paper: Option<&Spanned<String>>,
-        orientation: Option<&Spanned<String>>,
-    ) -> PageSize {
+    fn page(&mut self, paper: Option<&Spanned<String>>, orientation: Option<&Spanned<String>>) -> PageSize {
         let (mut width, mut height) = match paper {
             None => parse_paper("A4").unwrap_or((595.0, 842.0)),
             Some(p) => parse_paper(p.get_ref()).unwrap_or_else(|e| {
                 let hint = match closest(p.get_ref(), PAPER_NAMES) {
                     Some(best) => format!("did you mean \"{best}\"?"),
-                    None => format!(
-                        "use one of {} or a size like \"148mm x 210mm\"",
-                        PAPER_NAMES.join(", ")
-                    ),
+                    None => format!("use one of {} or a size like \"148mm x 210mm\"", PAPER_NAMES.join(", ")),
                 };
                 self.error(p.span(), e, hint);
                 (595.0, 842.0)
@@ -254,11 +210,7 @@ impl Validator<'_> {
     fn length(&mut self, raw: Option<&Spanned<String>>, key: &str, default: f32) -> f32 {
         let Some(raw) = raw else { return default };
         parse_length(raw.get_ref()).unwrap_or_else(|e| {
-            self.error(
-                raw.span(),
-                format!("bad `{key}`: {e}"),
-                format!("for example {key} = \"15mm\""),
-            );
+            self.error(raw.span(), format!("bad `{key}`: {e}"), format!("for example {key} = \"15mm\""));
             default
         })
     }
@@ -277,11 +229,7 @@ impl Validator<'_> {
                 default
             }
             Err(e) => {
-                self.error(
-                    s.span(),
-                    format!("bad `{key}`: {e}"),
-                    format!("for example {key} = \"11.5pt\""),
-                );
+                self.error(s.span(), format!("bad `{key}`: {e}"), format!("for example {key} = \"11.5pt\""));
                 default
             }
         }
@@ -289,18 +237,10 @@ impl Validator<'_> {
 
     fn style(&mut self, raw: &RawStyle) -> Style {
         let size = self.type_size(raw.size.as_ref(), "size", 11.0);
-        let min_size = self.type_size(
-            raw.min_size.as_ref(),
-            "min_size",
-            DEFAULT_MIN_SIZE.min(size),
-        );
+        let min_size = self.type_size(raw.min_size.as_ref(), "min_size", DEFAULT_MIN_SIZE.min(size));
         let max_size = self.type_size(raw.max_size.as_ref(), "max_size", size * DEFAULT_GROWTH);
         if min_size > size || max_size < size {
-            let span = raw
-                .min_size
-                .as_ref()
-                .or(raw.max_size.as_ref())
-                .map_or(0..0, |s| s.span());
+            let span = raw.min_size.as_ref().or(raw.max_size.as_ref()).map_or(0..0, |s| s.span());
             self.error(
                 span,
                 format!("`size` must lie between `min_size` and `max_size` ({min_size} pt … {max_size} pt)"),
@@ -315,10 +255,7 @@ impl Validator<'_> {
             }),
         };
         Style {
-            font: raw
-                .font
-                .as_ref()
-                .map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
+            font: raw.font.as_ref().map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
             font_span: raw.font.as_ref().map(|f| f.span()),
             size,
             min_size,
@@ -367,20 +304,13 @@ impl Validator<'_> {
     fn block(&mut self, raw: &Spanned<RawBlock>) -> Option<Block> {
         let at = raw.span();
         let raw = raw.get_ref();
-        let Some(&(_, kind)) = BlockKind::ALL
-            .iter()
-            .find(|(name, _)| name == raw.kind.get_ref())
-        else {
+        let Some(&(_, kind)) = BlockKind::ALL.iter().find(|(name, _)| name == raw.kind.get_ref()) else {
             let names = BlockKind::ALL.map(|(n, _)| n);
             let hint = match closest(raw.kind.get_ref(), names) {
                 Some(best) => format!("did you mean \"{best}\"?"),
                 None => format!("use one of {}", names.join(", ")),
             };
-            self.error(
-                raw.kind.span(),
-                format!("unknown block type `{}`", raw.kind.get_ref()),
-                hint,
-            );
+            self.error(raw.kind.span(), format!("unknown block type `{}`", raw.kind.get_ref()), hint);
             return None;
         };
         let texts = match (kind, &raw.text, &raw.items) {
@@ -392,11 +322,9 @@ impl Validator<'_> {
                 );
                 return None;
             }
-            (BlockKind::List, None, Some(items)) => items
-                .get_ref()
-                .iter()
-                .map(|i| self.message_ref(i))
-                .collect(),
+            (BlockKind::List, None, Some(items)) => {
+                items.get_ref().iter().map(|i| self.message_ref(i)).collect()
+            }
             (BlockKind::List, _, _) => {
                 self.error(
                     at,
@@ -436,13 +364,7 @@ impl Validator<'_> {
                 None
             }
         });
-        Some(Block {
-            kind,
-            texts,
-            span: raw.span,
-            align,
-            at,
-        })
+        Some(Block { kind, texts, span: raw.span, align, at })
     }
 
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {
@@ -453,8 +375,7 @@ impl Validator<'_> {
         };
         let valid = |s: &str| {
             s.starts_with(|c: char| c.is_ascii_alphabetic())
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         };
         if !valid(id) || !attribute.as_deref().is_none_or(valid) {
             self.error(
@@ -463,16 +384,11 @@ impl Validator<'_> {
                 "ids start with a letter and hold letters, digits, - and _; an attribute is written message.attribute",
             );
         }
-        MessageRef {
-            id: id.to_string(),
-            attribute,
-            span: raw.span(),
-        }
+        MessageRef { id: id.to_string(), attribute, span: raw.span() }
     }
 }
 
 /// Parses a BCP 47 language tag, with the reason when it is not one.
 pub fn parse_tag(text: &str) -> Result<LanguageIdentifier, String> {
-    text.parse::<LanguageIdentifier>()
-        .map_err(|e| format!("`{text}` is not a language tag ({e})"))
+    text.parse::<LanguageIdentifier>().map_err(|e| format!("`{text}` is not a language tag ({e})"))
 }

@@ -3,31 +3,18 @@ use std::path::PathBuf;
 use super::*;
 
 fn leaflet(text: &str) -> Result<Leaflet, crate::diag::Diagnostics> {
-    parse(SourceFile {
-        path: PathBuf::from("t.toml"),
-        text: text.to_string(),
-    })
+    parse(SourceFile { path: PathBuf::from("t.toml"), text: text.to_string() })
 }
 
-const MINIMAL: &str =
-    "languages = [\"en\", \"es\"]\n[[blocks]]\ntype = \"paragraph\"\ntext = \"intro\"\n";
+const MINIMAL: &str = "languages = [\"en\", \"es\"]\n[[blocks]]\ntype = \"paragraph\"\ntext = \"intro\"\n";
 
 #[test]
 fn minimal_leaflet_gets_defaults() {
     let l = leaflet(MINIMAL).unwrap();
     assert_eq!(l.stem, "t");
     assert_eq!(l.messages, "t");
-    assert_eq!(
-        l.languages
-            .iter()
-            .map(|l| l.tag.to_string())
-            .collect::<Vec<_>>(),
-        ["en", "es"]
-    );
-    assert_eq!(
-        (l.page.width.round(), l.page.height.round()),
-        (595.0, 842.0)
-    );
+    assert_eq!(l.languages.iter().map(|l| l.tag.to_string()).collect::<Vec<_>>(), ["en", "es"]);
+    assert_eq!((l.page.width.round(), l.page.height.round()), (595.0, 842.0));
     assert_eq!(l.style.font, "Noto Sans");
     assert_eq!(l.blocks[0].kind, BlockKind::Paragraph);
     assert_eq!(l.blocks[0].texts[0].id, "intro");
@@ -35,14 +22,8 @@ fn minimal_leaflet_gets_defaults() {
 
 #[test]
 fn landscape_swaps_the_sides() {
-    let l = leaflet(&format!(
-        "paper = \"A5\"\norientation = \"landscape\"\n{MINIMAL}"
-    ))
-    .unwrap();
-    assert_eq!(
-        (l.page.width.round(), l.page.height.round()),
-        (595.0, 420.0)
-    );
+    let l = leaflet(&format!("paper = \"A5\"\norientation = \"landscape\"\n{MINIMAL}")).unwrap();
+    assert_eq!((l.page.width.round(), l.page.height.round()), (595.0, 420.0));
 }
 
 #[test]
@@ -59,31 +40,18 @@ fn first_error(text: &str) -> String {
 #[test]
 fn unknown_key_suggests_the_closest() {
     let e = first_error(&format!("{MINIMAL}[style]\nfnot = \"Noto Sans\"\n"));
-    assert!(
-        e.starts_with("t.toml:6:1: error: unknown field `fnot`"),
-        "{e}"
-    );
+    assert!(e.starts_with("t.toml:6:1: error: unknown field `fnot`"), "{e}");
     assert!(e.contains("did you mean `font`?"), "{e}");
 }
 
 #[test]
 fn unknown_block_type_and_paper_are_named_with_positions() {
-    let all = leaflet(&format!(
-        "paper = \"A44\"\n{}",
-        MINIMAL.replace("paragraph", "paragrph")
-    ))
-    .unwrap_err()
-    .0;
+    let all =
+        leaflet(&format!("paper = \"A44\"\n{}", MINIMAL.replace("paragraph", "paragrph"))).unwrap_err().0;
     let text: Vec<String> = all.iter().map(|d| d.to_string()).collect();
-    assert!(
-        text[0].starts_with("t.toml:1:9: error: unknown paper `A44`"),
-        "{text:?}"
-    );
+    assert!(text[0].starts_with("t.toml:1:9: error: unknown paper `A44`"), "{text:?}");
     assert!(text[0].contains("did you mean \"A4\"?"), "{text:?}");
-    assert!(
-        text[1].starts_with("t.toml:4:8: error: unknown block type `paragrph`"),
-        "{text:?}"
-    );
+    assert!(text[1].starts_with("t.toml:4:8: error: unknown block type `paragrph`"), "{text:?}");
     assert!(text[1].contains("did you mean \"paragraph\"?"), "{text:?}");
 }
 
@@ -118,8 +86,5 @@ fn list_needs_items_and_others_need_text() {
 #[test]
 fn bad_language_tags_are_named() {
     let e = first_error(&MINIMAL.replace("\"es\"", "\"not a tag\""));
-    assert!(
-        e.starts_with("t.toml:1:20: error: `not a tag` is not a language tag"),
-        "{e}"
-    );
+    assert!(e.starts_with("t.toml:1:20: error: `not a tag` is not a language tag"), "{e}");
 }

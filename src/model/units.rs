@@ -20,14 +20,10 @@ pub fn parse_length(text: &str) -> Result<f32, String> {
         "cm" => 10.0 * PT_PER_MM,
         "in" => 72.0,
         "" => {
-            return Err(format!(
-                "`{text}` has no unit: write \"{number}mm\" or \"{number}pt\""
-            ));
+            return Err(format!("`{text}` has no unit: write \"{number}mm\" or \"{number}pt\""));
         }
         other => {
-            return Err(format!(
-                "unknown unit `{other}` in `{text}`: use mm, cm, in or pt"
-            ));
+            return Err(format!("unknown unit `{other}` in `{text}`: use mm, cm, in or pt"));
         }
     };
     let pt = number * per_unit;
@@ -76,11 +72,8 @@ impl Rgb {
     pub fn parse(text: &str) -> Result<Rgb, String> {
         let err = || format!("`{text}` is not a colour: write it as \"#rrggbb\", like \"#c8102e\"");
         let hex = text.trim().strip_prefix('#').ok_or_else(err)?;
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()
-            .ok_or_else(err)?;
+        let digits: Vec<u8> =
+            hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>().ok_or_else(err)?;
         match digits[..] {
             [r, g, b] => Ok(Rgb(r * 17, g * 17, b * 17)),
             [r1, r2, g1, g2, b1, b2] => Ok(Rgb(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2)),
@@ -99,11 +92,7 @@ mod tests {
         assert!((parse_length("25.4mm").unwrap() - 72.0).abs() < 1e-3);
         assert!((parse_length(" 1 in ").unwrap() - 72.0).abs() < 1e-3);
         assert!(parse_length("15").unwrap_err().contains("no unit"));
-        assert!(
-            parse_length("15px")
-                .unwrap_err()
-                .contains("unknown unit `px`")
-        );
+        assert!(parse_length("15px").unwrap_err().contains("unknown unit `px`"));
         assert!(parse_length("-3mm").is_err());
         assert!(parse_length("1e9pt").is_err());
     }

@@ -19,27 +19,13 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     let internal = |what: &str| PdfError::Internal(what.to_string());
     // /Lang is a PDF 1.4 key.
     doc.version = "1.7".into();
-    doc.catalog_mut()
-        .map_err(|_| internal("no catalog"))?
-        .set("Lang", Object::string_literal(how.lang));
+    doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Lang", Object::string_literal(how.lang));
 
-    for (page_id, &(width, height)) in doc
-        .get_pages()
-        .values()
-        .copied()
-        .collect::<Vec<_>>()
-        .iter()
-        .zip(&how.pages)
+    for (page_id, &(width, height)) in
+        doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages)
     {
-        let page = doc
-            .get_dictionary_mut(*page_id)
-            .map_err(|_| internal("page is not a dictionary"))?;
-        let full = Object::Array(vec![
-            0.into(),
-            0.into(),
-            Object::Real(width),
-            Object::Real(height),
-        ]);
+        let page = doc.get_dictionary_mut(*page_id).map_err(|_| internal("page is not a dictionary"))?;
+        let full = Object::Array(vec![0.into(), 0.into(), Object::Real(width), Object::Real(height)]);
         page.set("MediaBox", full.clone());
         page.set("TrimBox", full.clone());
         page.set("BleedBox", full.clone());
@@ -59,13 +45,10 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     let id = |hash: u64| Object::String(hash.to_be_bytes().repeat(2), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id(0), id(0)]));
     let mut bytes = Vec::new();
-    doc.save_to(&mut bytes)
-        .map_err(|e| PdfError::Internal(e.to_string()))?;
+    doc.save_to(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
     let hash = fnv1a(&bytes);
-    doc.trailer
-        .set("ID", Object::Array(vec![id(hash), id(hash)]));
+    doc.trailer.set("ID", Object::Array(vec![id(hash), id(hash)]));
     bytes.clear();
-    doc.save_to(&mut bytes)
-        .map_err(|e| PdfError::Internal(e.to_string()))?;
+    doc.save_to(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
     Ok(bytes)
 }

@@ -48,18 +48,13 @@ pub fn used_glyphs(doc: &Document) -> Vec<Option<EmbeddedFace>> {
 
 /// Subsets `face` to the glyphs in `embedded` and makes the printpdf font for it.
 pub fn subset_font(face: &FontFace, embedded: &EmbeddedFace) -> Result<PdfFont, PdfError> {
-    let bytes = subsetter::subset(&face.data, face.index, &embedded.remapper).map_err(|e| {
-        PdfError::Subset {
-            font: face.postscript_name.clone(),
-            reason: format!("{e:?}"),
-        }
-    })?;
+    let bytes = subsetter::subset(&face.data, face.index, &embedded.remapper)
+        .map_err(|e| PdfError::Subset { font: face.postscript_name.clone(), reason: format!("{e:?}") })?;
     let mut warnings = Vec::new();
-    let mut parsed =
-        ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| PdfError::Subset {
-            font: face.postscript_name.clone(),
-            reason: "printpdf cannot read the subset".into(),
-        })?;
+    let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| PdfError::Subset {
+        font: face.postscript_name.clone(),
+        reason: "printpdf cannot read the subset".into(),
+    })?;
     parsed.font_name = Some(format!("{}+{}", subset_tag(&bytes), face.postscript_name));
     // subsetter drops OS/2, so the weight printpdf reads back would be wrong.
     parsed.pdf_font_metrics.us_weight_class = face.weight;
@@ -80,9 +75,7 @@ fn subset_tag(bytes: &[u8]) -> String {
 
 /// FNV-1a, 64 bit: stable across Rust versions and platforms, unlike `DefaultHasher`.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 #[cfg(test)]

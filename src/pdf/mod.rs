@@ -6,8 +6,8 @@ mod finish;
 mod fonts;
 
 use printpdf::{
-    Codepoint, Color, DictItem, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Codepoint, Color, DictItem, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+    Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use crate::layout::{Document, Item};
@@ -44,10 +44,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
     let faces = fonts::used_glyphs(doc);
     for (face, embedded) in doc.faces.iter().zip(&faces) {
         if let Some(embedded) = embedded {
-            pdf.resources
-                .fonts
-                .map
-                .insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
+            pdf.resources.fonts.map.insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
         }
     }
 
@@ -57,9 +54,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         for placed in &page.items {
             match &placed.item {
                 Item::Rect(rect) => {
-                    ops.push(Op::SetFillColor {
-                        col: color(rect.color),
-                    });
+                    ops.push(Op::SetFillColor { col: color(rect.color) });
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
                             x: Pt(placed.x),
@@ -89,9 +84,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         font: PdfFontHandle::External(face.id.clone()),
                         size: Pt(run.size),
                     });
-                    ops.push(Op::SetFillColor {
-                        col: color(run.color),
-                    });
+                    ops.push(Op::SetFillColor { col: color(run.color) });
                     // One absolute position per glyph: printpdf merges a baseline's glyphs
                     // into one TJ whose kerning reproduces the shaped advances exactly.
                     for glyph in &run.glyphs {
@@ -104,9 +97,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                             ),
                         });
                         ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                                id, 0.0, text,
-                            )])],
+                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(id, 0.0, text)])],
                         });
                     }
                     ops.push(Op::EndTextSection);
@@ -116,19 +107,10 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                 }
             }
         }
-        pdf.pages.push(PdfPage::new(
-            Mm(page.width / PT_PER_MM),
-            Mm(page.height / PT_PER_MM),
-            ops,
-        ));
+        pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
     }
 
-    let save = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
+    let save = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&save, &mut warnings);
     let how = finish::Finish {
@@ -141,13 +123,8 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
 
 /// `<< /Lang (es) >>`, the property list of a marked-content span in another language.
 fn language_property(lang: &str) -> DictItem {
-    let value = DictItem::String {
-        data: lang.as_bytes().to_vec(),
-        literal: true,
-    };
-    DictItem::Dict {
-        map: [("Lang".to_string(), value)].into(),
-    }
+    let value = DictItem::String { data: lang.as_bytes().to_vec(), literal: true };
+    DictItem::Dict { map: [("Lang".to_string(), value)].into() }
 }
 
 fn color(c: Rgb) -> Color {

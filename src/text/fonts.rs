@@ -47,11 +47,7 @@ impl std::fmt::Debug for FontFace {
 }
 
 impl FontFace {
-    pub fn from_bytes(
-        data: Cow<'static, [u8]>,
-        index: u32,
-        origin: String,
-    ) -> Result<FontFace, String> {
+    pub fn from_bytes(data: Cow<'static, [u8]>, index: u32, origin: String) -> Result<FontFace, String> {
         let face = ttf_parser::Face::parse(&data, index)
             .map_err(|e| format!("{origin} is not a usable font: {e}"))?;
         let upem = face.units_per_em() as f32;
@@ -91,10 +87,7 @@ impl FontFace {
 }
 
 fn name(face: &ttf_parser::Face, id: u16) -> Option<String> {
-    face.names()
-        .into_iter()
-        .filter(|n| n.name_id == id)
-        .find_map(|n| n.to_string())
+    face.names().into_iter().filter(|n| n.name_id == id).find_map(|n| n.to_string())
 }
 
 /// Four faces of one family; a family lacking a style uses its nearest face.
@@ -116,10 +109,7 @@ impl FontFamily {
                     .expect("bundled font is valid"),
             )
         });
-        FontFamily {
-            name: BUILTIN_FAMILY.into(),
-            faces,
-        }
+        FontFamily { name: BUILTIN_FAMILY.into(), faces }
     }
 
     /// The family called `name`: the built-in one, or font files in `fonts_dir`
@@ -168,19 +158,12 @@ impl FontFamily {
                 (true, true) => FaceStyle::BoldItalic,
             };
             let face = FontFace::from_bytes(Cow::Owned(bytes), 0, path.display().to_string())
-                .map_err(|reason| FontError::Unusable {
-                    path: path.clone(),
-                    reason,
-                })?;
+                .map_err(|reason| FontError::Unusable { path: path.clone(), reason })?;
             found.push((style, weight, face));
         }
         // Per style, the weight nearest the style's ideal (400 or 700).
         let mut pick = |style: FaceStyle| -> Option<Arc<FontFace>> {
-            let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) {
-                700
-            } else {
-                400
-            };
+            let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) { 700 } else { 400 };
             let best = found
                 .iter()
                 .enumerate()
@@ -190,13 +173,8 @@ impl FontFamily {
             let (_, _, face) = found.swap_remove(best);
             Some(Arc::new(face))
         };
-        let [regular, bold, italic, bold_italic] = [
-            FaceStyle::Regular,
-            FaceStyle::Bold,
-            FaceStyle::Italic,
-            FaceStyle::BoldItalic,
-        ]
-        .map(&mut pick);
+        let [regular, bold, italic, bold_italic] =
+            [FaceStyle::Regular, FaceStyle::Bold, FaceStyle::Italic, FaceStyle::BoldItalic].map(&mut pick);
         let Some(regular) = regular else {
             available.sort();
             return Err(FontError::NotFound {
@@ -209,10 +187,7 @@ impl FontFamily {
         let bold = bold.unwrap_or_else(|| regular.clone());
         let italic = italic.unwrap_or_else(|| regular.clone());
         let bold_italic = bold_italic.unwrap_or_else(|| bold.clone());
-        Ok(FontFamily {
-            name: name.into(),
-            faces: [regular, bold, italic, bold_italic],
-        })
+        Ok(FontFamily { name: name.into(), faces: [regular, bold, italic, bold_italic] })
     }
 }
 
@@ -226,9 +201,7 @@ fn name_of_family(face: &ttf_parser::Face) -> String {
 fn font_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let list = |d: &Path| -> Vec<PathBuf> {
-        std::fs::read_dir(d)
-            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-            .unwrap_or_default()
+        std::fs::read_dir(d).map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default()
     };
     for path in list(dir) {
         if path.is_dir() {
@@ -254,12 +227,7 @@ pub fn find_fonts_dir(leaflet: &Path) -> Option<PathBuf> {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FontError {
     #[error("font family `{name}` not found{}", searched.as_ref().map(|d| format!(" in {}", d.display())).unwrap_or_default())]
-    NotFound {
-        name: String,
-        searched: Option<PathBuf>,
-        available: Vec<String>,
-        unreadable: Vec<PathBuf>,
-    },
+    NotFound { name: String, searched: Option<PathBuf>, available: Vec<String>, unreadable: Vec<PathBuf> },
     #[error("cannot use font file {}: {reason}", path.display())]
     Unusable { path: PathBuf, reason: String },
 }
@@ -271,30 +239,15 @@ mod tests {
     #[test]
     fn builtin_family_has_four_distinct_faces() {
         let family = FontFamily::find("noto sans", None).unwrap();
-        let names: Vec<&str> = family
-            .faces
-            .iter()
-            .map(|f| f.postscript_name.as_str())
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "NotoSans-Regular",
-                "NotoSans-Bold",
-                "NotoSans-Italic",
-                "NotoSans-BoldItalic"
-            ]
-        );
+        let names: Vec<&str> = family.faces.iter().map(|f| f.postscript_name.as_str()).collect();
+        assert_eq!(names, ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"]);
         assert_eq!(family.face(FaceStyle::Bold).weight, 700);
     }
 
     #[test]
     fn spanish_is_covered_and_gaps_are_found() {
         let face = FontFamily::builtin().faces[0].clone();
-        assert!(
-            face.missing_chars("¡Que se vayan todos! ¿Año? «ñandú» — “sí”")
-                .is_empty()
-        );
+        assert!(face.missing_chars("¡Que se vayan todos! ¿Año? «ñandú» — “sí”").is_empty());
         assert_eq!(face.missing_chars("日本 ok 日"), vec!['日', '本']);
     }
 
@@ -316,9 +269,6 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
         // The shipped files are found by their family name like any user font.
         let family = FontFamily::find_in_dir("noto sans", &dir).unwrap();
-        assert_eq!(
-            family.face(FaceStyle::Italic).postscript_name,
-            "NotoSans-Italic"
-        );
+        assert_eq!(family.face(FaceStyle::Italic).postscript_name, "NotoSans-Italic");
     }
 }

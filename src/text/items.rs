@@ -50,10 +50,7 @@ pub struct Spacing {
 }
 
 /// TeX's interword glue: a space may grow by half and shrink by a third.
-pub const JUSTIFIED: Spacing = Spacing {
-    stretch: 0.5,
-    shrink: 1.0 / 3.0,
-};
+pub const JUSTIFIED: Spacing = Spacing { stretch: 0.5, shrink: 1.0 / 3.0 };
 
 pub struct Collect<'a> {
     pub text: &'a str,
@@ -66,25 +63,19 @@ pub struct Collect<'a> {
 
 pub fn collect(c: &Collect) -> Items {
     let text = c.text;
-    let hyphenator = c
-        .hyphen_width
-        .and_then(|w| hyphenation_language(c.lang).map(|l| (l, w)));
+    let hyphenator = c.hyphen_width.and_then(|w| hyphenation_language(c.lang).map(|l| (l, w)));
     let mut out = Items::default();
     let mut start = 0;
     let mut g = 0;
-    let opportunities: Vec<(usize, BreakOpportunity)> = linebreaks(text)
-        .filter(|&(end, _)| !keeps_following_word(&text[..end]))
-        .collect();
+    let opportunities: Vec<(usize, BreakOpportunity)> =
+        linebreaks(text).filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
     for (n, &(end, opportunity)) in opportunities.iter().enumerate() {
         let first = g;
         while g < c.glyphs.len() && c.glyphs[g].cluster < end {
             g += 1;
         }
         let content_end = start + text[start..end].trim_end_matches(is_breaking_space).len();
-        let content_glyphs = c.glyphs[first..g]
-            .iter()
-            .take_while(|gl| gl.cluster < content_end)
-            .count();
+        let content_glyphs = c.glyphs[first..g].iter().take_while(|gl| gl.cluster < content_end).count();
         let content = first..first + content_glyphs;
         content_items(c, &mut out, start..content_end, content, hyphenator);
 
@@ -92,43 +83,15 @@ pub fn collect(c: &Collect) -> Items {
         let is_last = end == text.len();
         if is_last || opportunity == BreakOpportunity::Mandatory {
             // TeX's \parfillskip: the last line is set at its natural width.
-            out.push(
-                Item::Penalty {
-                    width: 0.0,
-                    cost: INFINITY,
-                    flagged: false,
-                },
-                Source::Nothing,
-            );
-            out.push(
-                Item::Glue {
-                    width: 0.0,
-                    stretch: INFINITY * 100.0,
-                    shrink: 0.0,
-                },
-                Source::Nothing,
-            );
-            out.push(
-                Item::Penalty {
-                    width: 0.0,
-                    cost: -INFINITY,
-                    flagged: false,
-                },
-                Source::Nothing,
-            );
+            out.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false }, Source::Nothing);
+            out.push(Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 }, Source::Nothing);
+            out.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false }, Source::Nothing);
         } else {
             let next = &text[end..opportunities.get(n + 1).map_or(text.len(), |o| o.0)];
             let keep = keeps_with_next(&text[start..content_end], &text[..start], next, c.lang);
             if !spaces.is_empty() {
                 if keep {
-                    out.push(
-                        Item::Penalty {
-                            width: 0.0,
-                            cost: INFINITY,
-                            flagged: false,
-                        },
-                        Source::Nothing,
-                    );
+                    out.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false }, Source::Nothing);
                 }
                 let width: f32 = c.glyphs[spaces.clone()].iter().map(|gl| gl.advance).sum();
                 out.push(glue(width, c.spacing), Source::Glyphs(spaces));
@@ -136,14 +99,7 @@ pub fn collect(c: &Collect) -> Items {
                 // A break with no space: after a hyphen, a dash or a slash.
                 let hyphen = text[start..content_end].ends_with(['-', '\u{2010}']);
                 let cost = if hyphen { HYPHEN_PENALTY } else { 0.0 };
-                out.push(
-                    Item::Penalty {
-                        width: 0.0,
-                        cost,
-                        flagged: hyphen,
-                    },
-                    Source::Nothing,
-                );
+                out.push(Item::Penalty { width: 0.0, cost, flagged: hyphen }, Source::Nothing);
             }
         }
         start = end;
@@ -152,11 +108,7 @@ pub fn collect(c: &Collect) -> Items {
 }
 
 fn glue(width: f32, spacing: Spacing) -> Item {
-    Item::Glue {
-        width,
-        stretch: width * spacing.stretch,
-        shrink: width * spacing.shrink,
-    }
+    Item::Glue { width, stretch: width * spacing.stretch, shrink: width * spacing.shrink }
 }
 
 /// A word's content: boxes split at no-break spaces (stretchable, unbreakable glue)
@@ -193,30 +145,14 @@ fn content_items(
         }
         push_box(c, out, from..at);
         if nbsp {
-            let end = (at..glyphs.end)
-                .find(|&k| c.glyphs[k].cluster > offset)
-                .unwrap_or(glyphs.end);
+            let end = (at..glyphs.end).find(|&k| c.glyphs[k].cluster > offset).unwrap_or(glyphs.end);
             let width: f32 = c.glyphs[at..end].iter().map(|gl| gl.advance).sum();
-            out.push(
-                Item::Penalty {
-                    width: 0.0,
-                    cost: INFINITY,
-                    flagged: false,
-                },
-                Source::Nothing,
-            );
+            out.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false }, Source::Nothing);
             out.push(glue(width, c.spacing), Source::Glyphs(at..end));
             from = end;
         } else {
             let width = hyphenator.map_or(0.0, |h| h.1);
-            out.push(
-                Item::Penalty {
-                    width,
-                    cost: HYPHEN_PENALTY,
-                    flagged: true,
-                },
-                Source::Hyphen,
-            );
+            out.push(Item::Penalty { width, cost: HYPHEN_PENALTY, flagged: true }, Source::Hyphen);
             from = at;
         }
     }
@@ -292,15 +228,8 @@ fn keeps_with_next(word: &str, before: &str, next: &str, lang: &LanguageIdentifi
     if is_number(word) && !next.trim().is_empty() {
         return true;
     }
-    let romance = matches!(
-        lang.language.as_str(),
-        "es" | "pt" | "fr" | "it" | "ca" | "gl"
-    );
-    let previous = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
+    let romance = matches!(lang.language.as_str(), "es" | "pt" | "fr" | "it" | "ca" | "gl");
+    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     romance && matches!(word, "de" | "del" | "da" | "do" | "di") && is_number(previous)
 }
 
@@ -314,18 +243,10 @@ mod tests {
         // "revolucionaria" → re-vo-lu-cio-na-ria
         let points = hyphenation_points("revolucionaria,", es);
         assert!(points.len() >= 3, "{points:?}");
-        assert!(
-            points
-                .iter()
-                .all(|&p| p >= 2 && p <= "revolucionaria".len() - 2)
-        );
+        assert!(points.iter().all(|&p| p >= 2 && p <= "revolucionaria".len() - 2));
         // Four letters: never.
         assert!(hyphenation_points("casa", es).is_empty());
-        assert!(
-            hyphenation_points("¡Fuera", es)
-                .iter()
-                .all(|&p| p > "¡".len())
-        );
+        assert!(hyphenation_points("¡Fuera", es).iter().all(|&p| p > "¡".len()));
         assert!(hyphenation_points("UNISON", hypher::Lang::English).is_empty());
     }
 
@@ -346,9 +267,6 @@ mod tests {
     #[test]
     fn languages_without_patterns_are_not_hyphenated() {
         assert!(hyphenation_language(&"qu".parse().unwrap()).is_none());
-        assert_eq!(
-            hyphenation_language(&"es-PE".parse().unwrap()),
-            Some(hypher::Lang::Spanish)
-        );
+        assert_eq!(hyphenation_language(&"es-PE".parse().unwrap()), Some(hypher::Lang::Spanish));
     }
 }

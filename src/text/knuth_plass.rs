@@ -22,18 +22,10 @@ pub enum Item {
     /// Something of fixed width: a word or part of one.
     Box { width: f32 },
     /// Space that may stretch or shrink, and where a line may break.
-    Glue {
-        width: f32,
-        stretch: f32,
-        shrink: f32,
-    },
+    Glue { width: f32, stretch: f32, shrink: f32 },
     /// A possible break costing `cost` (±`INFINITY` forbids/forces it); `width` is
     /// added to the line when it breaks here (a hyphen). `flagged` marks hyphenation.
-    Penalty {
-        width: f32,
-        cost: f32,
-        flagged: bool,
-    },
+    Penalty { width: f32, cost: f32, flagged: bool },
 }
 
 /// A penalty this large forbids a break; minus this forces one.
@@ -71,7 +63,7 @@ impl Params {
 }
 
 /// A line ends at `item` (a glue or penalty index, or the last item); `ratio` is its
-/// adjustment ratio (0 for ragged lines and the last line).
+/// adjustment ratio (0 for ragged lines; the last line may shrink but not stretch).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Break {
     pub item: usize,
@@ -107,19 +99,11 @@ struct Sums {
 
 impl Sums {
     fn of(items: &[Item], ragged: bool) -> Sums {
-        let mut s = Sums {
-            width: vec![0.0],
-            stretch: vec![0.0],
-            shrink: vec![0.0],
-        };
+        let mut s = Sums { width: vec![0.0], stretch: vec![0.0], shrink: vec![0.0] };
         for item in items {
             let (w, y, z) = match *item {
                 Item::Box { width } => (width, 0.0, 0.0),
-                Item::Glue {
-                    width,
-                    stretch,
-                    shrink,
-                } if !ragged => (width, stretch, shrink),
+                Item::Glue { width, stretch, shrink } if !ragged => (width, stretch, shrink),
                 Item::Glue { width, stretch, .. } if stretch >= INFINITY => (width, stretch, 0.0),
                 Item::Glue { width, .. } => (width, 0.0, 0.0),
                 Item::Penalty { .. } => (0.0, 0.0, 0.0),
@@ -152,14 +136,8 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
 
     for (b, item) in items.iter().enumerate() {
         let (penalty, flagged, extra) = match *item {
-            Item::Penalty {
-                cost,
-                flagged,
-                width,
-            } if cost < INFINITY => (cost, flagged, width),
-            Item::Glue { .. } if b > 0 && matches!(items[b - 1], Item::Box { .. }) => {
-                (0.0, false, 0.0)
-            }
+            Item::Penalty { cost, flagged, width } if cost < INFINITY => (cost, flagged, width),
+            Item::Glue { .. } if b > 0 && matches!(items[b - 1], Item::Box { .. }) => (0.0, false, 0.0),
             _ => continue,
         };
         let last = b == items.len() - 1;
@@ -171,10 +149,7 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
             let natural = sums.width[b] - sums.width[start] + extra;
             let (stretch, shrink) = match params.ragged {
                 Some(r) if !last => (r + sums.stretch[b] - sums.stretch[start], 0.0),
-                _ => (
-                    sums.stretch[b] - sums.stretch[start],
-                    sums.shrink[b] - sums.shrink[start],
-                ),
+                _ => (sums.stretch[b] - sums.stretch[start], sums.shrink[b] - sums.shrink[start]),
             };
             let ratio = adjustment(natural, stretch, shrink, params.line_width);
             // Too tight now means too tight for every later break too.
@@ -220,10 +195,12 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
                 hyphen_run: if flagged { from.hyphen_run + 1 } else { 0 },
                 flagged,
                 demerits: from.demerits + demerits,
-                ratio: if params.ragged.is_some() || last {
-                    0.0
-                } else {
-                    ratio
+                // The last line never stretches, but shrinks if it must (else it
+                // would stick out of the column).
+                ratio: match (params.ragged, last) {
+                    (Some(_), _) => 0.0,
+                    (None, true) => ratio.min(0.0),
+                    (None, false) => ratio,
                 },
                 previous: Some(a),
             });
@@ -235,9 +212,7 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
                 .cmp(&(y.lines, y.fitness, y.hyphen_run))
                 .then(x.demerits.total_cmp(&y.demerits))
         });
-        candidates.dedup_by(|x, y| {
-            (x.lines, x.fitness, x.hyphen_run) == (y.lines, y.fitness, y.hyphen_run)
-        });
+        candidates.dedup_by(|x, y| (x.lines, x.fitness, x.hyphen_run) == (y.lines, y.fitness, y.hyphen_run));
         let start = after_break(items, b);
         for node in candidates {
             nodes.push(node);
@@ -247,15 +222,8 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
     }
 
     let end = items.len().saturating_sub(1);
-    let mut finals: Vec<&Node> = nodes
-        .iter()
-        .filter(|n| n.item == end && n.lines > 0)
-        .collect();
-    finals.sort_by(|x, y| {
-        x.lines
-            .cmp(&y.lines)
-            .then(x.demerits.total_cmp(&y.demerits))
-    });
+    let mut finals: Vec<&Node> = nodes.iter().filter(|n| n.item == end && n.lines > 0).collect();
+    finals.sort_by(|x, y| x.lines.cmp(&y.lines).then(x.demerits.total_cmp(&y.demerits)));
     finals.dedup_by_key(|n| n.lines);
     finals
         .into_iter()
@@ -263,17 +231,11 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
             let mut breaks = Vec::with_capacity(n.lines);
             let mut at = Some(n);
             while let Some(node) = at.filter(|node| node.lines > 0) {
-                breaks.push(Break {
-                    item: node.item,
-                    ratio: node.ratio,
-                });
+                breaks.push(Break { item: node.item, ratio: node.ratio });
                 at = node.previous.map(|p| &nodes[p]);
             }
             breaks.reverse();
-            Solution {
-                breaks,
-                demerits: n.demerits,
-            }
+            Solution { breaks, demerits: n.demerits }
         })
         .collect()
 }
@@ -294,24 +256,14 @@ fn is_forced(item: &Item) -> bool {
 
 /// Whether a line has an interword space (the paragraph-end fill does not count).
 fn has_glue(items: &[Item]) -> bool {
-    items
-        .iter()
-        .any(|i| matches!(i, Item::Glue { stretch, .. } if *stretch < INFINITY))
+    items.iter().any(|i| matches!(i, Item::Glue { stretch, .. } if *stretch < INFINITY))
 }
 
 fn adjustment(natural: f32, stretch: f32, shrink: f32, width: f32) -> f32 {
     if natural < width {
-        if stretch > 0.0 {
-            (width - natural) / stretch
-        } else {
-            f32::INFINITY
-        }
+        if stretch > 0.0 { (width - natural) / stretch } else { f32::INFINITY }
     } else if natural > width {
-        if shrink > 0.0 {
-            (width - natural) / shrink
-        } else {
-            f32::NEG_INFINITY
-        }
+        if shrink > 0.0 { (width - natural) / shrink } else { f32::NEG_INFINITY }
     } else {
         0.0
     }
@@ -337,29 +289,13 @@ mod tests {
         let mut items = Vec::new();
         for (i, &w) in words.iter().enumerate() {
             if i > 0 {
-                items.push(Item::Glue {
-                    width: glue.0,
-                    stretch: glue.1,
-                    shrink: glue.2,
-                });
+                items.push(Item::Glue { width: glue.0, stretch: glue.1, shrink: glue.2 });
             }
             items.push(Item::Box { width: w });
         }
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: INFINITY,
-            flagged: false,
-        });
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: INFINITY * 100.0,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: -INFINITY,
-            flagged: false,
-        });
+        items.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false });
+        items.push(Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 });
+        items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
         items
     }
 
@@ -368,12 +304,7 @@ mod tests {
         let mut counts = Vec::new();
         let mut from = 0;
         for b in &solution.breaks {
-            counts.push(
-                items[from..b.item]
-                    .iter()
-                    .filter(|i| matches!(i, Item::Box { .. }))
-                    .count(),
-            );
+            counts.push(items[from..b.item].iter().filter(|i| matches!(i, Item::Box { .. })).count());
             from = b.item;
         }
         counts
@@ -387,15 +318,19 @@ mod tests {
         let items = paragraph(&[2.0; 7], (1.0, 1.0, 0.5));
         let best = &optimal(&items, &Params::justified(10.0))[0];
         assert_eq!(words_per_line(&items, best), [4, 3]);
-        assert!(
-            (best.breaks[0].ratio + 2.0 / 3.0).abs() < 0.01,
-            "{:?}",
-            best.breaks
-        );
-        assert_eq!(
-            best.breaks[1].ratio, 0.0,
-            "the last line is set at its natural width"
-        );
+        assert!((best.breaks[0].ratio + 2.0 / 3.0).abs() < 0.01, "{:?}", best.breaks);
+        assert_eq!(best.breaks[1].ratio, 0.0, "the last line is set at its natural width");
+    }
+
+    #[test]
+    fn last_line_shrinks_when_it_must_but_never_stretches() {
+        // Four words of 2 are 11 wide with their spaces; in 10.5 the one line shrinks.
+        let items = paragraph(&[2.0; 4], (1.0, 1.0, 0.5));
+        let best = &optimal(&items, &Params::justified(10.5))[0];
+        assert_eq!(best.breaks.len(), 1);
+        assert!((best.breaks[0].ratio + 1.0 / 3.0).abs() < 0.01, "{:?}", best.breaks);
+        let best = &optimal(&items, &Params::justified(20.0))[0];
+        assert_eq!(best.breaks[0].ratio, 0.0);
     }
 
     #[test]
@@ -424,10 +359,7 @@ mod tests {
         let words = words_per_line(&items, &optimal(&items, &params)[0]);
         assert!(words == [4, 3, 2] || words == [3, 4, 2], "{words:?}");
         params.widow_demerits = 0.0;
-        assert_eq!(
-            words_per_line(&items, &optimal(&items, &params)[0]),
-            [4, 4, 1]
-        );
+        assert_eq!(words_per_line(&items, &optimal(&items, &params)[0]), [4, 4, 1]);
     }
 
     fn hyphenated(words: &[&[f32]]) -> Vec<Item> {
@@ -435,46 +367,23 @@ mod tests {
         let mut items = Vec::new();
         for (i, syllables) in words.iter().enumerate() {
             if i > 0 {
-                items.push(Item::Glue {
-                    width: 1.0,
-                    stretch: 0.5,
-                    shrink: 1.0 / 3.0,
-                });
+                items.push(Item::Glue { width: 1.0, stretch: 0.5, shrink: 1.0 / 3.0 });
             }
             for (j, &w) in syllables.iter().enumerate() {
                 if j > 0 {
-                    items.push(Item::Penalty {
-                        width: 0.5,
-                        cost: 50.0,
-                        flagged: true,
-                    });
+                    items.push(Item::Penalty { width: 0.5, cost: 50.0, flagged: true });
                 }
                 items.push(Item::Box { width: w });
             }
         }
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: INFINITY,
-            flagged: false,
-        });
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: INFINITY * 100.0,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: -INFINITY,
-            flagged: false,
-        });
+        items.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false });
+        items.push(Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 });
+        items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
         items
     }
 
     fn flagged_breaks(items: &[Item], s: &Solution) -> Vec<bool> {
-        s.breaks
-            .iter()
-            .map(|b| matches!(items[b.item], Item::Penalty { flagged: true, .. }))
-            .collect()
+        s.breaks.iter().map(|b| matches!(items[b.item], Item::Penalty { flagged: true, .. })).collect()
     }
 
     #[test]
@@ -486,11 +395,7 @@ mod tests {
         // Without a hyphen the first line would hold one word and nothing to stretch.
         let items = hyphenated(&[&[4.0], &[3.0, 3.0], &[4.0], &[4.0]]);
         let best = &optimal(&items, &Params::justified(9.0))[0];
-        assert_eq!(
-            flagged_breaks(&items, best),
-            [true, false, false],
-            "{best:?}"
-        );
+        assert_eq!(flagged_breaks(&items, best), [true, false, false], "{best:?}");
     }
 
     #[test]

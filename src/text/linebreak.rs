@@ -18,10 +18,7 @@ pub fn first_fit(items: &[Item], width: f32) -> Option<Vec<Break>> {
                 line += w;
                 if line > width + 0.01 {
                     let b = last_legal?;
-                    breaks.push(Break {
-                        item: b,
-                        ratio: 0.0,
-                    });
+                    breaks.push(Break { item: b, ratio: 0.0 });
                     start = after_break(items, b);
                     i = start;
                     line = 0.0;
@@ -37,10 +34,7 @@ pub fn first_fit(items: &[Item], width: f32) -> Option<Vec<Break>> {
             }
             Item::Penalty { cost, width: w, .. } => {
                 if cost <= -INFINITY {
-                    breaks.push(Break {
-                        item: i,
-                        ratio: 0.0,
-                    });
+                    breaks.push(Break { item: i, ratio: 0.0 });
                     start = after_break(items, i);
                     i = start;
                     line = 0.0;
@@ -65,24 +59,12 @@ mod tests {
         let mut items = Vec::new();
         for (i, &w) in widths.iter().enumerate() {
             if i > 0 {
-                items.push(Item::Glue {
-                    width: 1.0,
-                    stretch: 0.5,
-                    shrink: 0.3,
-                });
+                items.push(Item::Glue { width: 1.0, stretch: 0.5, shrink: 0.3 });
             }
             items.push(Item::Box { width: w });
         }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: 1e6,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: -INFINITY,
-            flagged: false,
-        });
+        items.push(Item::Glue { width: 0.0, stretch: 1e6, shrink: 0.0 });
+        items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
         items
     }
 
@@ -90,11 +72,7 @@ mod tests {
     fn fills_each_line_as_far_as_it_goes() {
         // 3+1+3+1+3 = 11 fits in 11; the fourth word moves on.
         let items = words(&[3.0, 3.0, 3.0, 3.0]);
-        let ends: Vec<usize> = first_fit(&items, 11.0)
-            .unwrap()
-            .iter()
-            .map(|b| b.item)
-            .collect();
+        let ends: Vec<usize> = first_fit(&items, 11.0).unwrap().iter().map(|b| b.item).collect();
         assert_eq!(ends, [5, 8]);
     }
 

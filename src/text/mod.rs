@@ -10,6 +10,5 @@ pub mod shape;
 
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
 pub use paragraph::{
-    Align, LineGlyph, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText,
-    set_paragraph,
+    Align, LineGlyph, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText, set_paragraph,
 };

@@ -89,29 +89,17 @@ pub enum SetError {
 /// Tolerances tried in turn: decent lines first, then anything rather than failing.
 const TOLERANCES: [f32; 2] = [2.0, 20.0];
 
-pub fn set_paragraph(
-    styled: &StyledText,
-    style: &ParagraphStyle,
-) -> Result<SetParagraph, SetError> {
+pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
     let text = styled.text;
     for (range, face) in styled.runs {
         let face = style.family.face(*face);
         let missing = face.missing_chars(&text[range.clone()]);
         if !missing.is_empty() {
-            return Err(SetError::MissingGlyphs {
-                chars: missing,
-                face: face.postscript_name.clone(),
-            });
+            return Err(SetError::MissingGlyphs { chars: missing, face: face.postscript_name.clone() });
         }
     }
     if text.is_empty() {
-        return Ok(SetParagraph {
-            settings: vec![Setting {
-                lines: Vec::new(),
-                demerits: 0.0,
-            }],
-            best: 0,
-        });
+        return Ok(SetParagraph { settings: vec![Setting { lines: Vec::new(), demerits: 0.0 }], best: 0 });
     }
     let (glyphs, faces) = shape_runs(styled, style);
     let base = styled.runs.first().map_or(FaceStyle::Regular, |r| r.1);
@@ -144,10 +132,7 @@ pub fn set_paragraph(
         }
         let settings: Vec<Setting> = solutions
             .iter()
-            .map(|s| Setting {
-                lines: placer.lines(&s.breaks),
-                demerits: s.demerits,
-            })
+            .map(|s| Setting { lines: placer.lines(&s.breaks), demerits: s.demerits })
             .collect();
         let best = (0..settings.len())
             .min_by(|&a, &b| settings[a].demerits.total_cmp(&settings[b].demerits))
@@ -156,10 +141,7 @@ pub fn set_paragraph(
     }
     match first_fit(&items.items, style.width) {
         Some(breaks) => Ok(SetParagraph {
-            settings: vec![Setting {
-                lines: placer.lines(&breaks),
-                demerits: f64::MAX,
-            }],
+            settings: vec![Setting { lines: placer.lines(&breaks), demerits: f64::MAX }],
             best: 0,
         }),
         None => Err(too_wide(text, &glyphs, &items, style.width)),
@@ -171,17 +153,9 @@ fn shape_runs(styled: &StyledText, style: &ParagraphStyle) -> (Vec<ShapedGlyph>,
     let mut glyphs = Vec::new();
     let mut faces = Vec::new();
     for (range, face) in styled.runs {
-        let shaped = shape(
-            style.family.face(*face),
-            &styled.text[range.clone()],
-            style.size,
-            style.lang,
-        );
+        let shaped = shape(style.family.face(*face), &styled.text[range.clone()], style.size, style.lang);
         faces.extend(std::iter::repeat_n(*face, shaped.len()));
-        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph {
-            cluster: g.cluster + range.start,
-            ..g
-        }));
+        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph { cluster: g.cluster + range.start, ..g }));
     }
     (glyphs, faces)
 }
@@ -231,9 +205,7 @@ impl Placer<'_> {
                 continue;
             };
             let extra = match self.items.items[i] {
-                Item::Glue {
-                    stretch, shrink, ..
-                } => ratio * if ratio > 0.0 { stretch } else { shrink },
+                Item::Glue { stretch, shrink, .. } => ratio * if ratio > 0.0 { stretch } else { shrink },
                 _ => 0.0,
             };
             for k in range.clone() {
@@ -253,21 +225,10 @@ impl Placer<'_> {
         if hyphenated {
             let face = placed.last().map_or(FaceStyle::Regular, |g| g.face);
             let (id, advance, text) = self.hyphen;
-            placed.push(LineGlyph {
-                id,
-                face,
-                x,
-                y_offset: 0.0,
-                text: text.into(),
-            });
+            placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
             x += advance;
         }
-        SetLine {
-            glyphs: placed,
-            width: x,
-            ratio,
-            hyphenated,
-        }
+        SetLine { glyphs: placed, width: x, ratio, hyphenated }
     }
 
     fn cluster_text(&self, k: usize) -> String {
@@ -275,11 +236,8 @@ impl Placer<'_> {
         if k > 0 && self.glyphs[k - 1].cluster == g.cluster {
             return String::new();
         }
-        let end = self.glyphs[k..]
-            .iter()
-            .map(|n| n.cluster)
-            .find(|&c| c != g.cluster)
-            .unwrap_or(self.text.len());
+        let end =
+            self.glyphs[k..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(self.text.len());
         self.text[g.cluster..end].to_string()
     }
 }
@@ -293,9 +251,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32) -> Se
             (Item::Box { width }, Source::Glyphs(r)) => {
                 unit.0 += width;
                 unit.1 = unit.1.min(glyphs[r.start].cluster);
-                unit.2 = unit
-                    .2
-                    .max(glyphs.get(r.end).map_or(text.len(), |g| g.cluster));
+                unit.2 = unit.2.max(glyphs.get(r.end).map_or(text.len(), |g| g.cluster));
             }
             (Item::Penalty { cost, .. }, _) if *cost >= super::knuth_plass::INFINITY => {}
             (Item::Glue { .. }, Source::Glyphs(_)) | (Item::Penalty { .. }, _) => {
@@ -310,10 +266,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32) -> Se
     if unit.0 > widest.0 && unit.1 < unit.2 {
         widest = (unit.0, unit.1..unit.2);
     }
-    SetError::TooWide {
-        word: text[widest.1].trim().to_string(),
-        excess: widest.0 - width,
-    }
+    SetError::TooWide { word: text[widest.1].trim().to_string(), excess: widest.0 - width }
 }
 
 #[cfg(test)]
@@ -324,23 +277,12 @@ mod tests {
         let family = FontFamily::builtin();
         let runs = [(0..text.len(), FaceStyle::Regular)];
         let lang = "es".parse().unwrap();
-        let style = ParagraphStyle {
-            family: &family,
-            size: 10.0,
-            width,
-            lang: &lang,
-            align,
-            hyphenate,
-        };
+        let style = ParagraphStyle { family: &family, size: 10.0, width, lang: &lang, align, hyphenate };
         set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap()
     }
 
     fn texts(p: &SetParagraph) -> Vec<String> {
-        p.best()
-            .lines
-            .iter()
-            .map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect())
-            .collect()
+        p.best().lines.iter().map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect()).collect()
     }
 
     const SPANISH: &str = "Pero el paro tiene que ir más allá. Apoyamos el llamado a una Asamblea Nacional \
@@ -349,23 +291,14 @@ mod tests {
 
     #[test]
     fn keeps_no_break_spaces_and_numbers_together() {
-        let got = texts(&set(
-            "El 15 de diciembre hubo paro nacional en todo el país",
-            80.0,
-            Align::Left,
-            false,
-        ));
+        let got =
+            texts(&set("El 15 de diciembre hubo paro nacional en todo el país", 80.0, Align::Left, false));
         assert!(got.iter().any(|l| l.contains("15 de diciembre")), "{got:?}");
     }
 
     #[test]
     fn opening_dash_stays_with_its_word() {
-        let got = texts(&set(
-            "Obreros y Campesinos —con delegados elegidos",
-            70.0,
-            Align::Left,
-            false,
-        ));
+        let got = texts(&set("Obreros y Campesinos —con delegados elegidos", 70.0, Align::Left, false));
         assert!(got.iter().all(|l| !l.ends_with('—')), "{got:?}");
         assert!(got.iter().any(|l| l.contains("—con")), "{got:?}");
     }
@@ -375,11 +308,7 @@ mod tests {
         let p = set(SPANISH, 150.0, Align::Justify, true);
         let lines = &p.best().lines;
         for line in &lines[..lines.len() - 1] {
-            assert!(
-                (line.width - 150.0).abs() < 0.05,
-                "{} wide: {line:?}",
-                line.width
-            );
+            assert!((line.width - 150.0).abs() < 0.05, "{} wide: {line:?}", line.width);
         }
         assert!(lines.last().unwrap().width < 150.0);
         assert_eq!(lines.last().unwrap().ratio, 0.0);
@@ -390,10 +319,7 @@ mod tests {
         let p = set(SPANISH, 120.0, Align::Justify, true);
         let joined: String = texts(&p)
             .iter()
-            .map(|l| {
-                l.strip_suffix('\u{ad}')
-                    .map_or(format!("{l} "), str::to_string)
-            })
+            .map(|l| l.strip_suffix('\u{ad}').map_or(format!("{l} "), str::to_string))
             .collect();
         assert_eq!(joined.trim_end(), SPANISH);
         // Hyphenated lines end in the soft-hyphen glyph, and no more than two in a row.
@@ -406,12 +332,7 @@ mod tests {
     fn ragged_and_centred_lines_keep_natural_spaces() {
         for align in [Align::Left, Align::Center] {
             let p = set(SPANISH, 150.0, align, false);
-            assert!(
-                p.best()
-                    .lines
-                    .iter()
-                    .all(|l| l.ratio == 0.0 && l.width <= 150.01)
-            );
+            assert!(p.best().lines.iter().all(|l| l.ratio == 0.0 && l.width <= 150.01));
         }
     }
 
@@ -431,10 +352,7 @@ mod tests {
         let runs = [(0..text.len(), FaceStyle::Bold)];
         assert_eq!(
             set_paragraph(&StyledText { text, runs: &runs }, &style),
-            Err(SetError::MissingGlyphs {
-                chars: vec!['日', '本'],
-                face: "NotoSans-Bold".into()
-            })
+            Err(SetError::MissingGlyphs { chars: vec!['日', '本'], face: "NotoSans-Bold".into() })
         );
         let text = "a Supercalifragilistic b";
         let runs = [(0..text.len(), FaceStyle::Regular)];
@@ -452,11 +370,7 @@ mod tests {
         let family = FontFamily::builtin();
         let en = "en".parse().unwrap();
         let text = "a bold word";
-        let runs = [
-            (0..2, FaceStyle::Regular),
-            (2..6, FaceStyle::Bold),
-            (6..text.len(), FaceStyle::Regular),
-        ];
+        let runs = [(0..2, FaceStyle::Regular), (2..6, FaceStyle::Bold), (6..text.len(), FaceStyle::Regular)];
         let style = ParagraphStyle {
             family: &family,
             size: 10.0,
@@ -466,11 +380,8 @@ mod tests {
             hyphenate: false,
         };
         let p = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
-        let faces: Vec<(String, FaceStyle)> = p.best().lines[0]
-            .glyphs
-            .iter()
-            .map(|g| (g.text.clone(), g.face))
-            .collect();
+        let faces: Vec<(String, FaceStyle)> =
+            p.best().lines[0].glyphs.iter().map(|g| (g.text.clone(), g.face)).collect();
         assert_eq!(faces[2], ("b".into(), FaceStyle::Bold));
         assert_eq!(faces[7], ("w".into(), FaceStyle::Regular));
     }

@@ -18,12 +18,7 @@ pub struct ShapedGlyph {
 }
 
 /// Shapes `text` left to right in `face` at `size` points.
-pub fn shape(
-    face: &FontFace,
-    text: &str,
-    size: f32,
-    lang: &LanguageIdentifier,
-) -> Vec<ShapedGlyph> {
+pub fn shape(face: &FontFace, text: &str, size: f32, lang: &LanguageIdentifier) -> Vec<ShapedGlyph> {
     let Some(rb_face) = rustybuzz::Face::from_slice(&face.data, face.index) else {
         return Vec::new();
     };
@@ -65,8 +60,7 @@ mod tests {
         assert_eq!(fi.iter().map(|g| g.cluster).collect::<Vec<_>>(), [0, 2, 3]);
         // "AV" is kerned tighter than A and V set apart.
         let av: f32 = shape(face, "AV", 10.0, &en).iter().map(|g| g.advance).sum();
-        let apart: f32 =
-            shape(face, "A", 10.0, &en)[0].advance + shape(face, "V", 10.0, &en)[0].advance;
+        let apart: f32 = shape(face, "A", 10.0, &en)[0].advance + shape(face, "V", 10.0, &en)[0].advance;
         assert!(av < apart - 0.1, "AV {av} vs {apart}");
     }
 }

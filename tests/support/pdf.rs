@@ -73,16 +73,10 @@ pub struct FontInfo {
 impl Pdf {
     /// Every page's text, pages separated by a line holding a form feed.
     pub fn text(&self) -> String {
-        self.pages
-            .iter()
-            .map(Page::text)
-            .collect::<Vec<_>>()
-            .join("\n\u{c}\n")
+        self.pages.iter().map(Page::text).collect::<Vec<_>>().join("\n\u{c}\n")
     }
     pub fn font(&self, base_font_contains: &str) -> Option<&FontInfo> {
-        self.fonts
-            .iter()
-            .find(|f| f.base_font.contains(base_font_contains))
+        self.fonts.iter().find(|f| f.base_font.contains(base_font_contains))
     }
 }
 
@@ -126,40 +120,15 @@ fn group_lines<'a>(spans: impl Iterator<Item = &'a Span>) -> Vec<String> {
 
 /// Parses `bytes`; panics with a clear message if the PDF cannot be read.
 pub fn read(bytes: &[u8]) -> Pdf {
-    let doc = Document::load_mem(bytes)
-        .unwrap_or_else(|e| panic!("pdf::read: lopdf cannot load it: {e}"));
-    let catalog = doc
-        .catalog()
-        .unwrap_or_else(|e| panic!("pdf::read: no document catalog: {e}"));
+    let doc = Document::load_mem(bytes).unwrap_or_else(|e| panic!("pdf::read: lopdf cannot load it: {e}"));
+    let catalog = doc.catalog().unwrap_or_else(|e| panic!("pdf::read: no document catalog: {e}"));
     let lang = catalog.get(b"Lang").ok().map(|o| text_string(&doc, o));
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|o| deref(&doc, o).as_dict().ok());
-    let title = info
-        .and_then(|i| i.get(b"Title").ok())
-        .map(|o| text_string(&doc, o));
-    let mut x = Extractor {
-        doc: &doc,
-        fonts: vec![],
-        by_id: HashMap::new(),
-        infos: vec![],
-        page: 0,
-        spans: vec![],
-    };
-    let pages = doc
-        .get_pages()
-        .into_iter()
-        .map(|(n, id)| x.page(n, id))
-        .collect();
-    Pdf {
-        pages,
-        fonts: x.infos,
-        lang,
-        title,
-        version: doc.version.clone(),
-    }
+    let info = doc.trailer.get(b"Info").ok().and_then(|o| deref(&doc, o).as_dict().ok());
+    let title = info.and_then(|i| i.get(b"Title").ok()).map(|o| text_string(&doc, o));
+    let mut x =
+        Extractor { doc: &doc, fonts: vec![], by_id: HashMap::new(), infos: vec![], page: 0, spans: vec![] };
+    let pages = doc.get_pages().into_iter().map(|(n, id)| x.page(n, id)).collect();
+    Pdf { pages, fonts: x.infos, lang, title, version: doc.version.clone() }
 }
 
 // ---------- content streams ----------
@@ -171,14 +140,7 @@ const ID: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 fn mul(m: M, n: M) -> M {
     let [a, b, c, d, e, f] = m;
     let [p, q, r, s, t, u] = n;
-    [
-        a * p + b * r,
-        a * q + b * s,
-        c * p + d * r,
-        c * q + d * s,
-        e * p + f * r + t,
-        e * q + f * s + u,
-    ]
+    [a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u]
 }
 
 fn translate(x: f32, y: f32) -> M {
@@ -211,47 +173,26 @@ struct Extractor<'a> {
 impl<'a> Extractor<'a> {
     fn page(&mut self, n: u32, id: ObjectId) -> Page {
         let doc = self.doc;
-        let dict = doc
-            .get_dictionary(id)
-            .unwrap_or_else(|e| panic!("pdf::read: page {n} is not a dictionary: {e}"));
-        let page_box = |key: &str| {
-            dict.get(key.as_bytes())
-                .ok()
-                .map(|o| rect(doc, o, &format!("page {n} /{key}")))
-        };
+        let dict =
+            doc.get_dictionary(id).unwrap_or_else(|e| panic!("pdf::read: page {n} is not a dictionary: {e}"));
+        let page_box =
+            |key: &str| dict.get(key.as_bytes()).ok().map(|o| rect(doc, o, &format!("page {n} /{key}")));
         let media = inherited(doc, dict, b"MediaBox")
             .unwrap_or_else(|| panic!("pdf::read: page {n} has no /MediaBox"));
         let res = inherited(doc, dict, b"Resources").and_then(|o| deref(doc, o).as_dict().ok());
         let mut data = Vec::new();
         for id in doc.get_page_contents(id) {
-            let stream = doc
-                .get_object(id)
-                .unwrap_or_else(|e| panic!("pdf::read: page {n} /Contents: {e}"));
+            let stream = doc.get_object(id).unwrap_or_else(|e| panic!("pdf::read: page {n} /Contents: {e}"));
             data.extend(stream_data(stream, &format!("page {n} /Contents")));
             data.push(b'\n'); // a page may split its streams between any two tokens
         }
         self.page = n;
-        let gs = GState {
-            ctm: ID,
-            fill: vec![0.0],
-            font: None,
-            size: 0.0,
-            tc: 0.0,
-            tw: 0.0,
-            th: 1.0,
-            tl: 0.0,
-        };
+        let gs =
+            GState { ctm: ID, fill: vec![0.0], font: None, size: 0.0, tc: 0.0, tw: 0.0, th: 1.0, tl: 0.0 };
         self.run(&data, res, gs, 0);
-        let (media_box, spans) = (
-            rect(doc, media, &format!("page {n} /MediaBox")),
-            std::mem::take(&mut self.spans),
-        );
-        Page {
-            media_box,
-            trim_box: page_box("TrimBox"),
-            bleed_box: page_box("BleedBox"),
-            spans,
-        }
+        let (media_box, spans) =
+            (rect(doc, media, &format!("page {n} /MediaBox")), std::mem::take(&mut self.spans));
+        Page { media_box, trim_box: page_box("TrimBox"), bleed_box: page_box("BleedBox"), spans }
     }
 
     /// Interprets one content stream (a page's, or a form's at `depth` > 0).
@@ -286,19 +227,15 @@ impl<'a> Extractor<'a> {
                 "Tz" => gs.th = f(0) / 100.0,
                 "Tf" => {
                     let name = a.first().and_then(|o| o.as_name().ok());
-                    let name = name.unwrap_or_else(|| {
-                        panic!("pdf::read: page {page}: Tf without a font name")
-                    });
+                    let name =
+                        name.unwrap_or_else(|| panic!("pdf::read: page {page}: Tf without a font name"));
                     (gs.font, gs.size) = (Some(self.font(res, name)), f(1));
                 }
                 // Non-stroking colour; a trailing pattern name of `scn` is dropped.
                 "g" | "rg" | "k" | "sc" | "scn" => {
                     gs.fill = a.iter().filter_map(|o| o.as_float().ok()).collect()
                 }
-                "cs" => {
-                    gs.fill =
-                        initial_colour(a.first().and_then(|o| o.as_name().ok()).unwrap_or(b""))
-                }
+                "cs" => gs.fill = initial_colour(a.first().and_then(|o| o.as_name().ok()).unwrap_or(b"")),
                 "Tj" | "TJ" | "'" | "\"" => {
                     if op.operator == "\"" {
                         (gs.tw, gs.tc) = (f(0), f(1));
@@ -306,21 +243,16 @@ impl<'a> Extractor<'a> {
                     let items: Vec<&Object> = match a.last() {
                         Some(Object::Array(items)) if op.operator == "TJ" => items.iter().collect(),
                         Some(s @ Object::String(..)) if op.operator != "TJ" => vec![s],
-                        _ => panic!(
-                            "pdf::read: page {page}: {} with operands {a:?}",
-                            op.operator
-                        ),
+                        _ => panic!("pdf::read: page {page}: {} with operands {a:?}", op.operator),
                     };
                     self.show(&gs, &mut tm, &items);
                 }
                 "Do" if depth < 16 => {
                     let name = a.first().and_then(|o| o.as_name().ok()).unwrap_or(b"");
-                    let xobjects = res
-                        .and_then(|r| r.get(b"XObject").ok())
-                        .and_then(|o| deref(doc, o).as_dict().ok());
-                    let Some(Object::Stream(form)) = xobjects
-                        .and_then(|x| x.get(name).ok())
-                        .map(|o| deref(doc, o))
+                    let xobjects =
+                        res.and_then(|r| r.get(b"XObject").ok()).and_then(|o| deref(doc, o).as_dict().ok());
+                    let Some(Object::Stream(form)) =
+                        xobjects.and_then(|x| x.get(name).ok()).map(|o| deref(doc, o))
                     else {
                         continue;
                     };
@@ -328,23 +260,15 @@ impl<'a> Extractor<'a> {
                         continue; // an image: no text
                     }
                     let mut inner = gs.clone();
-                    if let Ok(m) = form
-                        .dict
-                        .get(b"Matrix")
-                        .and_then(|o| deref(doc, o).as_array())
-                    {
+                    if let Ok(m) = form.dict.get(b"Matrix").and_then(|o| deref(doc, o).as_array()) {
                         let m: Vec<f32> = m.iter().map(|o| num(doc, o)).collect();
                         inner.ctm = mul(m.try_into().unwrap_or(ID), gs.ctm);
                     }
                     // A form without /Resources uses those of whatever draws it.
-                    let form_res = form
-                        .dict
-                        .get(b"Resources")
-                        .ok()
-                        .and_then(|o| deref(doc, o).as_dict().ok());
+                    let form_res =
+                        form.dict.get(b"Resources").ok().and_then(|o| deref(doc, o).as_dict().ok());
                     let data = form.decompressed_content();
-                    let data = data
-                        .unwrap_or_else(|e| panic!("pdf::read: page {page}: form XObject: {e}"));
+                    let data = data.unwrap_or_else(|e| panic!("pdf::read: page {page}: form XObject: {e}"));
                     self.run(&data, form_res.or(res), inner, depth + 1);
                 }
                 _ => {}
@@ -355,39 +279,22 @@ impl<'a> Extractor<'a> {
     /// Decodes one show operation into `self.spans` and advances `tm` past it.
     fn show(&mut self, gs: &GState, tm: &mut M, items: &[&Object]) {
         let page = self.page;
-        let font = &self.fonts[gs
-            .font
-            .unwrap_or_else(|| panic!("pdf::read: page {page}: text shown before any Tf"))];
+        let font = &self.fonts
+            [gs.font.unwrap_or_else(|| panic!("pdf::read: page {page}: text shown before any Tf"))];
         let (mut start, mut text) = (*tm, String::new());
         let mut flush = |start: M, end: M, text: String| {
             let (s, e) = (mul(start, gs.ctm), mul(end, gs.ctm));
             if !text.is_empty() {
-                let (size, font, fill) = (
-                    gs.size * s[2].hypot(s[3]),
-                    font.base_font.clone(),
-                    gs.fill.clone(),
-                );
-                self.spans.push(Span {
-                    x: s[4],
-                    y: s[5],
-                    size,
-                    font,
-                    text,
-                    fill,
-                    width: e[4] - s[4],
-                });
+                let (size, font, fill) =
+                    (gs.size * s[2].hypot(s[3]), font.base_font.clone(), gs.fill.clone());
+                self.spans.push(Span { x: s[4], y: s[5], size, font, text, fill, width: e[4] - s[4] });
             }
         };
         for item in items {
             if let Object::String(bytes, _) = item {
                 for (code, len) in font.split(bytes) {
                     text.push_str(&font.decode(code));
-                    let w = font
-                        .widths
-                        .get(&code)
-                        .copied()
-                        .unwrap_or(font.default_width)
-                        / 1000.0;
+                    let w = font.widths.get(&code).copied().unwrap_or(font.default_width) / 1000.0;
                     let word = if len == 1 && code == 32 { gs.tw } else { 0.0 };
                     *tm = mul(translate((w * gs.size + gs.tc + word) * gs.th, 0.0), *tm);
                 }
@@ -410,20 +317,14 @@ impl<'a> Extractor<'a> {
     /// Index in `self.fonts` of the font resource `name`, loaded on first use.
     fn font(&mut self, res: Option<&'a Dictionary>, name: &[u8]) -> usize {
         let page = self.page;
-        let obj = font_dict(self.doc, res)
-            .and_then(|d| d.get(name).ok())
-            .unwrap_or_else(|| {
-                panic!(
-                    "pdf::read: page {page}: Tf /{} is not in /Resources /Font",
-                    String::from_utf8_lossy(name)
-                )
-            });
+        let obj = font_dict(self.doc, res).and_then(|d| d.get(name).ok()).unwrap_or_else(|| {
+            panic!("pdf::read: page {page}: Tf /{} is not in /Resources /Font", String::from_utf8_lossy(name))
+        });
         let id = obj.as_reference().ok();
         if let Some(&i) = id.and_then(|id| self.by_id.get(&id)) {
             return i;
         }
-        self.fonts
-            .push(Font::load(self.doc, as_dict(self.doc, obj, "font")));
+        self.fonts.push(Font::load(self.doc, as_dict(self.doc, obj, "font")));
         if let Some(id) = id {
             self.by_id.insert(id, self.fonts.len() - 1);
         }
@@ -481,19 +382,13 @@ impl Font {
             (true, false) => 0,
         };
         let (mut widths, mut default_width) = (HashMap::new(), 0.0);
-        let list = |first: u32, ws: &Vec<Object>| {
-            (first..)
-                .zip(ws.iter().map(|o| num(doc, o)))
-                .collect::<Vec<_>>()
-        };
+        let list =
+            |first: u32, ws: &Vec<Object>| (first..).zip(ws.iter().map(|o| num(doc, o))).collect::<Vec<_>>();
         if let Some(cid) = descendant(doc, dict) {
             // /W holds `c [w1 w2 ...]` and `c_first c_last w`; under Identity a code is its CID.
             default_width = get(doc, cid, "DW").map_or(1000.0, |o| num(doc, o));
-            let w: Vec<&Object> = get(doc, cid, "W")
-                .and_then(|o| o.as_array().ok())
-                .into_iter()
-                .flatten()
-                .collect();
+            let w: Vec<&Object> =
+                get(doc, cid, "W").and_then(|o| o.as_array().ok()).into_iter().flatten().collect();
             let mut i = 0;
             while i + 1 < w.len() {
                 let first = num(doc, w[i]) as u32;
@@ -509,25 +404,12 @@ impl Font {
                 }
             }
         } else if let Some(Object::Array(ws)) = get(doc, dict, "Widths") {
-            widths.extend(list(
-                get(doc, dict, "FirstChar").map_or(0, |o| num(doc, o) as u32),
-                ws,
-            ));
+            widths.extend(list(get(doc, dict, "FirstChar").map_or(0, |o| num(doc, o) as u32), ws));
             let descriptor = get(doc, dict, "FontDescriptor").and_then(|d| d.as_dict().ok());
-            default_width = descriptor
-                .and_then(|d| get(doc, d, "MissingWidth"))
-                .map_or(0.0, |o| num(doc, o));
+            default_width = descriptor.and_then(|d| get(doc, d, "MissingWidth")).map_or(0.0, |o| num(doc, o));
         }
         let base_font = name(get(doc, dict, "BaseFont"));
-        Font {
-            base_font,
-            type0,
-            fixed_len,
-            ranges,
-            to_unicode,
-            widths,
-            default_width,
-        }
+        Font { base_font, type0, fixed_len, ranges, to_unicode, widths, default_width }
     }
 
     /// Splits a shown string into (code, code length in bytes).
@@ -540,9 +422,7 @@ impl Font {
                     && (0..n).all(|k| (lo[k]..=hi[k]).contains(&bytes[i + k]))
             };
             let n = match self.fixed_len {
-                0 => (1..=4)
-                    .find(|&n| self.ranges.iter().any(|r| fits(n, r)))
-                    .unwrap_or(1),
+                0 => (1..=4).find(|&n| self.ranges.iter().any(|r| fits(n, r))).unwrap_or(1),
                 n => n.min(bytes.len() - i),
             };
             out.push((bytes[i..i + n].iter().fold(0, |c, &b| c << 8 | b as u32), n));
@@ -562,20 +442,15 @@ impl Font {
 }
 
 fn descendant<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<&'a Dictionary> {
-    let fonts = deref(doc, font.get(b"DescendantFonts").ok()?)
-        .as_array()
-        .ok()?;
+    let fonts = deref(doc, font.get(b"DescendantFonts").ok()?).as_array().ok()?;
     deref(doc, fonts.first()?).as_dict().ok()
 }
 
 fn font_info(doc: &Document, resource_name: &str, dict: &Dictionary) -> FontInfo {
-    let descriptor = get(doc, descendant(doc, dict).unwrap_or(dict), "FontDescriptor")
-        .and_then(|o| o.as_dict().ok());
-    let file = descriptor.and_then(|d| {
-        ["FontFile", "FontFile2", "FontFile3"]
-            .iter()
-            .find_map(|k| get(doc, d, k))
-    });
+    let descriptor =
+        get(doc, descendant(doc, dict).unwrap_or(dict), "FontDescriptor").and_then(|o| o.as_dict().ok());
+    let file =
+        descriptor.and_then(|d| ["FontFile", "FontFile2", "FontFile3"].iter().find_map(|k| get(doc, d, k)));
     let base_font = name(get(doc, dict, "BaseFont"));
     let b = base_font.as_bytes();
     FontInfo {
@@ -585,10 +460,9 @@ fn font_info(doc: &Document, resource_name: &str, dict: &Dictionary) -> FontInfo
         has_to_unicode: dict.has(b"ToUnicode"),
         subset_tag: b.len() > 7 && b[..6].iter().all(u8::is_ascii_uppercase) && b[6] == b'+',
         // A filter lopdf cannot undo (ASCIIHex, RunLength) leaves the stored length: no panic for a statistic.
-        font_file_len: file.and_then(|o| o.as_stream().ok()).map_or(0, |s| {
-            s.decompressed_content()
-                .map_or(s.content.len(), |d| d.len())
-        }),
+        font_file_len: file
+            .and_then(|o| o.as_stream().ok())
+            .map_or(0, |s| s.decompressed_content().map_or(s.content.len(), |d| d.len())),
         base_font,
     }
 }
@@ -605,9 +479,10 @@ fn parse_cmap(data: &[u8]) -> CMap {
     for op in &cmap {
         let a = &op.operands;
         match op.operator.as_str() {
-            "endcodespacerange" => ranges.extend(a.chunks_exact(2).filter_map(|p| {
-                Some((p[0].as_str().ok()?.to_vec(), p[1].as_str().ok()?.to_vec()))
-            })),
+            "endcodespacerange" => ranges.extend(
+                a.chunks_exact(2)
+                    .filter_map(|p| Some((p[0].as_str().ok()?.to_vec(), p[1].as_str().ok()?.to_vec()))),
+            ),
             "endbfchar" => {
                 for p in a.chunks_exact(2) {
                     if let (Ok(src), Ok(dst)) = (p[0].as_str(), p[1].as_str()) {
@@ -624,14 +499,9 @@ fn parse_cmap(data: &[u8]) -> CMap {
                     let codes = first..=last.min(first + 0xFFFF);
                     match &t[2] {
                         // One destination whose last code unit counts up with the code.
-                        Object::String(d, _) => {
-                            map.extend(codes.map(|c| (c, utf16(d, (c - first) as u16))))
-                        }
-                        Object::Array(ds) => map.extend(
-                            codes
-                                .zip(ds)
-                                .filter_map(|(c, d)| Some((c, utf16(d.as_str().ok()?, 0)))),
-                        ),
+                        Object::String(d, _) => map.extend(codes.map(|c| (c, utf16(d, (c - first) as u16)))),
+                        Object::Array(ds) => map
+                            .extend(codes.zip(ds).filter_map(|(c, d)| Some((c, utf16(d.as_str().ok()?, 0))))),
                         _ => {}
                     }
                 }
@@ -644,10 +514,8 @@ fn parse_cmap(data: &[u8]) -> CMap {
 
 /// UTF-16BE (surrogate pairs, several units for a ligature) with `inc` added to the last unit.
 fn utf16(bytes: &[u8], inc: u16) -> String {
-    let mut units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
+    let mut units: Vec<u16> =
+        bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
     if let Some(last) = units.last_mut() {
         *last = last.wrapping_add(inc);
     }
@@ -659,11 +527,8 @@ fn utf16(bytes: &[u8], inc: u16) -> String {
 /// Strict parse: lenient lopdf stops quietly at the first thing it cannot read. lopdf also trips
 /// on a comment followed by a blank line (printpdf's CMaps have one), so then retry without comments.
 fn parse_ops(data: &[u8], what: &str) -> Vec<Operation> {
-    let content =
-        Content::decode_strict(data).or_else(|_| Content::decode_strict(&strip_comments(data)));
-    content
-        .unwrap_or_else(|e| panic!("pdf::read: {what} does not parse: {e}"))
-        .operations
+    let content = Content::decode_strict(data).or_else(|_| Content::decode_strict(&strip_comments(data)));
+    content.unwrap_or_else(|e| panic!("pdf::read: {what} does not parse: {e}")).operations
 }
 
 /// Removes `%` comments outside literal strings.
@@ -672,10 +537,7 @@ fn strip_comments(data: &[u8]) -> Vec<u8> {
     while i < data.len() {
         let b = data[i];
         if b == b'%' && depth == 0 {
-            i += data[i..]
-                .iter()
-                .position(|b| b"\r\n".contains(b))
-                .unwrap_or(data.len() - i);
+            i += data[i..].iter().position(|b| b"\r\n".contains(b)).unwrap_or(data.len() - i);
             continue;
         }
         match b {
@@ -700,37 +562,24 @@ fn get<'a>(doc: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a Object
 
 /// A name object as text; "" if absent.
 fn name(o: Option<&Object>) -> String {
-    o.and_then(|o| o.as_name().ok())
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
+    o.and_then(|o| o.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default()
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o)
-        .map(|(_, o)| o)
-        .unwrap_or_else(|e| panic!("pdf::read: broken reference {o:?}: {e}"))
+    doc.dereference(o).map(|(_, o)| o).unwrap_or_else(|e| panic!("pdf::read: broken reference {o:?}: {e}"))
 }
 
 fn as_dict<'a>(doc: &'a Document, o: &'a Object, what: &str) -> &'a Dictionary {
-    deref(doc, o)
-        .as_dict()
-        .unwrap_or_else(|_| panic!("pdf::read: {what} {o:?} is not a dictionary"))
+    deref(doc, o).as_dict().unwrap_or_else(|_| panic!("pdf::read: {what} {o:?} is not a dictionary"))
 }
 
 fn num(doc: &Document, o: &Object) -> f32 {
-    deref(doc, o)
-        .as_float()
-        .unwrap_or_else(|_| panic!("pdf::read: expected a number, found {o:?}"))
+    deref(doc, o).as_float().unwrap_or_else(|_| panic!("pdf::read: expected a number, found {o:?}"))
 }
 
 fn rect(doc: &Document, o: &Object, what: &str) -> [f32; 4] {
     match deref(doc, o).as_array() {
-        Ok(a) if a.len() == 4 => [
-            num(doc, &a[0]),
-            num(doc, &a[1]),
-            num(doc, &a[2]),
-            num(doc, &a[3]),
-        ],
+        Ok(a) if a.len() == 4 => [num(doc, &a[0]), num(doc, &a[1]), num(doc, &a[2]), num(doc, &a[3])],
         _ => panic!("pdf::read: {what} is not an array of 4 numbers: {o:?}"),
     }
 }
@@ -753,19 +602,14 @@ fn font_dict<'a>(doc: &'a Document, res: Option<&'a Dictionary>) -> Option<&'a D
 
 /// Decoded stream bytes; panics on a filter lopdf cannot undo.
 fn stream_data(o: &Object, what: &str) -> Vec<u8> {
-    let stream = o
-        .as_stream()
-        .unwrap_or_else(|_| panic!("pdf::read: {what} is not a stream: {o:?}"));
-    stream
-        .decompressed_content()
-        .unwrap_or_else(|e| panic!("pdf::read: {what}: cannot decompress: {e}"))
+    let stream = o.as_stream().unwrap_or_else(|_| panic!("pdf::read: {what} is not a stream: {o:?}"));
+    stream.decompressed_content().unwrap_or_else(|e| panic!("pdf::read: {what}: cannot decompress: {e}"))
 }
 
 /// A PDF text string: UTF-16BE with BOM, UTF-8 with BOM (PDF 2.0) or PDFDocEncoding.
 fn text_string(doc: &Document, o: &Object) -> String {
-    let b = deref(doc, o)
-        .as_str()
-        .unwrap_or_else(|_| panic!("pdf::read: expected a text string, found {o:?}"));
+    let b =
+        deref(doc, o).as_str().unwrap_or_else(|_| panic!("pdf::read: expected a text string, found {o:?}"));
     if let Some(rest) = b.strip_prefix(&[0xFE, 0xFF]) {
         utf16(rest, 0)
     } else if let Some(rest) = b.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -779,10 +623,7 @@ fn text_string(doc: &Document, o: &Object) -> String {
 fn pdf_doc_char(c: u8) -> char {
     match c {
         0x18..=0x1F => "˘ˇˆ˙˝˛˚˜".chars().nth(c as usize - 0x18).unwrap(),
-        0x80..=0xA0 => "•†‡…—–ƒ⁄‹›−‰„“”‘’‚™ﬁﬂŁŒŠŸŽıłœšž\u{FFFD}€"
-            .chars()
-            .nth(c as usize - 0x80)
-            .unwrap(),
+        0x80..=0xA0 => "•†‡…—–ƒ⁄‹›−‰„“”‘’‚™ﬁﬂŁŒŠŸŽıłœšž\u{FFFD}€".chars().nth(c as usize - 0x80).unwrap(),
         _ => c as char,
     }
 }

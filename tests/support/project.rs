@@ -76,9 +76,7 @@ impl Project {
     }
 
     pub fn with(leaflet: &str, en: &str, es: &str) -> Project {
-        let project = Project {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let project = Project { dir: tempfile::tempdir().expect("temp dir") };
         project.write("leaflets/demo.toml", leaflet);
         project.write("locales/en/demo.ftl", en);
         project.write("locales/es/demo.ftl", es);
@@ -107,10 +105,7 @@ impl Project {
     /// Runs `leaflet ARGS` with `SOURCE_DATE_EPOCH` set to `date` (or unset).
     pub fn run_with_date(&self, args: &[&str], date: Option<&str>) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_leaflet"));
-        command
-            .args(args)
-            .current_dir(self.dir.path())
-            .env_remove("SOURCE_DATE_EPOCH");
+        command.args(args).current_dir(self.dir.path()).env_remove("SOURCE_DATE_EPOCH");
         if let Some(date) = date {
             command.env("SOURCE_DATE_EPOCH", date);
         }
