@@ -55,3 +55,71 @@ pub fn balance(blocks: &[BlockSet]) -> Vec<Vec<usize>> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Passage;
+    use crate::layout::style::BlockStyle;
+    use crate::model::{Alignment, Block, BlockKind, Rgb, Style};
+    use crate::text::FontFamily;
+
+    const EN: &str = "On 15 December workers’ and peasants’ organisations across Peru called a general \
+        strike. Roads are blocked from the Andes to the coast, and the regime answers with more \
+        repression. The strike shows where real power lies: with those whose labour keeps the country running.";
+    const ES: &str = "El 15 de diciembre, las organizaciones obreras y campesinas de todo el Perú convocaron \
+        a un paro nacional. Hay carreteras bloqueadas de la sierra a la costa, y el régimen responde con \
+        más represión. El paro demuestra dónde está el verdadero poder: en quienes con su trabajo mueven el país.";
+
+    fn set(text: &str, lang: &str, width: f32, align: Alignment, family: &FontFamily) -> BlockSet {
+        let block =
+            Block { kind: BlockKind::Paragraph, texts: vec![], span: false, align: Some(align), at: 0..0 };
+        let style = Style {
+            font: "Noto Sans".into(),
+            font_span: None,
+            size: 11.5,
+            min_size: 8.0,
+            max_size: 14.0,
+            fit: true,
+            hyphenate: true,
+            accent: Rgb::BLACK,
+        };
+        let style = BlockStyle::of(&block, &style, 11.5);
+        let passage = Passage { message: "m".into(), text: text.into(), emphasis: vec![], defined_at: None };
+        BlockSet::new(
+            BlockKind::Paragraph,
+            &style,
+            Rgb::BLACK,
+            &[passage],
+            family,
+            width,
+            &lang.parse().unwrap(),
+        )
+        .unwrap()
+    }
+
+    /// Over a range of widths: balancing never makes counterparts less level, and
+    /// evens them where one language can take a decent setting a line longer or
+    /// shorter. Justified paragraphs of a few lines rarely can (a line more or less
+    /// changes every line's spacing by a seventh); ragged ones often can.
+    #[test]
+    fn counterparts_end_level_where_a_decent_setting_allows() {
+        let family = FontFamily::builtin();
+        let mut evened = 0;
+        for (width, align) in
+            (200..=280).step_by(4).flat_map(|w| [(w, Alignment::Justify), (w, Alignment::Left)])
+        {
+            let blocks =
+                [set(EN, "en", width as f32, align, &family), set(ES, "es", width as f32, align, &family)];
+            let spread = |heights: [f32; 2]| (heights[0] - heights[1]).abs();
+            let natural = spread([0, 1].map(|i| blocks[i].height(&blocks[i].best_choice())));
+            let choices = balance(&blocks);
+            let balanced = spread([0, 1].map(|i| blocks[i].height(&choices[i])));
+            assert!(balanced <= natural + 0.01, "balancing made {width} pt worse");
+            if natural > 0.01 && balanced < 0.01 {
+                evened += 1;
+            }
+        }
+        assert!(evened > 0, "no width where balancing evened the two paragraphs");
+    }
+}

@@ -50,6 +50,10 @@ pub struct BlockSet {
 /// (a ratio of 1 lets spaces grow to 1.5× their width).
 const BALANCE_MAX_RATIO: f32 = 1.0;
 
+/// Nor are settings costing more than this over the best: about one line going
+/// from perfect to a ratio of 1, or a few ragged lines falling an em or two short.
+const BALANCE_MAX_EXTRA_DEMERITS: f64 = 20_000.0;
+
 impl BlockSet {
     pub fn new(
         kind: BlockKind,
@@ -133,11 +137,13 @@ impl BlockSet {
         let mut out = vec![(best.clone(), 0.0)];
         for (p, set) in self.passages.iter().enumerate() {
             for (s, setting) in set.settings.iter().enumerate() {
-                let decent = setting.lines.iter().all(|l| l.ratio <= BALANCE_MAX_RATIO);
+                let extra = setting.demerits - set.best().demerits;
+                let decent = setting.lines.iter().all(|l| l.ratio <= BALANCE_MAX_RATIO)
+                    && extra <= BALANCE_MAX_EXTRA_DEMERITS;
                 if s != best[p] && decent {
                     let mut choice = best.clone();
                     choice[p] = s;
-                    out.push((choice, setting.demerits - set.best().demerits));
+                    out.push((choice, extra));
                 }
             }
         }
