@@ -8,7 +8,7 @@ use std::ops::Range;
 use unic_langid::LanguageIdentifier;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::knuth_plass::{INFINITY, Item};
+use super::knuth_plass::{INFINITY, Item, PARAGRAPH_END};
 use super::shape::ShapedGlyph;
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen (TeX's 50).
@@ -82,10 +82,10 @@ pub fn collect(c: &Collect) -> Items {
         let spaces = first + content_glyphs..g;
         let is_last = end == text.len();
         if is_last || opportunity == BreakOpportunity::Mandatory {
-            // TeX's \parfillskip: the last line is set at its natural width.
-            out.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false }, Source::Nothing);
-            out.push(Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 }, Source::Nothing);
-            out.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false }, Source::Nothing);
+            // The last line is set at its natural width.
+            for item in PARAGRAPH_END {
+                out.push(item, Source::Nothing);
+            }
         } else {
             let next = &text[end..opportunities.get(n + 1).map_or(text.len(), |o| o.0)];
             let keep = keeps_with_next(&text[start..content_end], &text[..start], next, c.lang);

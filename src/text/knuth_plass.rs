@@ -31,6 +31,14 @@ pub enum Item {
 /// A penalty this large forbids a break; minus this forces one.
 pub const INFINITY: f32 = 10_000.0;
 
+/// How a paragraph ends, as in TeX: no break before the fill, glue that takes up the
+/// rest of the last line (\parfillskip), and a forced break.
+pub const PARAGRAPH_END: [Item; 3] = [
+    Item::Penalty { width: 0.0, cost: INFINITY, flagged: false },
+    Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 },
+    Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false },
+];
+
 /// Rounding slack when comparing ratios with their limits (sums of thirds).
 const EPSILON: f32 = 1e-4;
 
@@ -293,9 +301,7 @@ mod tests {
             }
             items.push(Item::Box { width: w });
         }
-        items.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false });
-        items.push(Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 });
-        items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
+        items.extend(PARAGRAPH_END);
         items
     }
 
@@ -376,9 +382,7 @@ mod tests {
                 items.push(Item::Box { width: w });
             }
         }
-        items.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false });
-        items.push(Item::Glue { width: 0.0, stretch: INFINITY * 100.0, shrink: 0.0 });
-        items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
+        items.extend(PARAGRAPH_END);
         items
     }
 

@@ -13,40 +13,36 @@ pub fn first_fit(items: &[Item], width: f32) -> Option<Vec<Break>> {
     let mut last_legal: Option<usize> = None;
     let mut i = 0;
     while i < items.len() {
-        match items[i] {
+        let break_at = match items[i] {
             Item::Box { width: w } => {
                 line += w;
-                if line > width + 0.01 {
-                    let b = last_legal?;
-                    breaks.push(Break { item: b, ratio: 0.0 });
-                    start = after_break(items, b);
-                    i = start;
-                    line = 0.0;
-                    last_legal = None;
-                    continue;
-                }
+                if line > width + 0.01 { Some(last_legal?) } else { None }
             }
             Item::Glue { width: w, .. } => {
                 if i > start && matches!(items[i - 1], Item::Box { .. }) {
                     last_legal = Some(i);
                 }
                 line += w;
+                None
             }
+            Item::Penalty { cost, .. } if cost <= -INFINITY => Some(i),
             Item::Penalty { cost, width: w, .. } => {
-                if cost <= -INFINITY {
-                    breaks.push(Break { item: i, ratio: 0.0 });
-                    start = after_break(items, i);
-                    i = start;
-                    line = 0.0;
-                    last_legal = None;
-                    continue;
-                }
                 if cost < INFINITY && line + w <= width {
                     last_legal = Some(i);
                 }
+                None
             }
+        };
+        match break_at {
+            Some(b) => {
+                breaks.push(Break { item: b, ratio: 0.0 });
+                start = after_break(items, b);
+                i = start;
+                line = 0.0;
+                last_legal = None;
+            }
+            None => i += 1,
         }
-        i += 1;
     }
     Some(breaks)
 }
