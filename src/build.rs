@@ -8,7 +8,7 @@ use crate::i18n::Texts;
 use crate::layout::Document;
 use crate::model::{self, Language, Leaflet};
 use crate::pdf::PdfOptions;
-use crate::text::{FontError, FontFamily};
+use crate::text::{FontChain, FontError, FontFamily};
 use crate::{i18n, layout, pdf};
 
 /// What the caller may override or fix (tests fix the date).
@@ -49,9 +49,8 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let catalogs = i18n::load(&leaflet, &locales)?;
     let texts = i18n::resolve(&leaflet, &catalogs)?;
     let fonts_dir = options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path));
-    let family =
-        FontFamily::find(&leaflet.style.font, fonts_dir.as_deref()).map_err(|e| font_error(&leaflet, &e))?;
-    let document = layout::layout(&leaflet, &texts, &family)?;
+    let fonts = load_fonts(&leaflet, fonts_dir.as_deref())?;
+    let document = layout::layout(&leaflet, &texts, &fonts)?;
     let pdf =
         pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
     Ok(Built { leaflet, texts, document, pdf })
@@ -81,9 +80,32 @@ fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
 }
 
-fn font_error(leaflet: &Leaflet, e: &FontError) -> Diagnostic {
+/// The leaflet's family and its fallback chain; every family not found is reported.
+fn load_fonts(leaflet: &Leaflet, fonts_dir: Option<&Path>) -> Result<FontChain, Diagnostics> {
+    let style = &leaflet.style;
+    let primary = FontFamily::find(&style.font, fonts_dir)
+        .map_err(|e| font_error(leaflet, &e, style.font_span.clone()));
+    let mut problems = Vec::new();
+    let mut fallbacks = Vec::new();
+    for (name, span) in &style.fallback {
+        match FontFamily::find(name, fonts_dir) {
+            Ok(family) => fallbacks.push(family),
+            Err(e) => problems.push(font_error(leaflet, &e, span.clone())),
+        }
+    }
+    match primary {
+        Ok(primary) if problems.is_empty() => Ok(FontChain::new(primary, fallbacks)),
+        Ok(_) => Err(Diagnostics(problems)),
+        Err(d) => {
+            problems.insert(0, d);
+            Err(Diagnostics(problems))
+        }
+    }
+}
+
+fn font_error(leaflet: &Leaflet, e: &FontError, span: Option<std::ops::Range<usize>>) -> Diagnostic {
     let mut d = Diagnostic::error(e.to_string());
-    if let Some(span) = &leaflet.style.font_span {
+    if let Some(span) = &span {
         d = d.at(&leaflet.source.path, &leaflet.source.text, span.clone());
     } else {
         d = d.in_file(&leaflet.source.path);

@@ -62,7 +62,7 @@ mod tests {
     use crate::i18n::Passage;
     use crate::layout::style::BlockStyle;
     use crate::model::{Alignment, Block, BlockKind, Rgb, Style};
-    use crate::text::FontFamily;
+    use crate::text::FontChain;
 
     const EN: &str = "On 15 December workers’ and peasants’ organisations across Peru called a general \
         strike. Roads are blocked from the Andes to the coast, and the regime answers with more \
@@ -71,7 +71,7 @@ mod tests {
         a un paro nacional. Hay carreteras bloqueadas de la sierra a la costa, y el régimen responde con \
         más represión. El paro demuestra dónde está el verdadero poder: en quienes con su trabajo mueven el país.";
 
-    fn set(text: &str, lang: &str, width: f32, align: Alignment, family: &FontFamily) -> BlockSet {
+    fn set(text: &str, lang: &str, width: f32, align: Alignment, fonts: &FontChain) -> BlockSet {
         let block =
             Block { kind: BlockKind::Paragraph, texts: vec![], span: false, align: Some(align), at: 0..0 };
         let style = Style {
@@ -82,6 +82,7 @@ mod tests {
             max_size: 14.0,
             fit: true,
             hyphenate: true,
+            fallback: vec![],
             accent: Rgb::BLACK,
         };
         let style = BlockStyle::of(&block, &style, 11.5);
@@ -91,7 +92,7 @@ mod tests {
             &style,
             Rgb::BLACK,
             &[passage],
-            family,
+            fonts,
             width,
             &lang.parse().unwrap(),
         )
@@ -104,13 +105,13 @@ mod tests {
     /// changes every line's spacing by a seventh); ragged ones often can.
     #[test]
     fn counterparts_end_level_where_a_decent_setting_allows() {
-        let family = FontFamily::builtin();
+        let fonts = FontChain::builtin();
         let mut evened = 0;
         for (width, align) in
             (200..=280).step_by(4).flat_map(|w| [(w, Alignment::Justify), (w, Alignment::Left)])
         {
             let blocks =
-                [set(EN, "en", width as f32, align, &family), set(ES, "es", width as f32, align, &family)];
+                [set(EN, "en", width as f32, align, &fonts), set(ES, "es", width as f32, align, &fonts)];
             let spread = |heights: [f32; 2]| (heights[0] - heights[1]).abs();
             let natural = spread([0, 1].map(|i| blocks[i].height(&blocks[i].best_choice())));
             let choices = balance(&blocks);

@@ -10,7 +10,7 @@ use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{BlockKind, Rgb};
 use crate::text::{
-    Align, FaceStyle, FontFamily, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText, set_paragraph,
+    Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText, set_paragraph,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +42,8 @@ pub struct BlockSet {
     accent: Rgb,
     width: f32,
     lang: String,
+    /// Written right to left: text, bullets and quote bars sit from the right.
+    rtl: bool,
     passages: Vec<SetParagraph>,
     bullet: Option<SetLine>,
 }
@@ -60,7 +62,7 @@ impl BlockSet {
         style: &BlockStyle,
         accent: Rgb,
         passages: &[Passage],
-        family: &FontFamily,
+        fonts: &FontChain,
         width: f32,
         lang: &LanguageIdentifier,
     ) -> Result<BlockSet, BlockError> {
@@ -70,12 +72,13 @@ impl BlockSet {
             accent,
             width,
             lang: lang.to_string(),
+            rtl: crate::text::bidi::is_rtl(lang),
             passages: Vec::new(),
             bullet: None,
         };
         let inner = width - block.indent() - block.padding() * 2.0;
         let paragraph = ParagraphStyle {
-            family,
+            fonts,
             size: style.size,
             width: inner,
             lang,
@@ -175,17 +178,25 @@ impl BlockSet {
             _ => None,
         };
         if let Some(rect) = decoration {
-            items.insert(0, Placed { x: 0.0, y: 0.0, item: Item::Rect(rect) });
+            // A right-to-left quote has its bar on the right.
+            let x = if self.rtl { self.width - rect.width } else { 0.0 };
+            items.insert(0, Placed { x, y: 0.0, item: Item::Rect(rect) });
         }
         BlockBox { height, items, loose_lines }
     }
 
-    /// Lines as text runs (one per face change), stacked from `top`, starting at `x`
-    /// or centred in `width`.
+    /// Lines as text runs (one per face change), stacked from `top` in the slot from
+    /// `x` (from the block's start side) and `width` wide: at the slot's start,
+    /// centred, or for right-to-left text mirrored to the right.
     fn lines(&self, lines: &[SetLine], x: f32, top: f32, width: f32, color: Option<Rgb>) -> Vec<Placed> {
         let mut out = Vec::new();
+        let x = if self.rtl { self.width - x - width } else { x };
         for (i, line) in lines.iter().enumerate() {
-            let shift = if self.style.align == Align::Center { (width - line.width) / 2.0 } else { 0.0 };
+            let shift = match self.style.align {
+                Align::Center => (width - line.width) / 2.0,
+                _ if self.rtl => width - line.width,
+                _ => 0.0,
+            };
             let baseline = top + self.style.first_baseline() + i as f32 * self.style.leading;
             for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
                 let glyphs = run
@@ -193,7 +204,7 @@ impl BlockSet {
                     .map(|g| Glyph { id: g.id, x: g.x, y_offset: g.y_offset, text: g.text.clone() })
                     .collect();
                 let run = TextRun {
-                    face: run[0].face as usize,
+                    face: run[0].face.index(),
                     size: self.style.size,
                     color: color.unwrap_or(self.style.color),
                     lang: self.lang.clone(),

@@ -21,7 +21,7 @@ pub use style::BlockStyle;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
 use crate::model::{BlockKind, Leaflet, Rgb, units::PT_PER_MM};
-use crate::text::{FontFamily, SetError};
+use crate::text::{FontChain, SetError};
 use grid::{Grid, Row};
 
 /// Thickness of the accent rule above the footers, in points.
@@ -31,30 +31,30 @@ const RULE: f32 = 1.2;
 const FIT_PRECISION: f32 = 0.05;
 
 /// Lays the leaflet out on one page, at the body size that fills it best.
-pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<Document, Diagnostics> {
+pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Document, Diagnostics> {
     let grid = Grid::of(leaflet, texts.columns.len().max(1))?;
     let style = &leaflet.style;
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
-    let wanted = compose(leaflet, texts, family, &grid, style.size)?;
+    let wanted = compose(leaflet, texts, fonts, &grid, style.size)?;
     let page = if !style.fit {
         wanted
     } else if wanted.overflow().is_none() {
-        largest_fitting(leaflet, texts, family, &grid, style.size, style.max_size).unwrap_or(wanted)
+        largest_fitting(leaflet, texts, fonts, &grid, style.size, style.max_size).unwrap_or(wanted)
     } else {
-        largest_fitting(leaflet, texts, family, &grid, style.min_size, style.size)
-            .or_else(|| compose(leaflet, texts, family, &grid, style.min_size).ok())
+        largest_fitting(leaflet, texts, fonts, &grid, style.min_size, style.size)
+            .or_else(|| compose(leaflet, texts, fonts, &grid, style.min_size).ok())
             .unwrap_or(wanted)
     };
     if let Some(overflow) = page.overflow() {
         return Err(overflow_error(leaflet, texts, &page, &overflow).into());
     }
-    let page = if style.fit { fewest_loose_lines(leaflet, texts, family, &grid, page) } else { page };
+    let page = if style.fit { fewest_loose_lines(leaflet, texts, fonts, &grid, page) } else { page };
     let items = page.place(&grid, true);
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
         body_size: page.size,
-        faces: family.faces.to_vec(),
+        faces: fonts.faces(),
         pages: vec![Page { width: leaflet.page.width, height: leaflet.page.height, items }],
     })
 }
@@ -63,13 +63,12 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, family: &FontFamily) -> Result<D
 fn largest_fitting(
     leaflet: &Leaflet,
     texts: &Texts,
-    family: &FontFamily,
+    fonts: &FontChain,
     grid: &Grid,
     low: f32,
     high: f32,
 ) -> Option<Composition> {
-    let fits =
-        |size: f32| compose(leaflet, texts, family, grid, size).ok().filter(|c| c.overflow().is_none());
+    let fits = |size: f32| compose(leaflet, texts, fonts, grid, size).ok().filter(|c| c.overflow().is_none());
     if let Some(top) = fits(high) {
         return Some(top);
     }
@@ -97,7 +96,7 @@ const QUALITY_RANGE: f32 = 0.4;
 fn fewest_loose_lines(
     leaflet: &Leaflet,
     texts: &Texts,
-    family: &FontFamily,
+    fonts: &FontChain,
     grid: &Grid,
     fitted: Composition,
 ) -> Composition {
@@ -110,7 +109,7 @@ fn fewest_loose_lines(
             break;
         }
         let size = top - step as f32 * FIT_PRECISION;
-        if let Ok(candidate) = compose(leaflet, texts, family, grid, size)
+        if let Ok(candidate) = compose(leaflet, texts, fonts, grid, size)
             && candidate.overflow().is_none()
             && candidate.loose_lines() < best.loose_lines()
         {
@@ -139,7 +138,7 @@ struct Overflow<'a> {
 fn compose(
     leaflet: &Leaflet,
     texts: &Texts,
-    family: &FontFamily,
+    fonts: &FontChain,
     grid: &Grid,
     size: f32,
 ) -> Result<Composition, Diagnostics> {
@@ -156,7 +155,7 @@ fn compose(
                 &style,
                 leaflet.style.accent,
                 &column.blocks[index],
-                family,
+                fonts,
                 width,
                 &column.lang,
             ) {
@@ -284,12 +283,15 @@ fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnosti
         SetError::MissingGlyphs { chars, face } => {
             let list: Vec<String> = chars.iter().map(|c| format!("U+{:04X} ‘{c}’", *c as u32)).collect();
             Diagnostic::error(format!(
-                "{} in message `{}` ({lang}, {block}) cannot be drawn: the font {face} has no glyph for {}",
+                "{} in message `{}` ({lang}, {block}) cannot be drawn: no font has a glyph for {} (tried {face})",
                 list.join(", "),
                 e.message,
                 if chars.len() == 1 { "it" } else { "them" }
             ))
-            .hint("choose a font that covers it under [style] `font`, or replace the character in the translation")
+            .hint(
+                "add a family that covers it to `fallback` under [style] (its files in fonts/), \
+                 or replace the character in the translation",
+            )
         }
         SetError::TooWide { word, excess } => Diagnostic::error(format!(
             "the word “{word}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",

@@ -60,6 +60,9 @@ pub struct Style {
     /// Shrink or grow the type to fill the page.
     pub fit: bool,
     pub hyphenate: bool,
+    /// Families tried, in order, for characters `font` lacks (other scripts), with
+    /// where each was named in the TOML (`None`: the built-in default chain).
+    pub fallback: Vec<(String, Option<Range<usize>>)>,
     pub accent: Rgb,
 }
 

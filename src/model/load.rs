@@ -39,6 +39,7 @@ struct RawStyle {
     max_size: Option<Spanned<String>>,
     fit: Option<bool>,
     hyphenate: Option<bool>,
+    fallback: Option<Vec<Spanned<String>>>,
     accent: Option<Spanned<String>>,
 }
 
@@ -262,6 +263,10 @@ impl Validator<'_> {
             max_size,
             fit: raw.fit.unwrap_or(true),
             hyphenate: raw.hyphenate.unwrap_or(true),
+            fallback: match &raw.fallback {
+                Some(list) => list.iter().map(|f| (f.get_ref().clone(), Some(f.span()))).collect(),
+                None => crate::text::fonts::DEFAULT_FALLBACKS.iter().map(|f| (f.to_string(), None)).collect(),
+            },
             accent,
         }
     }

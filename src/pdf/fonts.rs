@@ -20,17 +20,25 @@ pub struct EmbeddedFace {
     pub texts: BTreeMap<u16, String>,
 }
 
+/// The first index of each face in `doc.faces`: a family missing a style repeats
+/// another face, which must be embedded once.
+pub fn canonical_faces(doc: &Document) -> Vec<usize> {
+    (0..doc.faces.len())
+        .map(|i| (0..=i).find(|&j| std::sync::Arc::ptr_eq(&doc.faces[j], &doc.faces[i])).unwrap_or(i))
+        .collect()
+}
+
 /// Collects the glyphs each face uses, in document order (which makes the subset and
-/// its new glyph ids deterministic).
-pub fn used_glyphs(doc: &Document) -> Vec<Option<EmbeddedFace>> {
+/// its new glyph ids deterministic). Indexed like `doc.faces`; only canonical faces
+/// (see `canonical_faces`) are filled.
+pub fn used_glyphs(doc: &Document, canonical: &[usize]) -> Vec<Option<EmbeddedFace>> {
     let mut faces: Vec<Option<EmbeddedFace>> = doc.faces.iter().map(|_| None).collect();
     for page in &doc.pages {
         for placed in &page.items {
-            let Item::Text(run) = &placed.item else {
-                continue;
-            };
-            let face = faces[run.face].get_or_insert_with(|| EmbeddedFace {
-                id: FontId(format!("F{}", run.face)),
+            let Item::Text(run) = &placed.item else { continue };
+            let index = canonical[run.face];
+            let face = faces[index].get_or_insert_with(|| EmbeddedFace {
+                id: FontId(format!("F{index}")),
                 remapper: GlyphRemapper::new(),
                 texts: BTreeMap::new(),
             });

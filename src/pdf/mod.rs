@@ -41,7 +41,8 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         pdf.metadata.info.metadata_date = date;
     }
 
-    let faces = fonts::used_glyphs(doc);
+    let canonical = fonts::canonical_faces(doc);
+    let faces = fonts::used_glyphs(doc, &canonical);
     for (face, embedded) in doc.faces.iter().zip(&faces) {
         if let Some(embedded) = embedded {
             pdf.resources.fonts.map.insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
@@ -67,7 +68,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                     });
                 }
                 Item::Text(run) => {
-                    let Some(face) = &faces[run.face] else {
+                    let Some(face) = &faces[canonical[run.face]] else {
                         continue;
                     };
                     // A run in another language than the document's is marked as such,

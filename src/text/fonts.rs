@@ -10,15 +10,74 @@ use rustybuzz::ttf_parser;
 /// The family built into the binary, so `cargo install` alone gives a working tool.
 pub const BUILTIN_FAMILY: &str = "Noto Sans";
 
-const NOTO_SANS: [&[u8]; 4] = [
-    include_bytes!("../../fonts/noto-sans/NotoSans-Regular.ttf"),
-    include_bytes!("../../fonts/noto-sans/NotoSans-Bold.ttf"),
-    include_bytes!("../../fonts/noto-sans/NotoSans-Italic.ttf"),
-    include_bytes!("../../fonts/noto-sans/NotoSans-BoldItalic.ttf"),
+/// Families for scripts Noto Sans lacks, also built in: the default fallback chain.
+pub const DEFAULT_FALLBACKS: [&str; 3] = ["Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari"];
+
+/// Built-in families: regular, bold, italic, bold italic (a missing style uses the
+/// nearest face: these scripts have no italics).
+const BUILTINS: [(&str, [Option<&[u8]>; 4]); 4] = [
+    (
+        BUILTIN_FAMILY,
+        [
+            Some(include_bytes!("../../fonts/noto-sans/NotoSans-Regular.ttf")),
+            Some(include_bytes!("../../fonts/noto-sans/NotoSans-Bold.ttf")),
+            Some(include_bytes!("../../fonts/noto-sans/NotoSans-Italic.ttf")),
+            Some(include_bytes!("../../fonts/noto-sans/NotoSans-BoldItalic.ttf")),
+        ],
+    ),
+    (
+        "Noto Sans Arabic",
+        [
+            Some(include_bytes!("../../fonts/noto-sans-arabic/NotoSansArabic-Regular.ttf")),
+            Some(include_bytes!("../../fonts/noto-sans-arabic/NotoSansArabic-Bold.ttf")),
+            None,
+            None,
+        ],
+    ),
+    (
+        "Noto Sans Hebrew",
+        [
+            Some(include_bytes!("../../fonts/noto-sans-hebrew/NotoSansHebrew-Regular.ttf")),
+            Some(include_bytes!("../../fonts/noto-sans-hebrew/NotoSansHebrew-Bold.ttf")),
+            None,
+            None,
+        ],
+    ),
+    (
+        "Noto Sans Devanagari",
+        [
+            Some(include_bytes!("../../fonts/noto-sans-devanagari/NotoSansDevanagari-Regular.ttf")),
+            Some(include_bytes!("../../fonts/noto-sans-devanagari/NotoSansDevanagari-Bold.ttf")),
+            None,
+            None,
+        ],
+    ),
 ];
 
+/// Built-in families, parsed once per process and shared.
+fn builtins() -> &'static [FontFamily] {
+    static PARSED: std::sync::OnceLock<Vec<FontFamily>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        BUILTINS
+            .iter()
+            .map(|(name, files)| {
+                let origin = format!("built-in {name}");
+                let parse = |bytes: &'static [u8]| {
+                    Arc::new(
+                        FontFace::from_bytes(Cow::Borrowed(bytes), 0, origin.clone())
+                            .expect("bundled font is valid"),
+                    )
+                };
+                let [regular, bold, italic, bold_italic] = files.map(|f| f.map(parse));
+                let regular = regular.expect("every built-in family has a regular face");
+                FontFamily::complete(name, regular, bold, italic, bold_italic)
+            })
+            .collect()
+    })
+}
+
 /// One face of a family, indexed into `FontFamily::faces`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FaceStyle {
     Regular = 0,
     Bold = 1,
@@ -103,27 +162,35 @@ impl FontFamily {
     }
 
     pub fn builtin() -> FontFamily {
-        let faces = NOTO_SANS.map(|bytes| {
-            Arc::new(
-                FontFace::from_bytes(Cow::Borrowed(bytes), 0, "built-in Noto Sans".into())
-                    .expect("bundled font is valid"),
-            )
-        });
-        FontFamily { name: BUILTIN_FAMILY.into(), faces }
+        builtins()[0].clone()
     }
 
-    /// The family called `name`: the built-in one, or font files in `fonts_dir`
+    /// A family from its faces, missing styles filled with the nearest one.
+    fn complete(
+        name: &str,
+        regular: Arc<FontFace>,
+        bold: Option<Arc<FontFace>>,
+        italic: Option<Arc<FontFace>>,
+        bold_italic: Option<Arc<FontFace>>,
+    ) -> FontFamily {
+        let bold = bold.unwrap_or_else(|| regular.clone());
+        let italic = italic.unwrap_or_else(|| regular.clone());
+        let bold_italic = bold_italic.unwrap_or_else(|| bold.clone());
+        FontFamily { name: name.into(), faces: [regular, bold, italic, bold_italic] }
+    }
+
+    /// The family called `name`: a built-in one, or font files in `fonts_dir`
     /// (and its sub-folders) whose family name matches, ignoring case.
     pub fn find(name: &str, fonts_dir: Option<&Path>) -> Result<FontFamily, FontError> {
-        if name.eq_ignore_ascii_case(BUILTIN_FAMILY) {
-            return Ok(FontFamily::builtin());
+        if let Some(family) = builtins().iter().find(|f| f.name.eq_ignore_ascii_case(name)) {
+            return Ok(family.clone());
         }
         match fonts_dir {
             Some(dir) => FontFamily::find_in_dir(name, dir),
             None => Err(FontError::NotFound {
                 name: name.into(),
                 searched: None,
-                available: vec![BUILTIN_FAMILY.into()],
+                available: builtins().iter().map(|f| f.name.clone()).collect(),
                 unreadable: Vec::new(),
             }),
         }
@@ -131,7 +198,7 @@ impl FontFamily {
 
     fn find_in_dir(name: &str, dir: &Path) -> Result<FontFamily, FontError> {
         let mut found: Vec<(FaceStyle, u16, FontFace)> = Vec::new();
-        let mut available = vec![BUILTIN_FAMILY.to_string()];
+        let mut available: Vec<String> = builtins().iter().map(|f| f.name.clone()).collect();
         // Files that may be the family asked for but cannot be read as fonts.
         let mut unreadable = Vec::new();
         for path in font_files(dir) {
@@ -184,10 +251,7 @@ impl FontFamily {
                 unreadable,
             });
         };
-        let bold = bold.unwrap_or_else(|| regular.clone());
-        let italic = italic.unwrap_or_else(|| regular.clone());
-        let bold_italic = bold_italic.unwrap_or_else(|| bold.clone());
-        Ok(FontFamily { name: name.into(), faces: [regular, bold, italic, bold_italic] })
+        Ok(FontFamily::complete(name, regular, bold, italic, bold_italic))
     }
 }
 

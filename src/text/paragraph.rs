@@ -1,12 +1,15 @@
-//! Setting one paragraph, in the steps typst uses: collect (items.rs) → shape →
-//! break (knuth_plass.rs, first-fit as a last resort) → place each line's glyphs
-//! from x = 0, stretching spaces when justified.
+//! Setting one paragraph, in the steps typst uses: itemize (fonts per script, bidi
+//! levels) → shape → collect (items.rs) → break (knuth_plass.rs, first-fit as a last
+//! resort) → place each line's glyphs from x = 0 in visual order, stretching spaces
+//! when justified.
 
 use std::ops::Range;
 
 use unic_langid::LanguageIdentifier;
 
-use super::fonts::{FaceStyle, FontFamily};
+use super::bidi;
+use super::chain::{FaceId, FontChain};
+use super::fonts::FaceStyle;
 use super::items::{Collect, Items, JUSTIFIED, Source, collect};
 use super::knuth_plass::{Break, Item, Params, after_break, optimal};
 use super::linebreak::first_fit;
@@ -17,7 +20,7 @@ use super::shape::{ShapedGlyph, shape};
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineGlyph {
     pub id: u16,
-    pub face: FaceStyle,
+    pub face: FaceId,
     pub x: f32,
     pub y_offset: f32,
     pub text: String,
@@ -31,6 +34,8 @@ pub struct SetLine {
     pub ratio: f32,
     /// Ends with a hyphen added by hyphenation.
     pub hyphenated: bool,
+    /// The paragraph runs right to left: a line short of the measure sits at the right.
+    pub rtl: bool,
 }
 
 /// One way to set the paragraph.
@@ -69,7 +74,7 @@ pub struct StyledText<'a> {
 
 #[derive(Debug, Clone, Copy)]
 pub struct ParagraphStyle<'a> {
-    pub family: &'a FontFamily,
+    pub fonts: &'a FontChain,
     pub size: f32,
     pub width: f32,
     pub lang: &'a LanguageIdentifier,
@@ -80,7 +85,7 @@ pub struct ParagraphStyle<'a> {
 /// What stops a paragraph from being set.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetError {
-    /// Characters a face has no glyph for, and that face's name.
+    /// Characters no font of the chain has a glyph for, and the chain's names.
     MissingGlyphs { chars: Vec<char>, face: String },
     /// A word (unbreakable unit) wider than the line, by this many points.
     TooWide { word: String, excess: f32 },
@@ -91,18 +96,21 @@ const TOLERANCES: [f32; 2] = [2.0, 20.0];
 
 pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
     let text = styled.text;
+    let mut runs = Vec::new();
     for (range, face) in styled.runs {
-        let face = style.family.face(*face);
-        let missing = face.missing_chars(&text[range.clone()]);
-        if !missing.is_empty() {
-            return Err(SetError::MissingGlyphs { chars: missing, face: face.postscript_name.clone() });
-        }
+        let found = style
+            .fonts
+            .itemize(&text[range.clone()], *face)
+            .map_err(|chars| SetError::MissingGlyphs { chars, face: style.fonts.names() })?;
+        runs.extend(found.into_iter().map(|(r, id)| (r.start + range.start..r.end + range.start, id)));
     }
     if text.is_empty() {
         return Ok(SetParagraph { settings: vec![Setting { lines: Vec::new(), demerits: 0.0 }], best: 0 });
     }
-    let (glyphs, faces) = shape_runs(styled, style);
-    let base = styled.runs.first().map_or(FaceStyle::Regular, |r| r.1);
+    let rtl = bidi::is_rtl(style.lang);
+    let levels = bidi::levels(text, rtl);
+    let (glyphs, faces) = shape_runs(text, &runs, &levels, style);
+    let base = FaceId::primary(styled.runs.first().map_or(FaceStyle::Regular, |r| r.1));
     let hyphen = hyphen_glyph(style, base);
     let items = collect(&Collect {
         text,
@@ -115,9 +123,11 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         text,
         glyphs: &glyphs,
         faces: &faces,
+        levels: &levels,
         items: &items,
         hyphen,
         justify: style.align == Align::Justify,
+        rtl,
     };
 
     for tolerance in TOLERANCES {
@@ -148,22 +158,35 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
     }
 }
 
-/// Each run shaped in its face; clusters are offsets into the whole text.
-fn shape_runs(styled: &StyledText, style: &ParagraphStyle) -> (Vec<ShapedGlyph>, Vec<FaceStyle>) {
+/// Each run shaped in its face and direction (runs are cut where the bidi level
+/// changes); clusters are offsets into the whole text, glyphs in logical order.
+fn shape_runs(
+    text: &str,
+    runs: &[(Range<usize>, FaceId)],
+    levels: &[unicode_bidi::Level],
+    style: &ParagraphStyle,
+) -> (Vec<ShapedGlyph>, Vec<FaceId>) {
     let mut glyphs = Vec::new();
     let mut faces = Vec::new();
-    for (range, face) in styled.runs {
-        let shaped = shape(style.family.face(*face), &styled.text[range.clone()], style.size, style.lang);
-        faces.extend(std::iter::repeat_n(*face, shaped.len()));
-        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph { cluster: g.cluster + range.start, ..g }));
+    for (range, face) in runs {
+        let mut start = range.start;
+        while start < range.end {
+            let level = levels[start];
+            let end = (start..range.end).find(|&i| levels[i] != level).unwrap_or(range.end);
+            let shaped =
+                shape(style.fonts.face(*face), &text[start..end], style.size, style.lang, level.is_rtl());
+            faces.extend(std::iter::repeat_n(*face, shaped.len()));
+            glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph { cluster: g.cluster + start, ..g }));
+            start = end;
+        }
     }
     (glyphs, faces)
 }
 
 /// The glyph drawn where a word is hyphenated: the face's soft-hyphen glyph (mapped
 /// back to U+00AD, so text extraction can rejoin the word), else its hyphen.
-fn hyphen_glyph(style: &ParagraphStyle, face: FaceStyle) -> (u16, f32, &'static str) {
-    let font = style.family.face(face);
+fn hyphen_glyph(style: &ParagraphStyle, face: FaceId) -> (u16, f32, &'static str) {
+    let font = style.fonts.face(face);
     let parsed = font.parse();
     let (id, text) = match parsed.glyph_index('\u{ad}') {
         Some(id) => (id, "\u{ad}"),
@@ -176,10 +199,13 @@ fn hyphen_glyph(style: &ParagraphStyle, face: FaceStyle) -> (u16, f32, &'static 
 struct Placer<'a> {
     text: &'a str,
     glyphs: &'a [ShapedGlyph],
-    faces: &'a [FaceStyle],
+    faces: &'a [FaceId],
+    /// Bidi level of each byte of the text.
+    levels: &'a [unicode_bidi::Level],
     items: &'a Items,
     hyphen: (u16, f32, &'static str),
     justify: bool,
+    rtl: bool,
 }
 
 impl Placer<'_> {
@@ -195,50 +221,81 @@ impl Placer<'_> {
             .collect()
     }
 
-    /// The line from item `start` to the break, its spaces adjusted by the ratio.
+    /// The line from item `start` to the break, its spaces adjusted by the ratio,
+    /// its glyphs in visual order.
     fn line(&self, start: usize, b: &Break) -> SetLine {
         let ratio = if self.justify { b.ratio } else { 0.0 };
-        let mut x = 0.0;
-        let mut placed = Vec::new();
+        // Logical order first: (glyph, extra space after it from justification).
+        let mut logical: Vec<(Option<usize>, f32)> = Vec::new();
         for i in start..b.item {
-            let Source::Glyphs(range) = &self.items.sources[i] else {
-                continue;
-            };
+            let Source::Glyphs(range) = &self.items.sources[i] else { continue };
             let extra = match self.items.items[i] {
                 Item::Glue { stretch, shrink, .. } => ratio * if ratio > 0.0 { stretch } else { shrink },
                 _ => 0.0,
             };
-            for k in range.clone() {
-                let g = &self.glyphs[k];
-                placed.push(LineGlyph {
-                    id: g.id,
-                    face: self.faces[k],
-                    x: x + g.x_offset,
-                    y_offset: g.y_offset,
-                    text: self.cluster_text(k),
-                });
-                x += g.advance;
+            logical.extend(range.clone().map(|k| (Some(k), 0.0)));
+            if let Some(last) = logical.last_mut() {
+                last.1 += extra;
             }
-            x += extra;
         }
         let hyphenated = self.items.sources[b.item] == Source::Hyphen;
         if hyphenated {
-            let face = placed.last().map_or(FaceStyle::Regular, |g| g.face);
-            let (id, advance, text) = self.hyphen;
-            placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
-            x += advance;
+            logical.push((None, 0.0));
         }
-        SetLine { glyphs: placed, width: x, ratio, hyphenated }
+        let paragraph_level = if self.rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+        let levels: Vec<unicode_bidi::Level> = logical
+            .iter()
+            .map(|(k, _)| k.map_or(paragraph_level, |k| self.levels[self.glyphs[k].cluster]))
+            .collect();
+        let mut x = 0.0;
+        let mut placed = Vec::with_capacity(logical.len());
+        for index in bidi::visual_order(&levels) {
+            let (glyph, extra) = logical[index];
+            match glyph {
+                Some(k) => {
+                    let g = &self.glyphs[k];
+                    placed.push(LineGlyph {
+                        id: g.id,
+                        face: self.faces[k],
+                        x: x + g.x_offset,
+                        y_offset: g.y_offset,
+                        text: self.cluster_text(k),
+                    });
+                    x += g.advance + extra;
+                }
+                None => {
+                    let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| self.faces[k]));
+                    let (id, advance, text) = self.hyphen;
+                    let face = face.unwrap_or(FaceId::primary(FaceStyle::Regular));
+                    placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
+                    x += advance;
+                }
+            }
+        }
+        SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: self.rtl }
     }
 
+    /// The text a glyph stands for (the PDF maps it back for copying and extraction).
+    /// A cluster's characters go one per glyph when the counts match and the script
+    /// does not reorder within clusters (a letter and its marks); otherwise the first
+    /// glyph carries them all (a ligature). Right-to-left ligatures carry them
+    /// reversed: extractors (poppler, pdf.js) reverse right-to-left text character by
+    /// character, a glyph's mapped string included.
     fn cluster_text(&self, k: usize) -> String {
-        let g = &self.glyphs[k];
-        if k > 0 && self.glyphs[k - 1].cluster == g.cluster {
+        let cluster = self.glyphs[k].cluster;
+        let same = |i: &usize| self.glyphs[*i].cluster == cluster;
+        let first = (0..=k).rev().take_while(same).last().unwrap_or(k);
+        let last = (k..self.glyphs.len()).take_while(same).last().unwrap_or(k);
+        let end = self.glyphs.get(last + 1).map_or(self.text.len(), |n| n.cluster.max(cluster));
+        let chars: Vec<char> = self.text[cluster..end].chars().collect();
+        let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
+        if chars.len() == last - first + 1 && !reorders {
+            return chars[k - first].to_string();
+        }
+        if k != first {
             return String::new();
         }
-        let end =
-            self.glyphs[k..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(self.text.len());
-        self.text[g.cluster..end].to_string()
+        if self.levels[cluster].is_rtl() { chars.iter().rev().collect() } else { chars.iter().collect() }
     }
 }
 
@@ -274,10 +331,10 @@ mod tests {
     use super::*;
 
     fn set(text: &str, width: f32, align: Align, hyphenate: bool) -> SetParagraph {
-        let family = FontFamily::builtin();
+        let fonts = FontChain::builtin();
         let runs = [(0..text.len(), FaceStyle::Regular)];
         let lang = "es".parse().unwrap();
-        let style = ParagraphStyle { family: &family, size: 10.0, width, lang: &lang, align, hyphenate };
+        let style = ParagraphStyle { fonts: &fonts, size: 10.0, width, lang: &lang, align, hyphenate };
         set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap()
     }
 
@@ -338,10 +395,10 @@ mod tests {
 
     #[test]
     fn missing_glyphs_and_overlong_words_are_reported() {
-        let family = FontFamily::builtin();
+        let fonts = FontChain::builtin();
         let es = "es".parse().unwrap();
         let style = ParagraphStyle {
-            family: &family,
+            fonts: &fonts,
             size: 10.0,
             width: 40.0,
             lang: &es,
@@ -352,7 +409,10 @@ mod tests {
         let runs = [(0..text.len(), FaceStyle::Bold)];
         assert_eq!(
             set_paragraph(&StyledText { text, runs: &runs }, &style),
-            Err(SetError::MissingGlyphs { chars: vec!['日', '本'], face: "NotoSans-Bold".into() })
+            Err(SetError::MissingGlyphs {
+                chars: vec!['日', '本'],
+                face: "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Devanagari".into()
+            })
         );
         let text = "a Supercalifragilistic b";
         let runs = [(0..text.len(), FaceStyle::Regular)];
@@ -367,12 +427,12 @@ mod tests {
 
     #[test]
     fn mixed_faces_are_shaped_per_run() {
-        let family = FontFamily::builtin();
+        let fonts = FontChain::builtin();
         let en = "en".parse().unwrap();
         let text = "a bold word";
         let runs = [(0..2, FaceStyle::Regular), (2..6, FaceStyle::Bold), (6..text.len(), FaceStyle::Regular)];
         let style = ParagraphStyle {
-            family: &family,
+            fonts: &fonts,
             size: 10.0,
             width: 200.0,
             lang: &en,
@@ -380,9 +440,9 @@ mod tests {
             hyphenate: false,
         };
         let p = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
-        let faces: Vec<(String, FaceStyle)> =
+        let faces: Vec<(String, FaceId)> =
             p.best().lines[0].glyphs.iter().map(|g| (g.text.clone(), g.face)).collect();
-        assert_eq!(faces[2], ("b".into(), FaceStyle::Bold));
-        assert_eq!(faces[7], ("w".into(), FaceStyle::Regular));
+        assert_eq!(faces[2], ("b".into(), FaceId::primary(FaceStyle::Bold)));
+        assert_eq!(faces[7], ("w".into(), FaceId::primary(FaceStyle::Regular)));
     }
 }

@@ -17,20 +17,32 @@ pub struct ShapedGlyph {
     pub y_offset: f32,
 }
 
-/// Shapes `text` left to right in `face` at `size` points.
-pub fn shape(face: &FontFace, text: &str, size: f32, lang: &LanguageIdentifier) -> Vec<ShapedGlyph> {
+/// Shapes `text` in `face` at `size` points. Right-to-left runs come back in logical
+/// order (first character's glyphs first), like left-to-right ones, so line breaking
+/// never sees visual order.
+pub fn shape(
+    face: &FontFace,
+    text: &str,
+    size: f32,
+    lang: &LanguageIdentifier,
+    rtl: bool,
+) -> Vec<ShapedGlyph> {
     let Some(rb_face) = rustybuzz::Face::from_slice(&face.data, face.index) else {
         return Vec::new();
     };
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
-    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    buffer.set_direction(if rtl {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    });
     if let Ok(language) = rustybuzz::Language::from_str(&lang.to_string()) {
         buffer.set_language(language);
     }
     let output = rustybuzz::shape(&rb_face, &[], buffer);
     let scale = size / face.units_per_em;
-    output
+    let mut glyphs: Vec<ShapedGlyph> = output
         .glyph_infos()
         .iter()
         .zip(output.glyph_positions())
@@ -41,7 +53,11 @@ pub fn shape(face: &FontFace, text: &str, size: f32, lang: &LanguageIdentifier) 
             x_offset: pos.x_offset as f32 * scale,
             y_offset: pos.y_offset as f32 * scale,
         })
-        .collect()
+        .collect();
+    if rtl {
+        glyphs.reverse();
+    }
+    glyphs
 }
 
 #[cfg(test)]
@@ -55,12 +71,13 @@ mod tests {
         let face = &family.faces[0];
         let en: LanguageIdentifier = "en".parse().unwrap();
         // "fi" becomes one glyph whose cluster starts at the f.
-        let fi = shape(face, "fine", 10.0, &en);
+        let fi = shape(face, "fine", 10.0, &en, false);
         assert_eq!(fi.len(), 3, "{fi:?}");
         assert_eq!(fi.iter().map(|g| g.cluster).collect::<Vec<_>>(), [0, 2, 3]);
         // "AV" is kerned tighter than A and V set apart.
-        let av: f32 = shape(face, "AV", 10.0, &en).iter().map(|g| g.advance).sum();
-        let apart: f32 = shape(face, "A", 10.0, &en)[0].advance + shape(face, "V", 10.0, &en)[0].advance;
+        let av: f32 = shape(face, "AV", 10.0, &en, false).iter().map(|g| g.advance).sum();
+        let apart: f32 =
+            shape(face, "A", 10.0, &en, false)[0].advance + shape(face, "V", 10.0, &en, false)[0].advance;
         assert!(av < apart - 0.1, "AV {av} vs {apart}");
     }
 }

@@ -1,0 +1,57 @@
+//! Direction: which languages are written right to left, the Unicode bidi embedding
+//! level of every byte of a paragraph (UAX #9, via unicode-bidi), and the visual order
+//! of a line's glyphs. Line breaking works in logical order; only placing a line
+//! reorders it.
+
+use unic_langid::LanguageIdentifier;
+use unicode_bidi::{BidiInfo, Level};
+
+/// Whether `lang` is written right to left (by its script subtag, or its language).
+pub fn is_rtl(lang: &LanguageIdentifier) -> bool {
+    if let Some(script) = lang.script {
+        return matches!(script.as_str(), "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg");
+    }
+    matches!(
+        lang.language.as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ug" | "ckb" | "syr"
+    )
+}
+
+/// The embedding level of each byte of `text`, in a paragraph of the given direction.
+pub fn levels(text: &str, rtl: bool) -> Vec<Level> {
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    BidiInfo::new(text, Some(base)).levels
+}
+
+/// The visual order (left to right) of items with these levels (rule L2).
+pub fn visual_order(levels: &[Level]) -> Vec<usize> {
+    BidiInfo::reorder_visual(levels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn right_to_left_languages() {
+        for tag in ["ar", "ar-EG", "he", "fa", "ur", "ku-Arab"] {
+            assert!(is_rtl(&tag.parse().unwrap()), "{tag}");
+        }
+        for tag in ["en", "es", "qu", "pt-BR", "sr-Latn"] {
+            assert!(!is_rtl(&tag.parse().unwrap()), "{tag}");
+        }
+    }
+
+    #[test]
+    fn latin_inside_arabic_keeps_its_order() {
+        // Arabic letters are right to left; the embedded Latin name stays left to right.
+        let text = "في ميدان Trafalgar Square اليوم";
+        let levels = levels(text, true);
+        let at = |s: &str| levels[text.find(s).unwrap()].number();
+        assert_eq!(at("في"), 1);
+        assert_eq!(at("Trafalgar"), 2);
+        let order =
+            visual_order(&[Level::rtl(), Level::rtl(), Level::new(2).unwrap(), Level::new(2).unwrap()]);
+        assert_eq!(order, [2, 3, 1, 0]);
+    }
+}
