@@ -36,6 +36,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     if let Some(langs) = &options.langs {
         leaflet.languages = override_languages(langs)?;
     }
+    leaflet.settle_orientation();
     let locales = match &options.locales {
         Some(dir) => dir.clone(),
         None => i18n::find_locales_dir(path).ok_or_else(|| {

@@ -44,6 +44,8 @@ pub struct Row {
     pub stacked: bool,
     /// Space between stacked languages.
     pub stack_gap: f32,
+    /// The column (language) of each box.
+    pub langs: Vec<usize>,
     pub boxes: Vec<BlockBox>,
 }
 

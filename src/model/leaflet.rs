@@ -26,6 +26,9 @@ pub struct Leaflet {
     pub languages: Vec<Language>,
     /// Page size in points, orientation applied.
     pub page: PageSize,
+    /// `orientation` was given: never turn the page for more columns.
+    pub orientation_set: bool,
+    pub layout: LayoutMode,
     pub margin: f32,
     pub gutter: f32,
     /// Stem of the `.ftl` files under `locales/<tag>/`.
@@ -34,6 +37,45 @@ pub struct Leaflet {
     /// Variables handed to every message, in name order.
     pub args: Vec<(String, ArgValue)>,
     pub blocks: Vec<Block>,
+}
+
+/// How the languages share the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutMode {
+    /// Side by side, a column per language (the default).
+    Columns,
+    /// One language above the other, each across the full width.
+    Stacked,
+    /// A page per language, for printing front and back.
+    Flip,
+}
+
+/// Three or more columns narrower than this on a portrait page turn it to landscape.
+pub const NARROW_COLUMN_MM: f32 = 60.0;
+
+impl Leaflet {
+    /// Width of each column with the current page and languages.
+    pub fn column_width(&self) -> f32 {
+        let columns = if self.layout == LayoutMode::Columns { self.languages.len().max(1) } else { 1 };
+        (self.page.width - 2.0 * self.margin - (columns - 1) as f32 * self.gutter) / columns as f32
+    }
+
+    /// Turns a portrait page to landscape when its columns would be too narrow (three
+    /// or more languages on A4), unless the leaflet set `orientation` itself.
+    pub fn settle_orientation(&mut self) {
+        let columns = if self.layout == LayoutMode::Columns { self.languages.len() } else { 1 };
+        // Two columns on a portrait A5 are narrow too, but that is what people expect.
+        if self.orientation_set || columns < 3 || self.page.width >= self.page.height {
+            return;
+        }
+        if self.column_width() < NARROW_COLUMN_MM * super::units::PT_PER_MM {
+            let portrait = self.column_width();
+            std::mem::swap(&mut self.page.width, &mut self.page.height);
+            if self.column_width() <= portrait {
+                std::mem::swap(&mut self.page.width, &mut self.page.height);
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

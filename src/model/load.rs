@@ -20,6 +20,7 @@ struct RawLeaflet {
     languages: Spanned<Vec<Spanned<String>>>,
     paper: Option<Spanned<String>>,
     orientation: Option<Spanned<String>>,
+    layout: Option<Spanned<String>>,
     margin: Option<Spanned<String>>,
     gutter: Option<Spanned<String>>,
     messages: Option<Spanned<String>>,
@@ -87,6 +88,25 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
+    let orientation_set = raw.orientation.is_some();
+    let layout = match &raw.layout {
+        None => LayoutMode::Columns,
+        Some(l) => match l.get_ref().as_str() {
+            "columns" => LayoutMode::Columns,
+            "stacked" => LayoutMode::Stacked,
+            "flip" => LayoutMode::Flip,
+            other => {
+                let hint = match closest(other, ["columns", "stacked", "flip"]) {
+                    Some(best) => format!("did you mean \"{best}\"?"),
+                    None => {
+                        "use \"columns\" (side by side), \"stacked\" or \"flip\" (a page per language)".into()
+                    }
+                };
+                v.error(l.span(), format!("unknown layout `{other}`"), hint);
+                LayoutMode::Columns
+            }
+        },
+    };
     let margin = v.length(raw.margin.as_ref(), "margin", 15.0 * super::units::PT_PER_MM);
     let gutter = v.length(raw.gutter.as_ref(), "gutter", 8.0 * super::units::PT_PER_MM);
     let style = v.style(&raw.style);
@@ -118,7 +138,21 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
-    Ok(Leaflet { source, stem, title, languages, page, margin, gutter, messages, style, args, blocks })
+    Ok(Leaflet {
+        source,
+        stem,
+        title,
+        languages,
+        page,
+        orientation_set,
+        layout,
+        margin,
+        gutter,
+        messages,
+        style,
+        args,
+        blocks,
+    })
 }
 
 /// A TOML syntax or shape error, with the closest known key suggested for unknown ones.
