@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub locales: Option<PathBuf>,
     /// The `fonts` folder, instead of the nearest one above the leaflet.
     pub fonts: Option<PathBuf>,
+    /// Print messages still marked untranslated (marker showing) instead of failing.
+    pub draft: bool,
     pub pdf: PdfOptions,
 }
 
@@ -32,6 +34,19 @@ pub struct Built {
 }
 
 pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let (leaflet, locales) = prepare(path, options)?;
+    let catalogs = i18n::load(&leaflet, &locales)?;
+    let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
+    let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
+    let document = layout::layout(&leaflet, &texts, &fonts)?;
+    let pdf =
+        pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
+    Ok(Built { leaflet, texts, document, pdf })
+}
+
+/// The leaflet with the options applied (languages, orientation), and the locales
+/// folder to read.
+pub(crate) fn prepare(path: &Path, options: &BuildOptions) -> Result<(Leaflet, PathBuf), Diagnostics> {
     let mut leaflet = model::load(path)?;
     if let Some(langs) = &options.langs {
         leaflet.languages = override_languages(langs)?;
@@ -47,14 +62,11 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
             .hint("create locales/<language>/<name>.ftl next to the leaflets folder, or pass --locales DIR")
         })?,
     };
-    let catalogs = i18n::load(&leaflet, &locales)?;
-    let texts = i18n::resolve(&leaflet, &catalogs)?;
-    let fonts_dir = options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path));
-    let fonts = load_fonts(&leaflet, fonts_dir.as_deref())?;
-    let document = layout::layout(&leaflet, &texts, &fonts)?;
-    let pdf =
-        pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
-    Ok(Built { leaflet, texts, document, pdf })
+    Ok((leaflet, locales))
+}
+
+pub(crate) fn fonts_dir(path: &Path, options: &BuildOptions) -> Option<PathBuf> {
+    options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path))
 }
 
 fn parent(path: &Path) -> &Path {
@@ -82,7 +94,7 @@ fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
 }
 
 /// The leaflet's family and its fallback chain; every family not found is reported.
-fn load_fonts(leaflet: &Leaflet, fonts_dir: Option<&Path>) -> Result<FontChain, Diagnostics> {
+pub(crate) fn load_fonts(leaflet: &Leaflet, fonts_dir: Option<&Path>) -> Result<FontChain, Diagnostics> {
     let style = &leaflet.style;
     let primary = FontFamily::find(&style.font, fonts_dir)
         .map_err(|e| font_error(leaflet, &e, style.font_span.clone()));

@@ -8,6 +8,7 @@
 pub use build::{BuildOptions, Built, build};
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod i18n;

@@ -36,6 +36,75 @@ pub enum Command {
         leaflet that has a locales/ folder. Set SOURCE_DATE_EPOCH to stamp the PDF with a date;\n\
         without it no date is written, so the same input always gives the same file.")]
     Build(BuildArgs),
+    /// Check leaflets and their translations without building (for translators).
+    #[command(after_help = "Examples:\n  \
+        leaflet check                                   # every leaflets/*.toml\n  \
+        leaflet check leaflets/peru-solidarity.toml --langs en,qu\n  \
+        leaflet check --format json --strict            # for scripts: warnings fail too\n\n\
+        Errors (exit 1): TOML and Fluent syntax, messages missing or not translated yet,\n\
+        unknown variables, characters no font can draw, text that does not fit.\n\
+        Warnings: messages and [args] nothing uses, languages without hyphenation patterns\n\
+        or plural rules, type shrunk below `size` to fit.")]
+    Check(CheckArgs),
+    /// Manage translations.
+    #[command(subcommand)]
+    Locale(LocaleCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocaleCommand {
+    /// Start a new language: locales/<TAG>/<messages>.ftl with every message to translate.
+    #[command(after_help = "Example:\n  \
+        leaflet locale add qu --from es leaflets/peru-solidarity.toml\n  \
+        → locales/qu/peru-solidarity.ftl, each message with the Spanish text as a comment and\n    \
+        its value marked [untranslated]. Translate, then:\n  \
+        leaflet check leaflets/peru-solidarity.toml --langs es,qu\n  \
+        leaflet build leaflets/peru-solidarity.toml --langs es,qu\n\n\
+        An existing file is never overwritten.")]
+    Add(LocaleAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LocaleAddArgs {
+    /// The new language's BCP 47 tag, e.g. qu, pt-BR, ar.
+    pub tag: String,
+    /// The language to copy from.
+    #[arg(long, default_value = "en", value_name = "TAG")]
+    pub from: String,
+    /// Leaflets whose messages to scaffold [default: every leaflets/*.toml].
+    #[arg(value_name = "LEAFLET.toml")]
+    pub leaflets: Vec<PathBuf>,
+    /// Translations folder, instead of the nearest locales/ above each leaflet.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Leaflets to check [default: every leaflets/*.toml].
+    #[arg(value_name = "LEAFLET.toml")]
+    pub leaflets: Vec<PathBuf>,
+    /// Languages to check instead of each leaflet's `languages`.
+    #[arg(long, value_name = "en,es", value_delimiter = ',')]
+    pub langs: Option<Vec<String>>,
+    /// Translations folder, instead of the nearest locales/ above the leaflet.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+    /// Fonts folder, instead of the nearest fonts/ above the leaflet.
+    #[arg(long, value_name = "DIR")]
+    pub fonts: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -58,4 +127,7 @@ pub struct BuildArgs {
     /// Fonts folder, instead of the nearest fonts/ above the leaflet.
     #[arg(long, value_name = "DIR")]
     pub fonts: Option<PathBuf>,
+    /// Print messages not translated yet with their [untranslated] marker instead of failing.
+    #[arg(long)]
+    pub draft: bool,
 }

@@ -2,6 +2,8 @@
 //! stderr and turns the outcome into an exit code. The only module that prints.
 
 mod args;
+mod check;
+mod locale;
 mod output;
 
 use std::path::Path;
@@ -9,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{BuildArgs, Cli, Command};
+pub use args::{BuildArgs, Cli, Command, LocaleCommand};
 
 use crate::build::{BuildOptions, build};
 use crate::diag::Diagnostic;
@@ -20,6 +22,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
+        Command::Check(args) => check::run(args, cli.quiet),
+        Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
     }
 }
 
@@ -42,6 +46,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         langs: args.langs.clone(),
         locales: args.locales.clone(),
         fonts: args.fonts.clone(),
+        draft: args.draft,
         pdf: PdfOptions { date },
     };
     let mut failed = 0;
@@ -100,6 +105,23 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         eprintln!("error: {failed} of {} leaflets failed", args.leaflets.len());
     }
     if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// The leaflets named, or every `leaflets/*.toml` under the current folder.
+fn leaflets_or_all(named: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
+    if !named.is_empty() {
+        return Ok(named.to_vec());
+    }
+    let mut all: Vec<std::path::PathBuf> = std::fs::read_dir("leaflets")
+        .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    all.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    all.sort();
+    if all.is_empty() {
+        return Err(Diagnostic::error("no leaflets given and no leaflets/*.toml here")
+            .hint("name the leaflets, e.g. leaflet check leaflets/peru-solidarity.toml"));
+    }
+    Ok(all)
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now".

@@ -3,6 +3,7 @@
 //! we must not print a leaflet with one silently missing).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use fluent_bundle::{FluentBundle, FluentError, FluentResource};
 use unic_langid::LanguageIdentifier;
@@ -16,7 +17,9 @@ pub struct Catalog {
     pub source: String,
     /// Ids of the messages the file defines, in file order (for suggestions).
     pub ids: Vec<String>,
-    pub bundle: FluentBundle<FluentResource>,
+    /// The parsed file, shared with the bundle, for walking its syntax tree.
+    pub resource: Arc<FluentResource>,
+    pub bundle: FluentBundle<Arc<FluentResource>>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -63,11 +66,13 @@ impl Catalog {
                 _ => None,
             })
             .collect();
+        let resource = Arc::new(resource);
         let mut bundle = FluentBundle::new(vec![lang.clone()]);
         // Fluent wraps placeables in U+2068/U+2069 for bidi isolation; outside a browser
-        // they print as boxes. Left-to-right columns do not need them.
+        // they print as boxes. The page runs the bidi algorithm on each paragraph with
+        // the language's direction instead.
         bundle.set_use_isolating(false);
-        if let Err(errors) = bundle.add_resource(resource) {
+        if let Err(errors) = bundle.add_resource(resource.clone()) {
             return Err(errors
                 .iter()
                 .map(|e| match e {
@@ -81,7 +86,7 @@ impl Catalog {
                 })
                 .collect());
         }
-        Ok(Catalog { lang: lang.clone(), file: file.to_path_buf(), source, ids, bundle })
+        Ok(Catalog { lang: lang.clone(), file: file.to_path_buf(), source, ids, resource, bundle })
     }
 
     /// Byte offset where message `id` is defined, for pointing at it.

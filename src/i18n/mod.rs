@@ -4,7 +4,10 @@
 mod catalog;
 mod locales;
 pub mod markup;
+pub mod plurals;
 mod resolve;
+pub mod scaffold;
+pub mod usage;
 
 pub use catalog::Catalog;
 pub use locales::{available, best_match, find_locales_dir};
@@ -18,47 +21,66 @@ use crate::model::Leaflet;
 /// Loads one catalog per leaflet language from `locales_dir`, reporting every missing
 /// folder, missing file and syntax error at once.
 pub fn load(leaflet: &Leaflet, locales_dir: &Path) -> Result<Vec<Catalog>, Diagnostics> {
-    let have = available(locales_dir).map_err(|e| {
-        Diagnostic::error(format!("cannot read the translations folder {}: {e}", locales_dir.display()))
-    })?;
     let mut catalogs = Vec::new();
     let mut problems = Vec::new();
-    for language in &leaflet.languages {
-        let tag = &language.tag;
-        let Some(folder) = best_match(tag, &have) else {
-            let list = have.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
-            let mut d = Diagnostic::error(format!(
-                "no translations for `{tag}`: {} has no `{tag}` folder (it has: {})",
-                locales_dir.display(),
-                if list.is_empty() { "none" } else { &list }
-            ))
-            .hint(format!(
-                "add {}/{tag}/{}.ftl (copy another language's file and translate it)",
-                locales_dir.display(),
-                leaflet.messages
-            ));
-            if let Some(span) = &language.span {
-                d = d.at(&leaflet.source.path, &leaflet.source.text, span.clone());
-            }
-            problems.push(d);
-            continue;
-        };
-        let file = locales_dir.join(folder.to_string()).join(format!("{}.ftl", leaflet.messages));
-        if !file.is_file() {
-            problems.push(
-                Diagnostic::error(format!("missing translation file for `{tag}`: {}", file.display())).hint(
-                    format!(
-                        "create it, or set `messages` in {} to the .ftl file's name",
-                        leaflet.source.path.display()
-                    ),
-                ),
-            );
-            continue;
-        }
-        match Catalog::load(tag, &file) {
+    for result in load_each(leaflet, locales_dir)? {
+        match result {
             Ok(c) => catalogs.push(c),
             Err(mut d) => problems.append(&mut d),
         }
     }
     if problems.is_empty() { Ok(catalogs) } else { Err(Diagnostics(problems)) }
+}
+
+/// Each leaflet language's catalog, or why it could not be loaded (for `check`, which
+/// goes on with the languages that load).
+pub fn load_each(
+    leaflet: &Leaflet,
+    locales_dir: &Path,
+) -> Result<Vec<Result<Catalog, Vec<Diagnostic>>>, Diagnostics> {
+    let have = available(locales_dir).map_err(|e| {
+        Diagnostic::error(format!("cannot read the translations folder {}: {e}", locales_dir.display()))
+    })?;
+    Ok(leaflet
+        .languages
+        .iter()
+        .map(|language| load_language(leaflet, locales_dir, &have, language))
+        .collect())
+}
+
+fn load_language(
+    leaflet: &Leaflet,
+    locales_dir: &Path,
+    have: &[unic_langid::LanguageIdentifier],
+    language: &crate::model::Language,
+) -> Result<Catalog, Vec<Diagnostic>> {
+    let tag = &language.tag;
+    let Some(folder) = best_match(tag, have) else {
+        let list = have.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
+        let mut d = Diagnostic::error(format!(
+            "no translations for `{tag}`: {} has no `{tag}` folder (it has: {})",
+            locales_dir.display(),
+            if list.is_empty() { "none" } else { &list }
+        ))
+        .hint(format!(
+            "run `leaflet locale add {tag} {}` to start {}/{tag}/{}.ftl from another language",
+            leaflet.source.path.display(),
+            locales_dir.display(),
+            leaflet.messages
+        ));
+        if let Some(span) = &language.span {
+            d = d.at(&leaflet.source.path, &leaflet.source.text, span.clone());
+        }
+        return Err(vec![d]);
+    };
+    let file = locales_dir.join(folder.to_string()).join(format!("{}.ftl", leaflet.messages));
+    if !file.is_file() {
+        return Err(vec![
+            Diagnostic::error(format!("missing translation file for `{tag}`: {}", file.display())).hint(format!(
+                "create it (`leaflet locale add {tag} {}`), or set `messages` in {0} to the .ftl file's name",
+                leaflet.source.path.display()
+            )),
+        ]);
+    }
+    Catalog::load(tag, &file)
 }

@@ -7,6 +7,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::catalog::Catalog;
 use super::markup::{self, Emphasis};
+use super::scaffold::UNTRANSLATED;
 use crate::diag::{Diagnostic, Diagnostics, LineCol, Location};
 use crate::model::{ArgValue, Leaflet, MessageRef};
 
@@ -36,7 +37,9 @@ pub struct Passage {
 }
 
 /// Resolves every block's messages in every catalog (one catalog per column, in order).
-pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnostics> {
+/// With `draft`, messages still marked untranslated (see `scaffold`) are set with
+/// their marker showing instead of failing the build.
+pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog], draft: bool) -> Result<Texts, Diagnostics> {
     let args = fluent_args(leaflet);
     let mut problems = Vec::new();
     let mut columns = Vec::new();
@@ -46,7 +49,7 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
             let passages = block
                 .texts
                 .iter()
-                .filter_map(|m| match passage(leaflet, catalog, m, &args) {
+                .filter_map(|m| match passage(leaflet, catalog, m, &args, draft) {
                     Ok(p) => Some(p),
                     Err(mut d) => {
                         problems.append(&mut d);
@@ -62,7 +65,7 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog]) -> Result<Texts, Diagnos
         return Err(Diagnostics(problems));
     }
     let title = match (&leaflet.title, catalogs.first()) {
-        (Some(m), Some(first)) => format(leaflet, first, m, &args).map_err(Diagnostics)?,
+        (Some(m), Some(first)) => passage(leaflet, first, m, &args, draft).map_err(Diagnostics)?.text,
         _ => first_heading(leaflet, &columns).unwrap_or_else(|| leaflet.stem.clone()),
     };
     Ok(Texts { title, columns })
@@ -75,10 +78,11 @@ fn first_heading(leaflet: &Leaflet, columns: &[ColumnTexts]) -> Option<String> {
 
 fn fluent_args(leaflet: &Leaflet) -> FluentArgs<'_> {
     let mut args = FluentArgs::new();
-    for (name, value) in &leaflet.args {
-        match value {
-            ArgValue::String(s) => args.set(name.as_str(), FluentValue::from(s.as_str())),
-            ArgValue::Number(n) => args.set(name.as_str(), FluentValue::from(*n)),
+    for arg in &leaflet.args {
+        let name = arg.name.as_str();
+        match &arg.value {
+            ArgValue::String(s) => args.set(name, FluentValue::from(s.as_str())),
+            ArgValue::Number(n) => args.set(name, FluentValue::from(*n)),
         }
     }
     args
@@ -90,6 +94,7 @@ fn passage(
     catalog: &Catalog,
     m: &MessageRef,
     args: &FluentArgs,
+    draft: bool,
 ) -> Result<Passage, Vec<Diagnostic>> {
     let marked = format(leaflet, catalog, m, args)?;
     let defined_at = catalog
@@ -108,6 +113,17 @@ fn passage(
         }
         vec![d]
     })?;
+    if !draft && text.contains(UNTRANSLATED) {
+        let file = catalog.file.display();
+        let mut d = Diagnostic::error(format!("message `{}` in `{}` is not translated yet", m.key(), catalog.lang))
+            .hint(format!(
+                "translate it in {file} and delete the {UNTRANSLATED} marker, or build with --draft to print it marked"
+            ));
+        if let Some(location) = &defined_at {
+            d = d.located(location);
+        }
+        return Err(vec![d]);
+    }
     Ok(Passage { message: m.key(), text, emphasis, defined_at })
 }
 

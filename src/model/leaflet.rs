@@ -35,7 +35,7 @@ pub struct Leaflet {
     pub messages: String,
     pub style: Style,
     /// Variables handed to every message, in name order.
-    pub args: Vec<(String, ArgValue)>,
+    pub args: Vec<Arg>,
     pub blocks: Vec<Block>,
 }
 
@@ -114,6 +114,14 @@ pub enum Alignment {
     Left,
     Justify,
     Center,
+}
+
+/// A variable from `[args]`, and where its value is in the TOML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arg {
+    pub name: String,
+    pub value: ArgValue,
+    pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

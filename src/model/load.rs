@@ -305,18 +305,20 @@ impl Validator<'_> {
         }
     }
 
-    fn args(&mut self, raw: &BTreeMap<String, Spanned<toml::Value>>) -> Vec<(String, ArgValue)> {
+    fn args(&mut self, raw: &BTreeMap<String, Spanned<toml::Value>>) -> Vec<Arg> {
         let mut args = Vec::new();
         for (name, value) in raw {
             let arg = match value.get_ref() {
                 toml::Value::String(s) => ArgValue::String(s.clone()),
                 toml::Value::Integer(i) => ArgValue::Number(*i as f64),
                 toml::Value::Float(f) if f.is_finite() => ArgValue::Number(*f),
+                // Dates reach Fluent as ISO strings, which DATETIME() formats per language.
+                toml::Value::Datetime(d) => ArgValue::String(d.to_string()),
                 other => {
                     self.error(
                         value.span(),
                         format!(
-                            "argument `{name}` is a {}, but arguments must be strings or numbers",
+                            "argument `{name}` is a {}, but arguments must be strings, numbers or dates",
                             other.type_str()
                         ),
                         format!("quote it: {name} = \"…\""),
@@ -324,7 +326,7 @@ impl Validator<'_> {
                     continue;
                 }
             };
-            args.push((name.clone(), arg));
+            args.push(Arg { name: name.clone(), value: arg, span: value.span() });
         }
         args
     }

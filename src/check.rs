@@ -1,0 +1,164 @@
+//! `leaflet check`: everything that would stop a leaflet from printing, or print it
+//! wrong, found without writing a PDF — syntax, missing and untranslated messages,
+//! variables, characters the fonts cannot draw, overflow — plus warnings for what
+//! merely deserves a look (unused messages and arguments, languages without
+//! hyphenation patterns or plural rules, type shrunk below the size asked for).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::build::{BuildOptions, fonts_dir, load_fonts, prepare};
+use crate::diag::{Diagnostic, LineCol};
+use crate::i18n::{self, Catalog};
+use crate::model::Leaflet;
+use crate::text::items::hyphenation_language;
+
+/// The messages of one translation file and which of them some leaflet uses.
+struct FileUse {
+    catalog_source: String,
+    lang: String,
+    /// Message ids and where they are defined.
+    defined: Vec<(String, usize)>,
+    used: BTreeSet<String>,
+}
+
+/// Checks leaflets; their diagnostics in order, then warnings for messages that none
+/// of them uses.
+pub fn check_all(paths: &[PathBuf], options: &BuildOptions) -> Vec<(PathBuf, Vec<Diagnostic>)> {
+    let mut files: BTreeMap<PathBuf, FileUse> = BTreeMap::new();
+    let mut reports: Vec<(PathBuf, Vec<Diagnostic>)> =
+        paths.iter().map(|p| (p.clone(), check(p, options, &mut files))).collect();
+    let mut unused = Vec::new();
+    for (file, u) in &files {
+        for (id, offset) in u.defined.iter().filter(|(id, _)| !u.used.contains(id)) {
+            let mut d = Diagnostic::warning(format!(
+                "message `{id}` in `{}` is not used by any leaflet checked",
+                u.lang
+            ))
+            .hint("remove it, or use it in a leaflet's [[blocks]] (text = \"…\")")
+            .in_file(file);
+            d.at = Some(LineCol::of(&u.catalog_source, *offset));
+            unused.push(d);
+        }
+    }
+    if let Some(last) = reports.last_mut() {
+        last.1.extend(unused);
+    }
+    reports
+}
+
+fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
+    let (leaflet, locales) = match prepare(path, options) {
+        Ok(prepared) => prepared,
+        Err(d) => return d.0,
+    };
+    let mut out = language_warnings(&leaflet);
+    let loaded = match i18n::load_each(&leaflet, &locales) {
+        Ok(loaded) => loaded,
+        Err(d) => {
+            out.extend(d.0);
+            return out;
+        }
+    };
+    let mut catalogs: Vec<Catalog> = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(c) => catalogs.push(c),
+            Err(d) => out.extend(d),
+        }
+    }
+    out.extend(usage(&leaflet, &catalogs, files));
+    let all_loaded = catalogs.len() == leaflet.languages.len();
+    let texts = match i18n::resolve(&leaflet, &catalogs, false) {
+        Ok(texts) => texts,
+        Err(d) => {
+            out.extend(d.0);
+            return out;
+        }
+    };
+    if !all_loaded {
+        return out;
+    }
+    let fonts = match load_fonts(&leaflet, fonts_dir(path, options).as_deref()) {
+        Ok(fonts) => fonts,
+        Err(d) => {
+            out.extend(d.0);
+            return out;
+        }
+    };
+    match crate::layout::layout(&leaflet, &texts, &fonts) {
+        Err(d) => out.extend(d.0),
+        Ok(doc) if doc.body_size < leaflet.style.size - 0.01 => out.push(
+            Diagnostic::warning(format!(
+                "the text only fits with the body shrunk to {:.2} pt (`size` is {} pt)",
+                doc.body_size, leaflet.style.size
+            ))
+            .in_file(&leaflet.source.path)
+            .hint("shorten the text, or lower `size` to what it prints at"),
+        ),
+        Ok(_) => {}
+    }
+    out
+}
+
+/// Languages whose text will be set with less care than they deserve.
+fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for language in &leaflet.languages {
+        let tag = &language.tag;
+        let place = |d: Diagnostic| match &language.span {
+            Some(span) => d.at(&leaflet.source.path, &leaflet.source.text, span.clone()),
+            None => d.in_file(&leaflet.source.path),
+        };
+        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() {
+            out.push(place(
+                Diagnostic::warning(format!(
+                    "no hyphenation patterns for `{tag}`: its text is set without hyphenation"
+                ))
+                .hint("justified text may have wider spaces; align = \"left\" on long blocks avoids that"),
+            ));
+        }
+        if i18n::plurals::categories(tag).is_none() {
+            out.push(place(
+                Diagnostic::warning(format!(
+                    "no plural rules for `{tag}`: Fluent selects plural variants by English rules ([one] for 1, [other] otherwise)"
+                ))
+                .hint("write selectors with number keys ([1], [2]…) and *[other], or check the wording of each count"),
+            ));
+        }
+    }
+    out
+}
+
+/// Arguments no message uses (warning), and which messages of each file are used.
+fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
+    let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| &b.texts).map(|m| m.id.as_str()).collect();
+    if let Some(title) = &leaflet.title {
+        roots.push(&title.id);
+    }
+    let mut variables = BTreeSet::new();
+    for catalog in catalogs {
+        let used = i18n::usage::usage(&catalog.resource, roots.iter().copied());
+        variables.extend(used.variables);
+        let entry = files.entry(catalog.file.clone()).or_insert_with(|| FileUse {
+            catalog_source: catalog.source.clone(),
+            lang: catalog.lang.to_string(),
+            defined: catalog.ids.iter().map(|id| (id.clone(), catalog.offset_of(id).unwrap_or(0))).collect(),
+            used: BTreeSet::new(),
+        });
+        entry.used.extend(used.messages);
+    }
+    if catalogs.is_empty() {
+        return Vec::new();
+    }
+    leaflet
+        .args
+        .iter()
+        .filter(|a| !variables.contains(&a.name))
+        .map(|a| {
+            Diagnostic::warning(format!("argument `{}` is not used by any message", a.name))
+                .at(&leaflet.source.path, &leaflet.source.text, a.span.clone())
+                .hint(format!("remove it from [args], or use {{ ${} }} in a message", a.name))
+        })
+        .collect()
+}

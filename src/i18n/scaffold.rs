@@ -1,0 +1,141 @@
+//! `leaflet locale add`: a new language's `.ftl` file made from an existing one, every
+//! message id kept, the source text as a comment above each, and every value marked
+//! untranslated so that neither the translator nor the build can miss one.
+
+use unic_langid::LanguageIdentifier;
+
+use super::plurals;
+
+/// Put before every value a scaffold creates; the build refuses text carrying it
+/// (unless `--draft`), and `check` lists it.
+pub const UNTRANSLATED: &str = "[untranslated]";
+
+/// The scaffold for `to` made from the source file `source` (in `from`), and how
+/// many messages it holds.
+pub fn scaffold(
+    source: &str,
+    from: &LanguageIdentifier,
+    to: &LanguageIdentifier,
+    messages: &str,
+) -> (String, usize) {
+    let mut out = format!(
+        "## {to}: translation of `{messages}`, made from `{from}` by `leaflet locale add`.\n\
+         ## Translate each value marked {UNTRANSLATED} and delete the marker. Keep the ids (left of =),\n\
+         ## the {{ $variables }}, {{ -terms }} and {{ other-messages }} as they are; *italic* and **bold** work.\n\
+         ## `leaflet check` lists what is left to do.\n"
+    );
+    match plurals::categories(to) {
+        Some(categories) => out.push_str(&format!(
+            "## Plural variants in {to}: {} (keep a *[other] default).\n",
+            categories.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(" ")
+        )),
+        None => out.push_str(&format!(
+            "## Fluent has no plural rules for {to}: selectors use English ones ([one] for 1, *[other]).\n"
+        )),
+    }
+    let mut count = 0;
+    for entry in entries(source) {
+        out.push('\n');
+        let first = entry[0];
+        if first.starts_with('-') {
+            out.push_str(&format!("# {from} (a term: translate it, or keep a name as it is)\n"));
+            for line in &entry {
+                out.push_str(line);
+                out.push('\n');
+            }
+            continue;
+        }
+        count += 1;
+        for line in &entry {
+            out.push_str(&format!("# {from}: {}\n", line.trim_end()));
+        }
+        // A message whose value starts on its attribute lines has no value to mark.
+        let value_follows = entry
+            .iter()
+            .skip(1)
+            .find(|l| !l.trim().is_empty())
+            .is_none_or(|l| !l.trim_start().starts_with('.'));
+        for (n, line) in entry.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let value = n == 0 && (value_follows || !line.trim_end().ends_with('='));
+            let attribute = n > 0 && trimmed.starts_with('.') && trimmed.contains('=');
+            out.push_str(&if value || attribute { mark(line) } else { line.to_string() });
+            out.push('\n');
+        }
+    }
+    (out, count)
+}
+
+/// `id = text` → `id = [untranslated] text` (also for `.attr = text`).
+fn mark(line: &str) -> String {
+    match line.split_once('=') {
+        Some((key, value)) if value.trim().is_empty() => format!("{key}= {UNTRANSLATED}"),
+        Some((key, value)) => format!("{key}= {UNTRANSLATED} {}", value.trim_start()),
+        None => line.to_string(),
+    }
+}
+
+/// The source's messages and terms, each as its lines (comments and blank lines
+/// dropped): an entry starts in column 1 and runs over the indented lines after it.
+fn entries(source: &str) -> Vec<Vec<&str>> {
+    let mut entries: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for line in source.lines() {
+        let starts_entry =
+            line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') && line.contains('=');
+        if starts_entry {
+            entries.push(vec![line]);
+            open = true;
+        } else if open && line.starts_with([' ', '\t', '}', '[', '*', '.']) && !line.trim().is_empty() {
+            // Indented lines continue the entry; so do lines opening with a brace,
+            // variant key or attribute, which Fluent allows in column 1.
+            entries.last_mut().expect("open entry").push(line);
+        } else if !line.trim().is_empty() {
+            open = false; // a comment or junk between entries
+        }
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+
+    const EN: &str = "## English\n-org = The Union\n\n# the headline\nheadline = Hands off { -org }!\n\
+        intro =\n    First line\n    second line.\n    .demands = We demand:\n\
+        count = { $n ->\n    [one] one demand\n   *[other] { $n } demands\n}\nonly-attrs =\n    .title = Title\n";
+
+    #[test]
+    fn every_message_is_kept_commented_and_marked() {
+        let (text, count) = scaffold(EN, &"en".parse().unwrap(), &"qu".parse().unwrap(), "demo");
+        assert_eq!(count, 4);
+        // Still valid Fluent, with the same ids.
+        let resource = FluentResource::try_new(text.clone()).unwrap_or_else(|(_, e)| panic!("{e:?}\n{text}"));
+        let ids: Vec<String> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["headline", "intro", "count", "only-attrs"]);
+        assert!(
+            text.contains(
+                "# en: headline = Hands off { -org }!\nheadline = [untranslated] Hands off { -org }!\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("intro = [untranslated]\n    First line\n"), "{text}");
+        assert!(text.contains("    .demands = [untranslated] We demand:\n"), "{text}");
+        assert!(text.contains("only-attrs =\n    .title = [untranslated] Title\n"), "{text}");
+        assert!(text.contains("-org = The Union\n"), "terms are copied as they are");
+        assert!(text.contains("no plural rules for qu"), "{text}");
+    }
+
+    #[test]
+    fn scaffold_lists_the_languages_plural_categories() {
+        let (text, _) = scaffold(EN, &"en".parse().unwrap(), &"ar".parse().unwrap(), "demo");
+        assert!(text.contains("## Plural variants in ar: [zero] [one] [two] [few] [many] [other]"), "{text}");
+    }
+}
