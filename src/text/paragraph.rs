@@ -277,10 +277,11 @@ impl Placer<'_> {
 
     /// The text a glyph stands for (the PDF maps it back for copying and extraction).
     /// A cluster's characters go one per glyph when the counts match and the script
-    /// does not reorder within clusters (a letter and its marks); otherwise the first
-    /// glyph carries them all (a ligature). Right-to-left ligatures carry them
-    /// reversed: extractors (poppler, pdf.js) reverse right-to-left text character by
-    /// character, a glyph's mapped string included.
+    /// does not reorder within clusters (a letter and its marks: the PDF maps each
+    /// glyph id to one text, so a letter's glyph must not carry a mark it has only
+    /// here); otherwise the first glyph carries them all (a ligature). Right-to-left
+    /// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
+    /// right-to-left text character by character, a glyph's mapped string included.
     fn cluster_text(&self, k: usize) -> String {
         let cluster = self.glyphs[k].cluster;
         let same = |i: &usize| self.glyphs[*i].cluster == cluster;
@@ -288,6 +289,7 @@ impl Placer<'_> {
         let last = (k..self.glyphs.len()).take_while(same).last().unwrap_or(k);
         let end = self.glyphs.get(last + 1).map_or(self.text.len(), |n| n.cluster.max(cluster));
         let chars: Vec<char> = self.text[cluster..end].chars().collect();
+        let rtl = self.levels[cluster].is_rtl();
         let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
         if chars.len() == last - first + 1 && !reorders {
             return chars[k - first].to_string();
@@ -295,7 +297,7 @@ impl Placer<'_> {
         if k != first {
             return String::new();
         }
-        if self.levels[cluster].is_rtl() { chars.iter().rev().collect() } else { chars.iter().collect() }
+        if rtl { chars.iter().rev().collect() } else { chars.iter().collect() }
     }
 }
 
