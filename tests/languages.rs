@@ -338,7 +338,7 @@ fn pdftotext_gives_back_the_arabic_text() {
             .collect::<Vec<_>>()
     };
     let extracted = words(&text);
-    let column = built.texts.columns.iter().find(|c| c.lang.to_string() == "ar").unwrap();
+    let column = built.texts.columns.iter().find(|c| c.lang == "ar").unwrap();
     for passage in column.blocks.iter().flatten() {
         let want = words(&passage.text);
         let found = extracted.windows(want.len()).any(|w| w == want.as_slice());
