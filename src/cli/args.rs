@@ -90,15 +90,8 @@ pub struct CheckArgs {
     /// Leaflets to check [default: every leaflets/*.toml].
     #[arg(value_name = "LEAFLET.toml")]
     pub leaflets: Vec<PathBuf>,
-    /// Languages to check instead of each leaflet's `languages`.
-    #[arg(long, value_name = "en,es", value_delimiter = ',')]
-    pub langs: Option<Vec<String>>,
-    /// Translations folder, instead of the nearest locales/ above the leaflet.
-    #[arg(long, value_name = "DIR")]
-    pub locales: Option<PathBuf>,
-    /// Fonts folder, instead of the nearest fonts/ above the leaflet.
-    #[arg(long, value_name = "DIR")]
-    pub fonts: Option<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -118,7 +111,17 @@ pub struct BuildArgs {
     /// Folder for the PDFs, each named after its leaflet [default: out]
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// Languages to set, in column order, instead of the leaflet's `languages`.
+    #[command(flatten)]
+    pub sources: Sources,
+    /// Print messages not translated yet with their [untranslated] marker instead of failing.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// Where a leaflet's languages, translations and fonts come from (build and check).
+#[derive(Debug, Args)]
+pub struct Sources {
+    /// Languages, in column order, instead of the leaflet's `languages`.
     #[arg(long, value_name = "en,es", value_delimiter = ',')]
     pub langs: Option<Vec<String>>,
     /// Translations folder, instead of the nearest locales/ above the leaflet.
@@ -127,7 +130,15 @@ pub struct BuildArgs {
     /// Fonts folder, instead of the nearest fonts/ above the leaflet.
     #[arg(long, value_name = "DIR")]
     pub fonts: Option<PathBuf>,
-    /// Print messages not translated yet with their [untranslated] marker instead of failing.
-    #[arg(long)]
-    pub draft: bool,
+}
+
+impl Sources {
+    pub fn options(&self) -> crate::build::BuildOptions {
+        crate::build::BuildOptions {
+            langs: self.langs.clone(),
+            locales: self.locales.clone(),
+            fonts: self.fonts.clone(),
+            ..Default::default()
+        }
+    }
 }

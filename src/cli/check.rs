@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::{CheckArgs, Format};
-use crate::build::BuildOptions;
 use crate::check::check_all;
 use crate::diag::{Diagnostic, Severity};
 
@@ -55,13 +54,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = BuildOptions {
-        langs: args.langs.clone(),
-        locales: args.locales.clone(),
-        fonts: args.fonts.clone(),
-        ..Default::default()
-    };
-    let reports = check_all(&leaflets, &options);
+    let reports = check_all(&leaflets, &args.sources.options());
     let count = |s: Severity| reports.iter().flat_map(|(_, d)| d).filter(|d| d.severity == s).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     match args.format {

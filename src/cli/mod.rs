@@ -42,13 +42,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = BuildOptions {
-        langs: args.langs.clone(),
-        locales: args.locales.clone(),
-        fonts: args.fonts.clone(),
-        draft: args.draft,
-        pdf: PdfOptions { date },
-    };
+    let options = BuildOptions { draft: args.draft, pdf: PdfOptions { date }, ..args.sources.options() };
     let mut failed = 0;
     for leaflet in &args.leaflets {
         let target = output::output_path(leaflet, args.output.as_deref(), args.out_dir.as_deref());
