@@ -2,11 +2,16 @@
 //! (Arabic, Hebrew, Devanagari… by default). Each character is drawn by the first
 //! family that has it; a run of text keeps one face as long as it can.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use rustybuzz::ttf_parser;
+use unic_langid::LanguageIdentifier;
 
 use super::fonts::{FaceStyle, FontFace, FontFamily};
+use super::shape::{ShapedGlyph, shape};
 
 /// A face in the chain: which family, which style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,13 +34,16 @@ impl FaceId {
 #[derive(Debug, Clone)]
 pub struct FontChain {
     pub families: Vec<FontFamily>,
+    /// Shaped runs at the face's design size, by face, direction, language and text:
+    /// fitting sets the same text at many sizes, and shaping scales linearly.
+    shaped: RefCell<HashMap<(FaceId, bool, String, String), Rc<Vec<ShapedGlyph>>>>,
 }
 
 impl FontChain {
     pub fn new(primary: FontFamily, fallbacks: Vec<FontFamily>) -> FontChain {
         let mut families = vec![primary];
         families.extend(fallbacks);
-        FontChain { families }
+        FontChain { families, shaped: RefCell::default() }
     }
 
     /// Only the built-in Noto Sans and its built-in fallbacks.
@@ -54,6 +62,36 @@ impl FontChain {
     /// Every face, four per family in chain order (`FaceId::index`).
     pub fn faces(&self) -> Vec<Arc<FontFace>> {
         self.families.iter().flat_map(|f| f.faces.iter().cloned()).collect()
+    }
+
+    /// `text` shaped in `face` at `size` points (see `shape::shape`), from the cache
+    /// when this text was shaped before at any size.
+    pub fn shape(
+        &self,
+        face: FaceId,
+        text: &str,
+        size: f32,
+        lang: &LanguageIdentifier,
+        rtl: bool,
+    ) -> Vec<ShapedGlyph> {
+        let font = self.face(face);
+        let key = (face, rtl, lang.to_string(), text.to_string());
+        let units = self.shaped.borrow().get(&key).cloned();
+        let units = units.unwrap_or_else(|| {
+            let shaped = Rc::new(shape(font, text, font.units_per_em, lang, rtl));
+            self.shaped.borrow_mut().insert(key, shaped.clone());
+            shaped
+        });
+        let scale = size / font.units_per_em;
+        units
+            .iter()
+            .map(|g| ShapedGlyph {
+                advance: g.advance * scale,
+                x_offset: g.x_offset * scale,
+                y_offset: g.y_offset * scale,
+                ..g.clone()
+            })
+            .collect()
     }
 
     /// Names of the chain's families, for messages.

@@ -13,7 +13,7 @@ use super::fonts::FaceStyle;
 use super::items::{Collect, Items, JUSTIFIED, Source, collect};
 use super::knuth_plass::{Break, Item, Params, after_break, optimal};
 use super::linebreak::first_fit;
-use super::shape::{ShapedGlyph, shape};
+use super::shape::ShapedGlyph;
 
 /// A glyph placed on a line, with the text it stands for (its cluster's text for the
 /// first glyph of a cluster, empty for the rest) so the PDF can map it back to text.
@@ -173,8 +173,7 @@ fn shape_runs(
         while start < range.end {
             let level = levels[start];
             let end = (start..range.end).find(|&i| levels[i] != level).unwrap_or(range.end);
-            let shaped =
-                shape(style.fonts.face(*face), &text[start..end], style.size, style.lang, level.is_rtl());
+            let shaped = style.fonts.shape(*face, &text[start..end], style.size, style.lang, level.is_rtl());
             faces.extend(std::iter::repeat_n(*face, shaped.len()));
             glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph { cluster: g.cluster + start, ..g }));
             start = end;
