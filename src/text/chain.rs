@@ -36,8 +36,11 @@ pub struct FontChain {
     pub families: Vec<FontFamily>,
     /// Shaped runs at the face's design size, by face, direction, language and text:
     /// fitting sets the same text at many sizes, and shaping scales linearly.
-    shaped: RefCell<HashMap<(FaceId, bool, String, String), Rc<Vec<ShapedGlyph>>>>,
+    shaped: RefCell<HashMap<ShapeKey, Rc<Vec<ShapedGlyph>>>>,
 }
+
+/// A shaped run's face, direction (right to left?), language tag and text.
+type ShapeKey = (FaceId, bool, String, String);
 
 impl FontChain {
     pub fn new(primary: FontFamily, fallbacks: Vec<FontFamily>) -> FontChain {
