@@ -118,6 +118,14 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
                 .hint("justified text may have wider spaces; align = \"left\" on long blocks avoids that"),
             ));
         }
+        if !i18n::functions::has_number_data(tag) {
+            out.push(place(
+                Diagnostic::warning(format!(
+                    "no number or date formats for `{tag}`: numbers print as 12,500.5 and DATETIME() as 2022-12-17"
+                ))
+                .hint("check the numbers and dates in that language's messages"),
+            ));
+        }
         if i18n::plurals::categories(tag).is_none() {
             out.push(place(
                 Diagnostic::warning(format!(

@@ -345,3 +345,35 @@ fn pdftotext_gives_back_the_arabic_text() {
         assert!(found, "`{}` not extracted in order:\nwant {want:?}\ngot {extracted:?}", passage.message);
     }
 }
+
+// ---- numbers and dates ------------------------------------------------------------------
+
+/// Numbers from [args] print by each language's rules, dates through DATETIME() in
+/// each language's words and order (ICU4X / CLDR).
+#[test]
+fn numbers_and_dates_follow_each_language() {
+    let leaflet = "languages = [\"en\", \"es\", \"ar-EG\"]\npaper = \"A4\"\norientation = \"portrait\"\n\
+        margin = \"10mm\"\ngutter = \"5mm\"\n[style]\nsize = \"9pt\"\nfit = false\n\
+        [args]\nfunds = 12500.5\nday = 2022-12-17\nyear = 2022\n\
+        [[blocks]]\ntype = \"paragraph\"\ntext = \"money\"\n[[blocks]]\ntype = \"paragraph\"\ntext = \"when\"\n";
+    let ftl = "money = { $funds } | { NUMBER($funds, minimumFractionDigits: 2) } | { $year }\n\
+        when = { DATETIME($day, dateStyle: \"full\") }\n";
+    let p = Project::with(leaflet, ftl, ftl);
+    p.write("locales/ar/demo.ftl", ftl);
+    let d = doc(&p, None);
+    let en = text_of(&d, 0, "en");
+    assert!(en.contains("12,500.5 | 12,500.50 | 2022"), "{en}");
+    assert!(en.contains("Saturday, December 17, 2022"), "{en}");
+    let es = text_of(&d, 0, "es");
+    assert!(es.contains("12.500,5 | 12.500,50 | 2022"), "{es}");
+    assert!(es.contains("sábado, 17 de diciembre de 2022"), "{es}");
+    let ar = text_of(&d, 0, "ar-EG");
+    assert!(ar.contains("١٢٬٥٠٠٫٥"), "Egyptian Arabic digits and separators: {ar}");
+    // A value DATETIME cannot read is an error naming the message.
+    let bad = leaflet.replace("day = 2022-12-17", "day = \"next week\"");
+    let p = Project::with(&bad, ftl, ftl);
+    p.write("locales/ar/demo.ftl", ftl);
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("message `when` in `en`: DATETIME()"), "{}", run.stderr);
+}

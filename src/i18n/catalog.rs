@@ -72,6 +72,8 @@ impl Catalog {
         // they print as boxes. The page runs the bidi algorithm on each paragraph with
         // the language's direction instead.
         bundle.set_use_isolating(false);
+        // Numbers by the language's rules, NUMBER() and DATETIME() (ICU4X).
+        super::functions::install(&mut bundle, lang);
         if let Err(errors) = bundle.add_resource(resource.clone()) {
             return Err(errors
                 .iter()

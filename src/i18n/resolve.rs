@@ -171,13 +171,20 @@ fn format(
     };
     let mut errors = Vec::new();
     let text = catalog.bundle.format_pattern(pattern, Some(args), &mut errors);
-    if !errors.is_empty() {
+    // NUMBER() and DATETIME() note their failures aside: Fluent records none.
+    let function_errors = super::functions::take_errors();
+    if !errors.is_empty() || !function_errors.is_empty() {
         let at = catalog.offset_of(&m.id).unwrap_or(0);
-        return Err(errors
-            .iter()
-            .map(|e| {
-                resolver_diagnostic(e, leaflet, &m.key(), lang).at(&catalog.file, &catalog.source, at..at)
-            })
+        let resolver = errors.iter().map(|e| resolver_diagnostic(e, leaflet, &m.key(), lang));
+        let functions = function_errors.iter().map(|e| {
+            Diagnostic::error(format!("message `{}` in `{lang}`: {e}", m.key())).hint(format!(
+                "fix the value in [args] of {}, or the call in the message",
+                leaflet.source.path.display()
+            ))
+        });
+        return Err(resolver
+            .chain(functions)
+            .map(|d| d.at(&catalog.file, &catalog.source, at..at))
             .collect());
     }
     Ok(normalise(&text))
