@@ -377,3 +377,33 @@ fn numbers_and_dates_follow_each_language() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("message `when` in `en`: DATETIME()"), "{}", run.stderr);
 }
+
+/// The three-language example: pdftotext gives back every Portuguese passage (and the
+/// others) word for word, hyphenated words rejoined.
+#[test]
+fn pdftotext_gives_back_the_portuguese_column() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/peru-solidarity-trilingual.toml");
+    let built = build(&path, &BuildOptions::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("three.pdf");
+    std::fs::write(&file, &built.pdf).unwrap();
+    let out = match Command::new("pdftotext").arg(&file).arg("-").output() {
+        Ok(out) => out,
+        Err(_) if std::env::var("CI").is_err() => return eprintln!("pdftotext missing: skipped"),
+        Err(e) => panic!("pdftotext is needed in CI: {e}"),
+    };
+    let text = String::from_utf8(out.stdout).unwrap().replace("\u{ad}\n", "");
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flowing = words(&text);
+    for column in &built.texts.columns {
+        for passage in column.blocks.iter().flatten() {
+            assert!(
+                flowing.contains(&words(&passage.text)),
+                "{} `{}` lost:\n{text}",
+                column.lang,
+                passage.message
+            );
+        }
+    }
+    assert!(flowing.contains("Tirem as mãos do Peru!"), "{flowing}");
+}
