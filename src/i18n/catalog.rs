@@ -68,10 +68,10 @@ impl Catalog {
             .collect();
         let resource = Arc::new(resource);
         let mut bundle = FluentBundle::new(vec![lang.clone()]);
-        // Fluent wraps placeables in U+2068/U+2069 for bidi isolation; outside a browser
-        // they print as boxes. The page runs the bidi algorithm on each paragraph with
-        // the language's direction instead.
-        bundle.set_use_isolating(false);
+        // Fluent wraps placeables in U+2068/U+2069 so that a Latin name inside Arabic
+        // keeps its punctuation. The bidi algorithm uses them on the page and they are
+        // never drawn; left-to-right text has no use for them.
+        bundle.set_use_isolating(crate::text::bidi::is_rtl(lang));
         // Numbers by the language's rules, NUMBER() and DATETIME() (ICU4X).
         super::functions::install(&mut bundle, lang);
         if let Err(errors) = bundle.add_resource(resource.clone()) {

@@ -187,7 +187,7 @@ fn format(
             .map(|d| d.at(&catalog.file, &catalog.source, at..at))
             .collect());
     }
-    Ok(normalise(&text))
+    Ok(normalise(&text, crate::text::bidi::is_rtl(lang)))
 }
 
 fn resolver_diagnostic(
@@ -222,15 +222,19 @@ fn resolver_diagnostic(
 
 /// Fluent keeps a multiline value's line breaks; on the page a message is one flowing
 /// paragraph, so runs of white space become one space. No-break spaces are kept: they
-/// are the translator's way to hold "15 de diciembre" together. Bidi isolation marks
-/// and soft hyphens never reach the page (hyphenation is the line breaker's job).
-fn normalise(text: &str) -> String {
+/// are the translator's way to hold "15 de diciembre" together. Soft hyphens go
+/// (hyphenation is the line breaker's job), and so do bidi isolation marks in
+/// left-to-right text; right-to-left text keeps them for its bidi algorithm.
+fn normalise(text: &str, keep_isolates: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{00AD}')));
+        out.extend(
+            word.chars()
+                .filter(|&c| c != '\u{00AD}' && (keep_isolates || !matches!(c, '\u{2066}'..='\u{2069}'))),
+        );
     }
     out
 }
@@ -242,6 +246,7 @@ mod tests {
     #[test]
     fn normalise_joins_lines_and_drops_isolation_marks() {
         let text = "Sábado \u{2068}17\u{2069}\n  de\u{00A0}diciembre ";
-        assert_eq!(normalise(text), "Sábado 17 de\u{00A0}diciembre");
+        assert_eq!(normalise(text, false), "Sábado 17 de\u{00A0}diciembre");
+        assert_eq!(normalise(text, true), "Sábado \u{2068}17\u{2069} de\u{00A0}diciembre");
     }
 }

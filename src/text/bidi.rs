@@ -17,6 +17,12 @@ pub fn is_rtl(lang: &LanguageIdentifier) -> bool {
     )
 }
 
+/// Invisible characters that steer the bidi algorithm (isolates, embeddings, marks):
+/// they take part in ordering and are never drawn or extracted.
+pub fn is_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The embedding level of each byte of `text`, in a paragraph of the given direction.
 pub fn levels(text: &str, rtl: bool) -> Vec<Level> {
     let base = if rtl { Level::rtl() } else { Level::ltr() };

@@ -120,6 +120,8 @@ impl FontChain {
             let current = runs.last().map(|r| r.1.family as usize);
             let neutral = !c.is_alphabetic();
             let family = match current {
+                // Bidi controls are never drawn: they join whatever run they are in.
+                _ if super::bidi::is_control(c) => Some(current.unwrap_or(0)),
                 Some(f) if neutral && has(f, c) => Some(f),
                 _ => (0..parsed.len()).find(|&f| has(f, c)),
             };

@@ -174,8 +174,14 @@ fn shape_runs(
             let level = levels[start];
             let end = (start..range.end).find(|&i| levels[i] != level).unwrap_or(range.end);
             let shaped = style.fonts.shape(*face, &text[start..end], style.size, style.lang, level.is_rtl());
+            // Bidi controls come back as empty glyphs: they have done their work.
+            let shaped: Vec<ShapedGlyph> = shaped
+                .into_iter()
+                .map(|g| ShapedGlyph { cluster: g.cluster + start, ..g })
+                .filter(|g| g.advance != 0.0 || !text[g.cluster..].starts_with(bidi::is_control))
+                .collect();
             faces.extend(std::iter::repeat_n(*face, shaped.len()));
-            glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph { cluster: g.cluster + start, ..g }));
+            glyphs.extend(shaped);
             start = end;
         }
     }
@@ -287,7 +293,7 @@ impl Placer<'_> {
         let first = (0..=k).rev().take_while(same).last().unwrap_or(k);
         let last = (k..self.glyphs.len()).take_while(same).last().unwrap_or(k);
         let end = self.glyphs.get(last + 1).map_or(self.text.len(), |n| n.cluster.max(cluster));
-        let chars: Vec<char> = self.text[cluster..end].chars().collect();
+        let chars: Vec<char> = self.text[cluster..end].chars().filter(|&c| !bidi::is_control(c)).collect();
         let rtl = self.levels[cluster].is_rtl();
         let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
         if chars.len() == last - first + 1 && !reorders {
@@ -424,6 +430,32 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A Latin name with its punctuation, isolated as Fluent isolates placeables, stays
+    /// whole inside Arabic; the isolation marks themselves are neither drawn nor mapped.
+    #[test]
+    fn isolated_latin_keeps_its_punctuation_inside_arabic() {
+        let fonts = FontChain::builtin();
+        let ar = "ar".parse().unwrap();
+        let style = ParagraphStyle {
+            fonts: &fonts,
+            size: 10.0,
+            width: 400.0,
+            lang: &ar,
+            align: Align::Left,
+            hyphenate: false,
+        };
+        let text = "في \u{2068}Trafalgar Square!\u{2069} اليوم";
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        let set = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
+        let line = &set.best().lines[0];
+        let visual: String = line.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert!(visual.contains("Trafalgar Square!"), "{visual:?}");
+        assert!(!visual.contains(['\u{2068}', '\u{2069}']), "{visual:?}");
+        // Right to left: the first word (في) is drawn rightmost, the last (اليوم) leftmost.
+        assert!(visual.starts_with("مويلا") || visual.starts_with("م"), "{visual:?}");
+        assert!(line.rtl);
     }
 
     #[test]
