@@ -1,2 +1,3 @@
 pub mod pdf;
+pub mod poppler;
 pub mod project;
