@@ -306,7 +306,6 @@ fn pdftotext_gives_back_the_arabic_text() {
     let options = BuildOptions { langs: Some(vec!["ar".into()]), ..Default::default() };
     let built = build(&path, &options).unwrap();
     let Some(text) = support::poppler::pdftotext(&built.pdf) else { return };
-    let text = text;
     // Arabic words only (poppler adds embedding marks, and puts a space beside a
     // vowel mark it finds over its letter: marks are compared apart from words).
     let words = |s: &str| -> Vec<String> {

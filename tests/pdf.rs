@@ -155,7 +155,6 @@ fn the_binary_honours_source_date_epoch() {
 fn pdftotext_gives_back_both_languages() {
     let built = example(&BuildOptions::default());
     let Some(text) = support::poppler::pdftotext(&built.pdf) else { return };
-    let text = text;
     assert!(!text.contains(['\u{fffd}', '\u{2068}', '\u{2069}']), "{text}");
     // pdftotext keeps line breaks and the soft hyphens of hyphenated words (U+00AD at
     // a line's end); rejoined, every passage comes back word for word.
