@@ -8,6 +8,7 @@ use crate::i18n::Texts;
 use crate::layout::Document;
 use crate::model::{self, Language, Leaflet};
 use crate::pdf::PdfOptions;
+use crate::press::{self, PressOptions};
 use crate::text::{FontChain, FontError, FontFamily};
 use crate::{i18n, layout, pdf};
 
@@ -22,6 +23,10 @@ pub struct BuildOptions {
     pub fonts: Option<PathBuf>,
     /// Print messages still marked untranslated (marker showing) instead of failing.
     pub draft: bool,
+    /// Bleed in points, instead of the leaflet's `bleed`.
+    pub bleed: Option<f32>,
+    /// Crop marks, whatever the leaflet says.
+    pub marks: bool,
     pub pdf: PdfOptions,
 }
 
@@ -39,6 +44,9 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
     let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
     let document = layout::layout(&leaflet, &texts, &fonts)?;
+    let press =
+        PressOptions { bleed: options.bleed.unwrap_or(leaflet.bleed), marks: options.marks || leaflet.marks };
+    let document = press::press(document, &press);
     let pdf =
         pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
     Ok(Built { leaflet, texts, document, pdf })

@@ -86,7 +86,11 @@ fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, File
             return out;
         }
     };
-    match crate::layout::layout(&leaflet, &texts, &fonts) {
+    let document = crate::layout::layout(&leaflet, &texts, &fonts);
+    if let Ok(doc) = &document {
+        out.extend(outside_safe_area(&leaflet, doc));
+    }
+    match document {
         Err(d) => out.extend(d.0),
         Ok(doc) if doc.body_size < leaflet.style.size - 0.01 => out.push(
             Diagnostic::warning(format!(
@@ -99,6 +103,38 @@ fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, File
         Ok(_) => {}
     }
     out
+}
+
+/// Copy shops cut within a few millimetres of the trim; text must keep clear of it.
+pub const SAFE_MARGIN_MM: f32 = 5.0;
+
+/// Lines of text closer to the trim than the safe margin (a warning).
+fn outside_safe_area(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Diagnostic> {
+    let safe = SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
+    let mut lines = 0;
+    for page in &doc.pages {
+        let t = page.trim;
+        for placed in &page.items {
+            let crate::layout::Item::Text(run) = &placed.item else { continue };
+            let (left, right) = (placed.x, placed.x + run.glyphs.last().map_or(0.0, |g| g.x));
+            let (top, bottom) = (placed.y - run.size, placed.y);
+            let outside = left < t.x + safe
+                || right > t.x + t.width - safe
+                || top < t.y + safe
+                || bottom > t.y + t.height - safe;
+            lines += usize::from(outside);
+        }
+    }
+    if lines == 0 {
+        return Vec::new();
+    }
+    vec![
+        Diagnostic::warning(format!(
+            "{lines} line(s) of text come within {SAFE_MARGIN_MM} mm of the trim, where the cut may fall"
+        ))
+        .in_file(&leaflet.source.path)
+        .hint(format!("use a `margin` of at least {SAFE_MARGIN_MM}mm")),
+    ]
 }
 
 /// Languages whose text will be set with less care than they deserve.

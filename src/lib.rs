@@ -16,4 +16,5 @@ pub mod layout;
 pub mod model;
 mod paths;
 pub mod pdf;
+pub mod press;
 pub mod text;

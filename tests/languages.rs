@@ -391,3 +391,12 @@ fn pdftotext_gives_back_the_portuguese_column() {
     }
     assert!(flowing.contains("Tirem as mãos do Peru!"), "{flowing}");
 }
+
+#[test]
+fn check_warns_about_text_too_near_the_trim() {
+    let p = Project::with(&LEAFLET.replace("margin = \"12mm\"", "margin = \"3mm\""), EN, ES);
+    let run = p.run(&["check"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("line(s) of text come within 5 mm of the trim"), "{}", run.stderr);
+    assert!(!Project::new().run(&["check"]).stderr.contains("of the trim"));
+}

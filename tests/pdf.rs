@@ -191,3 +191,47 @@ fn runs_in_the_second_language_are_marked_with_their_language() {
     assert_eq!(content.matches("BDC").count(), content.matches("EMC").count());
     assert!(!content.contains("(en)>>"), "the document's own language needs no marking");
 }
+
+/// `--bleed 3mm --marks` on an A5 leaflet: the page grows by the bleed and the marks,
+/// and the boxes say where to cut, exactly, in points.
+#[test]
+fn bleed_and_crop_marks_set_the_page_boxes() {
+    let p = Project::new();
+    let run = p.build(&["--bleed", "3mm", "--marks", "-o", "marked.pdf"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let pdf = pdf::read(&std::fs::read(p.path("marked.pdf")).unwrap());
+    let page = &pdf.pages[0];
+    let mm = 72.0 / 25.4;
+    let room = 8.0 * mm; // marks start 3 mm out (the bleed's edge) and run 5 mm
+    let (a5w, a5h) = (148.0 * mm, 210.0 * mm);
+    let close = |got: [f32; 4], want: [f32; 4]| got.iter().zip(want).all(|(g, w)| (g - w).abs() < 0.01);
+    assert!(close(page.media_box, [0.0, 0.0, a5w + 2.0 * room, a5h + 2.0 * room]), "{:?}", page.media_box);
+    let trim = page.trim_box.unwrap();
+    assert!(close(trim, [room, room, room + a5w, room + a5h]), "{trim:?}");
+    let bleed = page.bleed_box.unwrap();
+    assert!(
+        close(bleed, [room - 3.0 * mm, room - 3.0 * mm, room + a5w + 3.0 * mm, room + a5h + 3.0 * mm]),
+        "{bleed:?}"
+    );
+    // Without the flags the leaflet's own `bleed` applies; none here: boxes are the page.
+    let plain = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
+    let page = &pdf::read(&plain.pdf).pages[0];
+    assert_eq!(page.trim_box, Some(page.media_box));
+    assert_eq!(page.bleed_box, Some(page.media_box));
+}
+
+#[test]
+fn a_bleed_in_the_leaflet_and_a_bad_one_on_the_command_line() {
+    let p = Project::with(
+        &support::project::LEAFLET.replace("gutter = \"6mm\"", "gutter = \"6mm\"\nbleed = \"2mm\""),
+        support::project::EN,
+        support::project::ES,
+    );
+    let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
+    let page = &pdf::read(&built.pdf).pages[0];
+    let mm = 72.0 / 25.4;
+    assert!((page.media_box[2] - (148.0 + 4.0) * mm).abs() < 0.01, "{:?}", page.media_box);
+    let run = p.build(&["--bleed", "3"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("has no unit"), "{}", run.stderr);
+}

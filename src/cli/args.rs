@@ -116,6 +116,12 @@ pub struct BuildArgs {
     /// Print messages not translated yet with their [untranslated] marker instead of failing.
     #[arg(long)]
     pub draft: bool,
+    /// Bleed: colour runs this far past the trim on every side (e.g. 3mm), instead of the leaflet's `bleed`.
+    #[arg(long, value_name = "LENGTH", value_parser = parse_length_arg)]
+    pub bleed: Option<f32>,
+    /// Crop marks at the trim's corners, outside the bleed.
+    #[arg(long)]
+    pub marks: bool,
 }
 
 /// Where a leaflet's languages, translations and fonts come from (build and check).
@@ -141,4 +147,13 @@ impl Sources {
             ..Default::default()
         }
     }
+}
+
+/// `--bleed 3mm` → points.
+fn parse_length_arg(text: &str) -> Result<f32, String> {
+    let pt = crate::model::units::parse_length(text)?;
+    if pt > 20.0 * crate::model::units::PT_PER_MM {
+        return Err("more than 20 mm; copy shops ask for 2–5 mm".into());
+    }
+    Ok(pt)
 }

@@ -42,7 +42,13 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = BuildOptions { draft: args.draft, pdf: PdfOptions { date }, ..args.sources.options() };
+    let options = BuildOptions {
+        draft: args.draft,
+        bleed: args.bleed,
+        marks: args.marks,
+        pdf: PdfOptions { date },
+        ..args.sources.options()
+    };
     let mut failed = 0;
     for leaflet in &args.leaflets {
         let target = output::output_path(leaflet, args.output.as_deref(), args.out_dir.as_deref());

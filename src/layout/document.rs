@@ -22,9 +22,30 @@ pub struct Document {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
+    /// The whole page (the PDF's MediaBox), in points.
     pub width: f32,
     pub height: f32,
+    /// Where the finished leaflet is cut, inside the page (top-left origin).
+    pub trim: Frame,
+    /// How far colour may run past the trim, on every side.
+    pub bleed: f32,
     pub items: Vec<Placed>,
+}
+
+/// A rectangle on the page: top-left corner and size, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Page {
+    /// A page cut at its own edges, with no bleed.
+    pub fn trimmed(width: f32, height: f32, items: Vec<Placed>) -> Page {
+        Page { width, height, trim: Frame { x: 0.0, y: 0.0, width, height }, bleed: 0.0, items }
+    }
 }
 
 /// An item at a position: a run's baseline origin, a rectangle's top-left corner.

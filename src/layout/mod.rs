@@ -16,7 +16,7 @@ mod grid;
 mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
-pub use document::{Document, FilledRect, Glyph, Item, Page, Placed, TextRun};
+pub use document::{Document, FilledRect, Frame, Glyph, Item, Page, Placed, TextRun};
 pub use style::BlockStyle;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -54,7 +54,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
     let pages = page
         .place(&grid, true)
         .into_iter()
-        .map(|items| Page { width: leaflet.page.width, height: leaflet.page.height, items })
+        .map(|items| Page::trimmed(leaflet.page.width, leaflet.page.height, items))
         .collect();
     Ok(Document {
         title: texts.title.clone(),

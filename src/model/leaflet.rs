@@ -31,6 +31,10 @@ pub struct Leaflet {
     pub layout: LayoutMode,
     pub margin: f32,
     pub gutter: f32,
+    /// Colour past the trim on every side, in points (0: none).
+    pub bleed: f32,
+    /// Crop marks outside the bleed.
+    pub marks: bool,
     /// Stem of the `.ftl` files under `locales/<tag>/`.
     pub messages: String,
     pub style: Style,

@@ -23,6 +23,9 @@ struct RawLeaflet {
     layout: Option<Spanned<String>>,
     margin: Option<Spanned<String>>,
     gutter: Option<Spanned<String>>,
+    bleed: Option<Spanned<String>>,
+    #[serde(default)]
+    marks: bool,
     messages: Option<Spanned<String>>,
     #[serde(default)]
     style: RawStyle,
@@ -109,6 +112,12 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     };
     let margin = v.length(raw.margin.as_ref(), "margin", 15.0 * super::units::PT_PER_MM);
     let gutter = v.length(raw.gutter.as_ref(), "gutter", 8.0 * super::units::PT_PER_MM);
+    let bleed = v.length(raw.bleed.as_ref(), "bleed", 0.0);
+    if bleed > 20.0 * super::units::PT_PER_MM
+        && let Some(b) = &raw.bleed
+    {
+        v.error(b.span(), "`bleed` is more than 20 mm", "copy shops ask for 2–5 mm; 3mm is usual");
+    }
     let style = v.style(&raw.style);
     let args = v.args(&raw.args);
     let blocks = v.blocks(&raw.blocks);
@@ -148,6 +157,8 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         layout,
         margin,
         gutter,
+        bleed,
+        marks: raw.marks,
         messages,
         style,
         args,

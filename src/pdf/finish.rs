@@ -9,10 +9,33 @@ use super::fonts::fnv1a;
 
 pub struct Finish<'a> {
     pub lang: &'a str,
-    /// Page sizes in points, in page order.
-    pub pages: Vec<(f32, f32)>,
+    /// Each page's boxes, in page order.
+    pub pages: Vec<PageBoxes>,
     /// Whether printpdf was given real dates; if not, none are written.
     pub dated: bool,
+}
+
+/// A page's boxes in PDF coordinates (origin bottom left): `[left bottom right top]`.
+pub struct PageBoxes {
+    pub media: [f32; 4],
+    pub bleed: [f32; 4],
+    pub trim: [f32; 4],
+}
+
+impl PageBoxes {
+    /// From a laid-out page (top-left origin, y down).
+    pub fn of(page: &crate::layout::Page) -> PageBoxes {
+        let t = page.trim;
+        let trim = [t.x, page.height - t.y - t.height, t.x + t.width, page.height - t.y];
+        let b = page.bleed;
+        let bleed = [
+            (trim[0] - b).max(0.0),
+            (trim[1] - b).max(0.0),
+            (trim[2] + b).min(page.width),
+            (trim[3] + b).min(page.height),
+        ];
+        PageBoxes { media: [0.0, 0.0, page.width, page.height], bleed, trim }
+    }
 }
 
 pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
@@ -21,15 +44,13 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     doc.version = "1.7".into();
     doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Lang", Object::string_literal(how.lang));
 
-    for (page_id, &(width, height)) in
-        doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages)
-    {
+    let array = |b: [f32; 4]| Object::Array(b.iter().map(|&v| Object::Real(v)).collect());
+    for (page_id, boxes) in doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages) {
         let page = doc.get_dictionary_mut(*page_id).map_err(|_| internal("page is not a dictionary"))?;
-        let full = Object::Array(vec![0.into(), 0.into(), Object::Real(width), Object::Real(height)]);
-        page.set("MediaBox", full.clone());
-        page.set("TrimBox", full.clone());
-        page.set("BleedBox", full.clone());
-        page.set("CropBox", full);
+        page.set("MediaBox", array(boxes.media));
+        page.set("CropBox", array(boxes.media));
+        page.set("BleedBox", array(boxes.bleed));
+        page.set("TrimBox", array(boxes.trim));
     }
 
     if !how.dated

@@ -116,7 +116,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
     let lo = pdf.to_lopdf_document(&save, &mut warnings);
     let how = finish::Finish {
         lang: &doc.lang,
-        pages: doc.pages.iter().map(|p| (p.width, p.height)).collect(),
+        pages: doc.pages.iter().map(finish::PageBoxes::of).collect(),
         dated: options.date.is_some(),
     };
     finish::finish(lo, &how)

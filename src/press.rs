@@ -1,0 +1,167 @@
+//! Press stage: the laid-out pages → pages as a copy shop takes them. Colour that
+//! touches the trim runs on into the bleed, the page grows by the bleed on every side,
+//! and crop marks (if asked for) sit outside the bleed. Works on `Document` alone:
+//! no TOML, no Fluent, no PDF.
+
+use crate::layout::{Document, FilledRect, Frame, Item, Page, Placed};
+use crate::model::{Rgb, units::PT_PER_MM};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PressOptions {
+    /// Bleed on every side, in points.
+    pub bleed: f32,
+    /// Draw crop marks at the trim's corners.
+    pub marks: bool,
+}
+
+/// Crop marks start this far from the trim (or at the bleed's edge, if further out).
+pub const MARK_OFFSET: f32 = 3.0 * PT_PER_MM;
+pub const MARK_LENGTH: f32 = 5.0 * PT_PER_MM;
+/// Hairline marks, as printers draw them.
+pub const MARK_WEIGHT: f32 = 0.25;
+
+/// Where the crop marks start, measured from the trim.
+pub fn mark_start(bleed: f32) -> f32 {
+    MARK_OFFSET.max(bleed)
+}
+
+pub fn press(mut doc: Document, options: &PressOptions) -> Document {
+    for page in &mut doc.pages {
+        *page = press_page(std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new())), options);
+    }
+    doc
+}
+
+fn press_page(page: Page, options: &PressOptions) -> Page {
+    let bleed = options.bleed;
+    let start = mark_start(bleed);
+    // Room around the trim: the bleed, or the marks beyond it.
+    let room = if options.marks { start + MARK_LENGTH } else { bleed };
+    let trim = Frame { x: room, y: room, width: page.trim.width, height: page.trim.height };
+    let mut items: Vec<Placed> = page
+        .items
+        .into_iter()
+        .map(|p| {
+            let mut p = Placed { x: p.x + room, y: p.y + room, ..p };
+            if let Item::Rect(r) = &mut p.item {
+                bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
+            }
+            p
+        })
+        .collect();
+    if options.marks {
+        items.extend(crop_marks(&trim, start));
+    }
+    Page { width: trim.width + 2.0 * room, height: trim.height + 2.0 * room, trim, bleed, items }
+}
+
+/// A rectangle reaching the trim on a side is carried on past it by the bleed, so no
+/// white sliver shows when the cut is a little off.
+fn bleed_rect(x: &mut f32, y: &mut f32, r: &mut FilledRect, trim: &Frame, bleed: f32) {
+    const TOUCH: f32 = 0.5;
+    if *x <= trim.x + TOUCH {
+        r.width += *x - (trim.x - bleed);
+        *x = trim.x - bleed;
+    }
+    if *y <= trim.y + TOUCH {
+        r.height += *y - (trim.y - bleed);
+        *y = trim.y - bleed;
+    }
+    if *x + r.width >= trim.x + trim.width - TOUCH {
+        r.width = trim.x + trim.width + bleed - *x;
+    }
+    if *y + r.height >= trim.y + trim.height - TOUCH {
+        r.height = trim.y + trim.height + bleed - *y;
+    }
+}
+
+/// Two hairlines per corner, continuing the trim's edges outwards, starting `start`
+/// away from the trim.
+fn crop_marks(trim: &Frame, start: f32) -> Vec<Placed> {
+    let (left, top) = (trim.x, trim.y);
+    let (right, bottom) = (trim.x + trim.width, trim.y + trim.height);
+    let half = MARK_WEIGHT / 2.0;
+    let line = |x: f32, y: f32, width: f32, height: f32| Placed {
+        x,
+        y,
+        item: Item::Rect(FilledRect { width, height, color: Rgb::BLACK }),
+    };
+    let horizontal = |x: f32, y: f32| line(x, y - half, MARK_LENGTH, MARK_WEIGHT);
+    let vertical = |x: f32, y: f32| line(x - half, y, MARK_WEIGHT, MARK_LENGTH);
+    vec![
+        horizontal(left - start - MARK_LENGTH, top),
+        horizontal(right + start, top),
+        horizontal(left - start - MARK_LENGTH, bottom),
+        horizontal(right + start, bottom),
+        vertical(left, top - start - MARK_LENGTH),
+        vertical(right, top - start - MARK_LENGTH),
+        vertical(left, bottom + start),
+        vertical(right, bottom + start),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> Page {
+        let rect = |x, y, width, height| Placed {
+            x,
+            y,
+            item: Item::Rect(FilledRect { width, height, color: Rgb::WHITE }),
+        };
+        // A full-width band at the top edge and a box well inside.
+        Page::trimmed(100.0, 200.0, vec![rect(0.0, 0.0, 100.0, 20.0), rect(10.0, 50.0, 30.0, 30.0)])
+    }
+
+    fn rects(page: &Page) -> Vec<(f32, f32, f32, f32)> {
+        page.items
+            .iter()
+            .filter_map(|p| match &p.item {
+                Item::Rect(r) => Some((p.x, p.y, r.width, r.height)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bleed_grows_the_page_and_carries_edge_colour_into_it() {
+        let pressed = press_page(page(), &PressOptions { bleed: 9.0, marks: false });
+        assert_eq!((pressed.width, pressed.height), (118.0, 218.0));
+        assert_eq!(pressed.trim, Frame { x: 9.0, y: 9.0, width: 100.0, height: 200.0 });
+        let r = rects(&pressed);
+        // The band touched the top, left and right edges: it now covers the bleed there.
+        assert_eq!(r[0], (0.0, 0.0, 118.0, 29.0));
+        // The inner box only moved with the trim.
+        assert_eq!(r[1], (19.0, 59.0, 30.0, 30.0));
+    }
+
+    #[test]
+    fn crop_marks_sit_outside_the_bleed_at_each_corner() {
+        let bleed = 3.0 * PT_PER_MM;
+        let pressed = press_page(page(), &PressOptions { bleed, marks: true });
+        let room = mark_start(bleed) + MARK_LENGTH;
+        assert!((pressed.width - (100.0 + 2.0 * room)).abs() < 1e-3);
+        let marks: Vec<_> = rects(&pressed).into_iter().skip(2).collect();
+        assert_eq!(marks.len(), 8);
+        let trim = pressed.trim;
+        for (x, y, w, h) in marks {
+            assert!(w.min(h) == MARK_WEIGHT && w.max(h) == MARK_LENGTH);
+            // Every mark lies wholly outside the trim plus bleed.
+            let outside = x + w <= trim.x - bleed + 0.01
+                || x >= trim.x + trim.width + bleed - 0.01
+                || y + h <= trim.y - bleed + 0.01
+                || y >= trim.y + trim.height + bleed - 0.01;
+            assert!(outside, "mark at {x},{y} {w}x{h} overlaps the bleed");
+            // And continues a trim edge.
+            let on_edge = |a: f32, b: f32| (a - b).abs() < 0.2;
+            let centre = (x + w / 2.0, y + h / 2.0);
+            assert!(
+                on_edge(centre.0, trim.x)
+                    || on_edge(centre.0, trim.x + trim.width)
+                    || on_edge(centre.1, trim.y)
+                    || on_edge(centre.1, trim.y + trim.height)
+            );
+        }
+    }
+}
