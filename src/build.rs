@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub bleed: Option<f32>,
     /// Crop marks, whatever the leaflet says.
     pub marks: bool,
+    /// The colours to write the PDF in.
+    pub color: crate::press::ColorMode,
     pub pdf: PdfOptions,
 }
 
@@ -44,8 +46,11 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
     let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
     let document = layout::layout(&leaflet, &texts, &fonts)?;
-    let press =
-        PressOptions { bleed: options.bleed.unwrap_or(leaflet.bleed), marks: options.marks || leaflet.marks };
+    let press = PressOptions {
+        bleed: options.bleed.unwrap_or(leaflet.bleed),
+        marks: options.marks || leaflet.marks,
+        color: options.color,
+    };
     let document = press::press(document, &press);
     let pdf =
         pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;

@@ -3,7 +3,7 @@
 //! and crop marks (if asked for) sit outside the bleed. Works on `Document` alone:
 //! no TOML, no Fluent, no PDF.
 
-use crate::layout::{Document, FilledRect, Frame, Item, Page, Placed};
+use crate::layout::{Document, FilledRect, Frame, Ink, Item, Page, Placed};
 use crate::model::{Rgb, units::PT_PER_MM};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -12,6 +12,56 @@ pub struct PressOptions {
     pub bleed: f32,
     /// Draw crop marks at the trim's corners.
     pub marks: bool,
+    pub color: ColorMode,
+}
+
+/// The colours the PDF is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorMode {
+    /// Screens and office printers.
+    #[default]
+    Rgb,
+    /// Offset and digital presses: black stays 100 % K, never four-colour black.
+    Cmyk,
+    /// Photocopiers: every colour a gray, text kept dark enough to read.
+    Gray,
+}
+
+/// Text lighter than this gray would be faint on a photocopy; it is darkened to it.
+const DARKEST_FAINT_TEXT: f32 = 0.45;
+
+/// An RGB ink as the colour mode prints it (`text`: the ink of glyphs on the page).
+pub fn convert(ink: Ink, mode: ColorMode, text: bool) -> Ink {
+    let Ink::Rgb(c) = ink else { return ink };
+    match mode {
+        ColorMode::Rgb => ink,
+        ColorMode::Cmyk => {
+            // The simple device conversion: gray component replaced by black, so pure
+            // black is K alone and no colour is built from more ink than it needs.
+            let (r, g, b) = (c.0 as f32 / 255.0, c.1 as f32 / 255.0, c.2 as f32 / 255.0);
+            let k = 1.0 - r.max(g).max(b);
+            if k >= 1.0 {
+                return Ink::Cmyk([0.0, 0.0, 0.0, 1.0]);
+            }
+            let part = |v: f32| ((1.0 - v - k) / (1.0 - k)).clamp(0.0, 1.0);
+            Ink::Cmyk([part(r), part(g), part(b), k])
+        }
+        ColorMode::Gray => {
+            let luma = c.luma();
+            // White text (on a dark box) stays white; other text must stay dark.
+            let faint = text && luma < 1.0 && luma > DARKEST_FAINT_TEXT;
+            Ink::Gray(if faint { DARKEST_FAINT_TEXT } else { luma })
+        }
+    }
+}
+
+/// The ink crop marks are drawn in: registration black, on every plate.
+fn registration(mode: ColorMode) -> Ink {
+    match mode {
+        ColorMode::Rgb => Ink::Rgb(Rgb::BLACK),
+        ColorMode::Cmyk => Ink::Cmyk([1.0, 1.0, 1.0, 1.0]),
+        ColorMode::Gray => Ink::Gray(0.0),
+    }
 }
 
 /// Crop marks start this far from the trim (or at the bleed's edge, if further out).
@@ -43,14 +93,18 @@ fn press_page(page: Page, options: &PressOptions) -> Page {
         .into_iter()
         .map(|p| {
             let mut p = Placed { x: p.x + room, y: p.y + room, ..p };
-            if let Item::Rect(r) = &mut p.item {
-                bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
+            match &mut p.item {
+                Item::Rect(r) => {
+                    bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
+                    r.color = convert(r.color, options.color, false);
+                }
+                Item::Text(run) => run.color = convert(run.color, options.color, true),
             }
             p
         })
         .collect();
     if options.marks {
-        items.extend(crop_marks(&trim, start));
+        items.extend(crop_marks(&trim, start, registration(options.color)));
     }
     Page { width: trim.width + 2.0 * room, height: trim.height + 2.0 * room, trim, bleed, items }
 }
@@ -77,14 +131,14 @@ fn bleed_rect(x: &mut f32, y: &mut f32, r: &mut FilledRect, trim: &Frame, bleed:
 
 /// Two hairlines per corner, continuing the trim's edges outwards, starting `start`
 /// away from the trim.
-fn crop_marks(trim: &Frame, start: f32) -> Vec<Placed> {
+fn crop_marks(trim: &Frame, start: f32, ink: Ink) -> Vec<Placed> {
     let (left, top) = (trim.x, trim.y);
     let (right, bottom) = (trim.x + trim.width, trim.y + trim.height);
     let half = MARK_WEIGHT / 2.0;
     let line = |x: f32, y: f32, width: f32, height: f32| Placed {
         x,
         y,
-        item: Item::Rect(FilledRect { width, height, color: Rgb::BLACK }),
+        item: Item::Rect(FilledRect { width, height, color: ink }),
     };
     let horizontal = |x: f32, y: f32| line(x, y - half, MARK_LENGTH, MARK_WEIGHT);
     let vertical = |x: f32, y: f32| line(x - half, y, MARK_WEIGHT, MARK_LENGTH);
@@ -108,7 +162,7 @@ mod tests {
         let rect = |x, y, width, height| Placed {
             x,
             y,
-            item: Item::Rect(FilledRect { width, height, color: Rgb::WHITE }),
+            item: Item::Rect(FilledRect { width, height, color: Rgb::WHITE.into() }),
         };
         // A full-width band at the top edge and a box well inside.
         Page::trimmed(100.0, 200.0, vec![rect(0.0, 0.0, 100.0, 20.0), rect(10.0, 50.0, 30.0, 30.0)])
@@ -126,7 +180,7 @@ mod tests {
 
     #[test]
     fn bleed_grows_the_page_and_carries_edge_colour_into_it() {
-        let pressed = press_page(page(), &PressOptions { bleed: 9.0, marks: false });
+        let pressed = press_page(page(), &PressOptions { bleed: 9.0, ..Default::default() });
         assert_eq!((pressed.width, pressed.height), (118.0, 218.0));
         assert_eq!(pressed.trim, Frame { x: 9.0, y: 9.0, width: 100.0, height: 200.0 });
         let r = rects(&pressed);
@@ -137,9 +191,26 @@ mod tests {
     }
 
     #[test]
+    fn colour_modes() {
+        let red = Rgb(0xc8, 0x10, 0x2e);
+        assert_eq!(convert(Rgb::BLACK.into(), ColorMode::Cmyk, true), Ink::Cmyk([0.0, 0.0, 0.0, 1.0]));
+        assert_eq!(convert(Rgb::WHITE.into(), ColorMode::Cmyk, false), Ink::Cmyk([0.0, 0.0, 0.0, 0.0]));
+        let Ink::Cmyk([c, m, y, k]) = convert(red.into(), ColorMode::Cmyk, false) else { panic!() };
+        assert!(c == 0.0 && m > 0.9 && y > 0.7 && (k - 0.216).abs() < 0.01, "{c} {m} {y} {k}");
+        assert_eq!(convert(Rgb::WHITE.into(), ColorMode::Gray, true), Ink::Gray(1.0));
+        let Ink::Gray(g) = convert(red.into(), ColorMode::Gray, false) else { panic!() };
+        assert!((g - 0.29).abs() < 0.01, "{g}");
+        // Light text is darkened so a photocopy can be read; a light box is not.
+        let yellow = Rgb(0xff, 0xd7, 0x00);
+        assert_eq!(convert(yellow.into(), ColorMode::Gray, true), Ink::Gray(0.45));
+        assert!(matches!(convert(yellow.into(), ColorMode::Gray, false), Ink::Gray(g) if g > 0.75));
+        assert_eq!(convert(red.into(), ColorMode::Rgb, true), Ink::Rgb(red));
+    }
+
+    #[test]
     fn crop_marks_sit_outside_the_bleed_at_each_corner() {
         let bleed = 3.0 * PT_PER_MM;
-        let pressed = press_page(page(), &PressOptions { bleed, marks: true });
+        let pressed = press_page(page(), &PressOptions { bleed, marks: true, ..Default::default() });
         let room = mark_start(bleed) + MARK_LENGTH;
         assert!((pressed.width - (100.0 + 2.0 * room)).abs() < 1e-3);
         let marks: Vec<_> = rects(&pressed).into_iter().skip(2).collect();

@@ -5,7 +5,8 @@ mod support;
 
 use std::path::Path;
 
-use leaflet::layout::{Document, Item, TextRun};
+use leaflet::layout::{Document, Ink, Item, TextRun};
+use leaflet::model::Rgb;
 use leaflet::{BuildOptions, build};
 use support::project::{EN, ES, LEAFLET, Project};
 
@@ -171,11 +172,11 @@ fn slogan_box_is_accent_coloured_with_white_text() {
         .collect();
     assert_eq!(boxes.len(), 2, "one slogan box per language");
     for (top, r) in boxes {
-        assert_eq!((r.color.0, r.color.1, r.color.2), (0xc8, 0x10, 0x2e));
+        assert_eq!(r.color, Ink::Rgb(Rgb(0xc8, 0x10, 0x2e)));
         assert!(top < y && y < top + r.height);
     }
     let slogan = runs(&doc).into_iter().find(|(_, _, r)| r.text() == "Kick them all out!").unwrap().2;
-    assert_eq!((slogan.color.0, slogan.color.1, slogan.color.2), (255, 255, 255));
+    assert_eq!(slogan.color, Ink::Rgb(Rgb::WHITE));
 }
 
 #[test]
@@ -233,4 +234,12 @@ fn quote_is_italic_with_an_accent_bar_and_spanned_heading_stacks() {
     // The italic face is embedded too.
     let pdf = support::pdf::read(&built.pdf);
     assert!(pdf.font("+NotoSans-Italic").is_some_and(|f| f.embedded && f.subset_tag));
+}
+
+#[test]
+fn slogan_text_is_black_on_a_light_accent() {
+    let p = Project::with(&LEAFLET.replace("size = \"9pt\"", "size = \"9pt\"\naccent = \"#ffd700\""), EN, ES);
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let slogan = runs(&doc).into_iter().find(|(_, _, r)| r.text().contains("Kick")).unwrap().2;
+    assert_eq!(slogan.color, Ink::Rgb(Rgb::BLACK));
 }

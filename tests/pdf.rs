@@ -235,3 +235,44 @@ fn a_bleed_in_the_leaflet_and_a_bad_one_on_the_command_line() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("has no unit"), "{}", run.stderr);
 }
+
+/// The fill operators of a PDF's first page: (operator, operands).
+fn fill_operators(pdf: &[u8]) -> Vec<(String, Vec<f32>)> {
+    let lo = lopdf::Document::load_mem(pdf).unwrap();
+    let page = *lo.get_pages().values().next().unwrap();
+    let content = lopdf::content::Content::decode(&lo.get_page_content(page)).unwrap();
+    content
+        .operations
+        .iter()
+        .filter(|op| {
+            ["rg", "RG", "k", "K", "g", "G", "sc", "scn", "SC", "SCN"].contains(&op.operator.as_str())
+        })
+        .map(|op| (op.operator.clone(), op.operands.iter().filter_map(|o| o.as_float().ok()).collect()))
+        .collect()
+}
+
+#[test]
+fn colour_modes_leave_no_rgb_operator_and_black_is_pure_k() {
+    let p = Project::new();
+    let with = |color: &str| {
+        let run = p.build(&["--color", color, "--marks", "-o", &format!("{color}.pdf")]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        fill_operators(&std::fs::read(p.path(&format!("{color}.pdf"))).unwrap())
+    };
+    let rgb = with("rgb");
+    assert!(rgb.iter().all(|(op, _)| op == "rg"), "{rgb:?}");
+    let cmyk = with("cmyk");
+    assert!(cmyk.iter().all(|(op, _)| op == "k"), "only CMYK fills: {cmyk:?}");
+    assert!(cmyk.iter().any(|(_, v)| v == &[0.0, 0.0, 0.0, 1.0]), "black text as 100 % K: {cmyk:?}");
+    assert!(cmyk.iter().any(|(_, v)| v == &[1.0, 1.0, 1.0, 1.0]), "crop marks in registration black");
+    assert!(
+        !cmyk
+            .iter()
+            .any(|(_, v)| v[..3].iter().all(|&c| c > 0.0) && v[3] > 0.5 && v != &[1.0, 1.0, 1.0, 1.0]),
+        "no four-colour black"
+    );
+    let gray = with("gray");
+    assert!(gray.iter().all(|(op, _)| op == "g"), "only gray fills: {gray:?}");
+    // The slogan's white text on its dark box survives.
+    assert!(gray.iter().any(|(_, v)| v == &[1.0]));
+}

@@ -122,6 +122,9 @@ pub struct BuildArgs {
     /// Crop marks at the trim's corners, outside the bleed.
     #[arg(long)]
     pub marks: bool,
+    /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
+    #[arg(long, value_enum, default_value = "rgb")]
+    pub color: crate::press::ColorMode,
 }
 
 /// Where a leaflet's languages, translations and fonts come from (build and check).

@@ -46,6 +46,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         draft: args.draft,
         bleed: args.bleed,
         marks: args.marks,
+        color: args.color,
         pdf: PdfOptions { date },
         ..args.sources.options()
     };

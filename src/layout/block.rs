@@ -173,8 +173,10 @@ impl BlockSet {
         }
         let height = y + pad;
         let decoration = match self.kind {
-            BlockKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent }),
-            BlockKind::Quote => Some(FilledRect { width: self.style.size * 0.2, height, color: self.accent }),
+            BlockKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent.into() }),
+            BlockKind::Quote => {
+                Some(FilledRect { width: self.style.size * 0.2, height, color: self.accent.into() })
+            }
             _ => None,
         };
         if let Some(rect) = decoration {
@@ -206,7 +208,7 @@ impl BlockSet {
                 let run = TextRun {
                     face: run[0].face.index(),
                     size: self.style.size,
-                    color: color.unwrap_or(self.style.color),
+                    color: color.unwrap_or(self.style.color).into(),
                     lang: self.lang.clone(),
                     glyphs,
                 };

@@ -192,7 +192,7 @@ impl Composition {
     fn place_page(&self, page: &PageRows, grid: &Grid, spread: bool) -> Vec<Placed> {
         let mut items = Vec::new();
         if !page.footers.is_empty() {
-            let rule = FilledRect { width: grid.full_width, height: RULE, color: self.accent };
+            let rule = FilledRect { width: grid.full_width, height: RULE, color: self.accent.into() };
             let top = self.footer_top(page);
             items.push(Placed { x: grid.left, y: top - self.rule_gap() - RULE, item: Item::Rect(rule) });
             let mut y = top;

@@ -48,6 +48,33 @@ impl Page {
     }
 }
 
+/// A colour as the page will be printed in it: layout speaks RGB; the press stage may
+/// turn it into CMYK or gray.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Ink {
+    Rgb(Rgb),
+    /// Cyan, magenta, yellow, black, each 0–1.
+    Cmyk([f32; 4]),
+    /// 0 black … 1 white.
+    Gray(f32),
+}
+
+impl From<Rgb> for Ink {
+    fn from(c: Rgb) -> Ink {
+        Ink::Rgb(c)
+    }
+}
+
+impl std::fmt::Display for Ink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ink::Rgb(c) => write!(f, "#{:02x}{:02x}{:02x}", c.0, c.1, c.2),
+            Ink::Cmyk([c, m, y, k]) => write!(f, "cmyk({c:.2},{m:.2},{y:.2},{k:.2})"),
+            Ink::Gray(g) => write!(f, "gray({g:.2})"),
+        }
+    }
+}
+
 /// An item at a position: a run's baseline origin, a rectangle's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
@@ -67,7 +94,7 @@ pub enum Item {
 pub struct TextRun {
     pub face: usize,
     pub size: f32,
-    pub color: Rgb,
+    pub color: Ink,
     /// BCP 47 tag of the run's language.
     pub lang: String,
     pub glyphs: Vec<Glyph>,
@@ -88,7 +115,7 @@ pub struct Glyph {
 pub struct FilledRect {
     pub width: f32,
     pub height: f32,
-    pub color: Rgb,
+    pub color: Ink,
 }
 
 impl TextRun {
@@ -117,8 +144,8 @@ impl Document {
                     ),
                     Item::Rect(r) => writeln!(
                         out,
-                        "  rect {:.2},{:.2} {:.2}x{:.2} #{:02x}{:02x}{:02x}",
-                        placed.x, placed.y, r.width, r.height, r.color.0, r.color.1, r.color.2
+                        "  rect {:.2},{:.2} {:.2}x{:.2} {}",
+                        placed.x, placed.y, r.width, r.height, r.color
                     ),
                 };
             }

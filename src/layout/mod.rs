@@ -16,7 +16,7 @@ mod grid;
 mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
-pub use document::{Document, FilledRect, Frame, Glyph, Item, Page, Placed, TextRun};
+pub use document::{Document, FilledRect, Frame, Glyph, Ink, Item, Page, Placed, TextRun};
 pub use style::BlockStyle;
 
 use crate::diag::{Diagnostic, Diagnostics};

@@ -35,7 +35,10 @@ impl BlockStyle {
             // Short list items justify badly (a two-line item has one line to absorb
             // all the slack), so lists are ragged unless the leaflet says otherwise.
             BlockKind::List => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
-            BlockKind::Slogan => text(FaceStyle::Bold, 1.6, 1.15, Rgb::WHITE, Align::Center, 0.9),
+            // White on a dark accent, black on a light one.
+            BlockKind::Slogan => {
+                text(FaceStyle::Bold, 1.6, 1.15, style.accent.contrasting(), Align::Center, 0.9)
+            }
             BlockKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
             BlockKind::Footer => text(FaceStyle::Bold, 1.0, 1.25, Rgb::BLACK, Align::Left, 0.3),
         };

@@ -68,6 +68,17 @@ impl Rgb {
     pub const BLACK: Rgb = Rgb(0, 0, 0);
     pub const WHITE: Rgb = Rgb(255, 255, 255);
 
+    /// Perceived lightness, 0 (black) to 1 (white): Rec. 601 luma, the weighting
+    /// photocopiers and gray conversions use.
+    pub fn luma(self) -> f32 {
+        (0.299 * self.0 as f32 + 0.587 * self.1 as f32 + 0.114 * self.2 as f32) / 255.0
+    }
+
+    /// White or black, whichever reads better on this colour.
+    pub fn contrasting(self) -> Rgb {
+        if self.luma() < 0.55 { Rgb::WHITE } else { Rgb::BLACK }
+    }
+
     /// "#c8102e" or "#c12".
     pub fn parse(text: &str) -> Result<Rgb, String> {
         let err = || format!("`{text}` is not a colour: write it as \"#rrggbb\", like \"#c8102e\"");

@@ -10,8 +10,8 @@ use printpdf::{
     Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-use crate::layout::{Document, Item};
-use crate::model::{Rgb, units::PT_PER_MM};
+use crate::layout::{Document, Ink, Item};
+use crate::model::units::PT_PER_MM;
 
 /// Settings that are not part of the layout.
 #[derive(Debug, Clone, Default)]
@@ -128,7 +128,12 @@ fn language_property(lang: &str) -> DictItem {
     DictItem::Dict { map: [("Lang".to_string(), value)].into() }
 }
 
-fn color(c: Rgb) -> Color {
+fn color(ink: Ink) -> Color {
+    let c = match ink {
+        Ink::Rgb(c) => c,
+        Ink::Cmyk([c, m, y, k]) => return Color::Cmyk(printpdf::Cmyk { c, m, y, k, icc_profile: None }),
+        Ink::Gray(g) => return Color::Greyscale(printpdf::Greyscale { percent: g, icc_profile: None }),
+    };
     Color::Rgb(printpdf::Rgb {
         r: c.0 as f32 / 255.0,
         g: c.1 as f32 / 255.0,
