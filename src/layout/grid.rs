@@ -20,9 +20,9 @@ pub struct Grid {
 }
 
 impl Grid {
-    pub fn of(leaflet: &Leaflet, columns: usize) -> Result<Grid, Diagnostic> {
+    pub fn of(leaflet: &Leaflet) -> Result<Grid, Diagnostic> {
         let full_width = leaflet.page.width - 2.0 * leaflet.margin;
-        let column_width = (full_width - (columns - 1) as f32 * leaflet.gutter) / columns as f32;
+        let (columns, column_width) = (leaflet.columns(), leaflet.column_width());
         if column_width < MIN_COLUMN_MM * PT_PER_MM {
             return Err(Diagnostic::error(format!(
                 "{columns} columns leave only {:.0} mm for each (at least {MIN_COLUMN_MM} mm is needed)",

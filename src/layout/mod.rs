@@ -21,7 +21,7 @@ pub use style::BlockStyle;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
-use crate::model::{LayoutMode, Leaflet, units::PT_PER_MM};
+use crate::model::{Leaflet, units::PT_PER_MM};
 use crate::text::{FontChain, SetError};
 use compose::{Composition, Overflow, failures};
 use grid::Grid;
@@ -32,8 +32,7 @@ const FIT_PRECISION: f32 = 0.05;
 /// Lays the leaflet out (one page, or one per language), at the body size that fills
 /// the page best.
 pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Document, Diagnostics> {
-    let columns = if leaflet.layout == LayoutMode::Columns { texts.columns.len().max(1) } else { 1 };
-    let grid = Grid::of(leaflet, columns)?;
+    let grid = Grid::of(leaflet)?;
     let compose = |size: f32| compose::compose(leaflet, texts, fonts, &grid, size);
     let style = &leaflet.style;
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.

@@ -58,18 +58,22 @@ pub enum LayoutMode {
 pub const NARROW_COLUMN_MM: f32 = 60.0;
 
 impl Leaflet {
+    /// How many columns the page has: one per language side by side, else one.
+    pub fn columns(&self) -> usize {
+        if self.layout == LayoutMode::Columns { self.languages.len().max(1) } else { 1 }
+    }
+
     /// Width of each column with the current page and languages.
     pub fn column_width(&self) -> f32 {
-        let columns = if self.layout == LayoutMode::Columns { self.languages.len().max(1) } else { 1 };
+        let columns = self.columns();
         (self.page.width - 2.0 * self.margin - (columns - 1) as f32 * self.gutter) / columns as f32
     }
 
     /// Turns a portrait page to landscape when its columns would be too narrow (three
     /// or more languages on A4), unless the leaflet set `orientation` itself.
     pub fn settle_orientation(&mut self) {
-        let columns = if self.layout == LayoutMode::Columns { self.languages.len() } else { 1 };
         // Two columns on a portrait A5 are narrow too, but that is what people expect.
-        if self.orientation_set || columns < 3 || self.page.width >= self.page.height {
+        if self.orientation_set || self.columns() < 3 || self.page.width >= self.page.height {
             return;
         }
         if self.column_width() < NARROW_COLUMN_MM * super::units::PT_PER_MM {
