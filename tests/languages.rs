@@ -5,20 +5,11 @@ mod support;
 
 use std::path::Path;
 
-use leaflet::layout::{Document, Item, TextRun};
+use leaflet::layout::{Document, TextRun};
 use leaflet::{BuildOptions, build};
 use support::project::{EN, ES, LEAFLET, Project};
 
-fn runs(doc: &Document, page: usize) -> Vec<(f32, f32, &TextRun)> {
-    doc.pages[page]
-        .items
-        .iter()
-        .filter_map(|p| match &p.item {
-            Item::Text(r) => Some((p.x, p.y, r)),
-            Item::Rect(_) => None,
-        })
-        .collect()
-}
+use support::document::runs;
 
 /// One language's text on a page as running prose (its lines joined by spaces).
 fn text_of(doc: &Document, page: usize, lang: &str) -> String {

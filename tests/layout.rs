@@ -15,16 +15,9 @@ fn example() -> Document {
     build(&path, &BuildOptions::default()).expect("example builds").document
 }
 
-/// Text runs (one per line) with their baseline position.
+/// Text runs (one per line and face) of the first page, with their baseline position.
 fn runs(doc: &Document) -> Vec<(f32, f32, &TextRun)> {
-    doc.pages[0]
-        .items
-        .iter()
-        .filter_map(|p| match &p.item {
-            Item::Text(run) => Some((p.x, p.y, run)),
-            Item::Rect(_) => None,
-        })
-        .collect()
+    support::document::runs(doc, 0)
 }
 
 /// The page's text as running prose: a line's runs joined, lines joined by a space,

@@ -1,3 +1,4 @@
+pub mod document;
 pub mod pdf;
 pub mod poppler;
 pub mod project;
