@@ -269,3 +269,23 @@ fn help_shows_an_example() {
     assert_eq!(run.code, Some(0));
     assert!(run.stdout.contains("leaflet build leaflets/peru-solidarity.toml"), "{}", run.stdout);
 }
+
+#[test]
+fn qr_blocks_need_a_url_and_a_scannable_width() {
+    let with = |block: &str| {
+        let leaflet = LEAFLET.replace(
+            "[[blocks]]\ntype = \"footer\"",
+            &format!("[[blocks]]\n{block}\n\n[[blocks]]\ntype = \"footer\""),
+        );
+        fails(&Project::with(&leaflet, EN, ES))
+    };
+    assert!(with("type = \"qr\"").contains("this qr block has no `url`"));
+    assert!(with("type = \"qr\"\nurl = \"https://x.org\"\nwidth = \"5mm\"").contains("narrower than 10 mm"));
+    assert!(
+        with("type = \"qr\"\nurl = \"https://x.org\"\ntext = \"intro\"").contains("a qr block takes `url`")
+    );
+    assert!(
+        with("type = \"paragraph\"\ntext = \"intro\"\nurl = \"https://x.org\"")
+            .contains("only qr blocks have `url`")
+    );
+}

@@ -236,3 +236,31 @@ fn slogan_text_is_black_on_a_light_accent() {
     let slogan = runs(&doc).into_iter().find(|(_, _, r)| r.text().contains("Kick")).unwrap().2;
     assert_eq!(slogan.color, Ink::Rgb(Rgb::BLACK));
 }
+
+#[test]
+fn qr_block_draws_a_centred_code_of_the_width_asked() {
+    let leaflet = LEAFLET.replace(
+        "[[blocks]]\ntype = \"footer\"",
+        "[[blocks]]\ntype = \"qr\"\nurl = \"https://example.org/peru\"\nwidth = \"30mm\"\n\n[[blocks]]\ntype = \"footer\"",
+    );
+    let p = Project::with(&leaflet, EN, ES);
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let squares: Vec<(f32, f32, f32)> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|p| match &p.item {
+            Item::Rect(r) if r.height < 4.0 && r.color == Ink::Rgb(Rgb::BLACK) => {
+                Some((p.x, p.x + r.width, p.y))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(squares.len() > 50, "{} modules", squares.len());
+    let left = squares.iter().map(|s| s.0).fold(f32::MAX, f32::min);
+    let right = squares.iter().map(|s| s.1).fold(0.0, f32::max);
+    let mm = 72.0 / 25.4;
+    // 30 mm with its quiet zone: the dark modules span a little less, centred on the page.
+    assert!(right - left < 30.0 * mm && right - left > 20.0 * mm, "{}", right - left);
+    let centre = (left + right) / 2.0;
+    assert!((centre - doc.pages[0].width / 2.0).abs() < 1.0, "centre {centre}");
+}

@@ -72,8 +72,14 @@ mod tests {
         más represión. El paro demuestra dónde está el verdadero poder: en quienes con su trabajo mueven el país.";
 
     fn set(text: &str, lang: &str, width: f32, align: Alignment, fonts: &FontChain) -> BlockSet {
-        let block =
-            Block { kind: BlockKind::Paragraph, texts: vec![], span: false, align: Some(align), at: 0..0 };
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            texts: vec![],
+            span: false,
+            align: Some(align),
+            qr: None,
+            at: 0..0,
+        };
         let style = Style {
             font: "Noto Sans".into(),
             font_span: None,

@@ -13,7 +13,7 @@ use crate::text::{
     Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText, set_paragraph,
 };
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BlockBox {
     pub height: f32,
     pub items: Vec<Placed>,

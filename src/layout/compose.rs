@@ -54,6 +54,20 @@ pub fn compose(
     let mut failed = Vec::new();
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle::of(block, &leaflet.style, size);
+        if let Some(qr) = &block.qr {
+            // One code across the page, centred, whatever the languages.
+            let mut code = super::qr::qr_box(qr).unwrap_or_default();
+            let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
+            code.items.iter_mut().for_each(|p| p.x += shift);
+            return Some(Row {
+                index,
+                style,
+                stacked: true,
+                stack_gap: 0.0,
+                langs: columns[..1].to_vec(),
+                boxes: vec![code],
+            });
+        }
         let width = if stacked { grid.full_width } else { grid.column_width };
         let mut sets = Vec::new();
         for &c in columns {

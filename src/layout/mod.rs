@@ -13,6 +13,7 @@ mod block;
 mod compose;
 mod document;
 mod grid;
+mod qr;
 mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};

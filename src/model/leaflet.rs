@@ -146,16 +146,26 @@ pub enum BlockKind {
     Slogan,
     Quote,
     Footer,
+    /// A QR code for a web address, once across the page.
+    Qr,
+}
+
+/// What a qr block encodes and how wide it is drawn (quiet zone included), in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Qr {
+    pub url: String,
+    pub width: f32,
 }
 
 impl BlockKind {
-    pub const ALL: [(&'static str, BlockKind); 6] = [
+    pub const ALL: [(&'static str, BlockKind); 7] = [
         ("heading", BlockKind::Heading),
         ("paragraph", BlockKind::Paragraph),
         ("list", BlockKind::List),
         ("slogan", BlockKind::Slogan),
         ("quote", BlockKind::Quote),
         ("footer", BlockKind::Footer),
+        ("qr", BlockKind::Qr),
     ];
 
     pub fn name(self) -> &'static str {
@@ -172,6 +182,8 @@ pub struct Block {
     pub span: bool,
     /// `None`: the kind's default.
     pub align: Option<Alignment>,
+    /// For qr blocks.
+    pub qr: Option<Qr>,
     /// Where the block's table is in the TOML.
     pub at: Range<usize>,
 }

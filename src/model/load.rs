@@ -57,6 +57,8 @@ struct RawBlock {
     #[serde(default)]
     span: bool,
     align: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    width: Option<Spanned<String>>,
 }
 
 pub const DEFAULT_FONT: &str = "Noto Sans";
@@ -365,7 +367,13 @@ impl Validator<'_> {
             self.error(raw.kind.span(), format!("unknown block type `{}`", raw.kind.get_ref()), hint);
             return None;
         };
+        let qr = self.qr(kind, raw, &at)?;
         let texts = match (kind, &raw.text, &raw.items) {
+            (BlockKind::Qr, None, None) => Vec::new(),
+            (BlockKind::Qr, _, _) => {
+                self.error(at, "a qr block takes `url` (and no `text` or `items`)", "url = \"https://…\"");
+                return None;
+            }
             (BlockKind::List, None, Some(items)) if items.get_ref().is_empty() => {
                 self.error(
                     items.span(),
@@ -416,7 +424,57 @@ impl Validator<'_> {
                 None
             }
         });
-        Some(Block { kind, texts, span: raw.span, align, at })
+        Some(Block { kind, texts, span: raw.span, align, qr, at })
+    }
+
+    /// A qr block's code; an error when `url` or `width` is wrong or misplaced.
+    fn qr(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Qr>> {
+        if kind != BlockKind::Qr {
+            if let Some(url) = raw.url.as_ref().or(raw.width.as_ref()) {
+                self.error(
+                    url.span(),
+                    format!("only qr blocks have `url` and `width`; this is a {}", kind.name()),
+                    "remove it, or use type = \"qr\"",
+                );
+                return None;
+            }
+            return Some(None);
+        }
+        let Some(url) = &raw.url else {
+            self.error(
+                at.clone(),
+                "this qr block has no `url`",
+                "add url = \"https://…\" (what the code opens)",
+            );
+            return None;
+        };
+        if url.get_ref().trim().is_empty() || url.get_ref().len() > 1000 {
+            self.error(
+                url.span(),
+                "the `url` must hold 1 to 1000 characters",
+                "a QR code this size holds a web address",
+            );
+            return None;
+        }
+        let width = match &raw.width {
+            None => 25.0 * super::units::PT_PER_MM,
+            Some(w) => match parse_length(w.get_ref()) {
+                Ok(pt) if pt >= 10.0 * super::units::PT_PER_MM => pt,
+                Ok(_) => {
+                    self.error(
+                        w.span(),
+                        "a QR code narrower than 10 mm is hard to scan",
+                        "use width = \"25mm\" or more",
+                    );
+                    return None;
+                }
+                Err(e) => {
+                    self.error(w.span(), format!("bad `width`: {e}"), "for example width = \"25mm\"");
+                    return None;
+                }
+            },
+        };
+        Some(Some(Qr { url: url.get_ref().trim().to_string(), width }))
     }
 
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {
