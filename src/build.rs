@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub fonts: Option<PathBuf>,
     /// Print messages still marked untranslated (marker showing) instead of failing.
     pub draft: bool,
+    /// Paper (width, height in points), instead of the leaflet's `paper`.
+    pub paper: Option<(f32, f32)>,
     /// Bleed in points, instead of the leaflet's `bleed`.
     pub bleed: Option<f32>,
     /// Crop marks, whatever the leaflet says.
@@ -63,6 +65,9 @@ pub(crate) fn prepare(path: &Path, options: &BuildOptions) -> Result<(Leaflet, P
     let mut leaflet = model::load(path)?;
     if let Some(langs) = &options.langs {
         leaflet.languages = override_languages(langs)?;
+    }
+    if let Some(paper) = options.paper {
+        leaflet.set_paper(paper);
     }
     leaflet.settle_orientation();
     let locales = match &options.locales {

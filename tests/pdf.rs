@@ -276,3 +276,15 @@ fn colour_modes_leave_no_rgb_operator_and_black_is_pure_k() {
     // The slogan's white text on its dark box survives.
     assert!(gray.iter().any(|(_, v)| v == &[1.0]));
 }
+
+#[test]
+fn paper_can_be_changed_on_the_command_line() {
+    let p = Project::new();
+    let run = p.build(&["--paper", "A4", "-o", "a4.pdf"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let page = &pdf::read(&std::fs::read(p.path("a4.pdf")).unwrap()).pages[0];
+    assert!((page.media_box[2] - 595.2756).abs() < 0.01 && (page.media_box[3] - 841.8898).abs() < 0.01);
+    let run = p.build(&["--paper", "A7"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("unknown paper `A7`"), "{}", run.stderr);
+}

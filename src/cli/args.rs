@@ -116,6 +116,9 @@ pub struct BuildArgs {
     /// Print messages not translated yet with their [untranslated] marker instead of failing.
     #[arg(long)]
     pub draft: bool,
+    /// Paper instead of the leaflet's: A4, A5, A6, Letter, Legal or "148mm x 210mm".
+    #[arg(long, value_name = "PAPER", value_parser = crate::model::units::parse_paper)]
+    pub paper: Option<(f32, f32)>,
     /// Bleed: colour runs this far past the trim on every side (e.g. 3mm), instead of the leaflet's `bleed`.
     #[arg(long, value_name = "LENGTH", value_parser = parse_length_arg)]
     pub bleed: Option<f32>,

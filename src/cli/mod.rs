@@ -44,6 +44,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
     };
     let options = BuildOptions {
         draft: args.draft,
+        paper: args.paper,
         bleed: args.bleed,
         marks: args.marks,
         color: args.color,

@@ -69,6 +69,17 @@ impl Leaflet {
         (self.page.width - 2.0 * self.margin - (columns - 1) as f32 * self.gutter) / columns as f32
     }
 
+    /// Another paper for the same leaflet (`--paper`), in the leaflet's orientation.
+    pub fn set_paper(&mut self, (width, height): (f32, f32)) {
+        let landscape = self.page.width > self.page.height;
+        let (short, long) = (width.min(height), width.max(height));
+        self.page = if landscape {
+            PageSize { width: long, height: short }
+        } else {
+            PageSize { width: short, height: long }
+        };
+    }
+
     /// Turns a portrait page to landscape when its columns would be too narrow (three
     /// or more languages on A4), unless the leaflet set `orientation` itself.
     pub fn settle_orientation(&mut self) {
