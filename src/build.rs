@@ -31,6 +31,8 @@ pub struct BuildOptions {
     pub marks: bool,
     /// The colours to write the PDF in.
     pub color: crate::press::ColorMode,
+    /// Copies per sheet (1, 2 or 4); 0 counts as 1.
+    pub n_up: u8,
     pub pdf: PdfOptions,
 }
 
@@ -52,6 +54,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
         bleed: options.bleed.unwrap_or(leaflet.bleed),
         marks: options.marks || leaflet.marks,
         color: options.color,
+        n_up: options.n_up,
     };
     let document = press::press(document, &press);
     let pdf =

@@ -288,3 +288,21 @@ fn paper_can_be_changed_on_the_command_line() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("unknown paper `A7`"), "{}", run.stderr);
 }
+
+/// `--n-up 2`: two copies of the A5 demo on an A4 landscape sheet, still vector text.
+#[test]
+fn two_up_puts_two_copies_on_a4_landscape() {
+    let p = Project::new();
+    let run = p.build(&["--n-up", "2", "-o", "two.pdf"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let sheet = pdf::read(&std::fs::read(p.path("two.pdf")).unwrap());
+    let page = &sheet.pages[0];
+    assert!(
+        (page.media_box[2] - 841.89).abs() < 0.01 && (page.media_box[3] - 595.28).abs() < 0.01,
+        "{:?}",
+        page.media_box
+    );
+    let headings: Vec<&pdf::Span> = page.spans.iter().filter(|s| s.text.starts_with("Hands off")).collect();
+    assert_eq!(headings.len(), 2, "one heading per copy");
+    assert!((headings[1].x - headings[0].x - 148.0 * 72.0 / 25.4).abs() < 0.05, "copies 148 mm apart");
+}

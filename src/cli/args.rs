@@ -125,6 +125,9 @@ pub struct BuildArgs {
     /// Crop marks at the trim's corners, outside the bleed.
     #[arg(long)]
     pub marks: bool,
+    /// Copies per sheet: 2 (e.g. two A5 on A4 landscape) or 4 (four A6 on A4), with cut marks if --marks.
+    #[arg(long, value_name = "N", default_value = "1", value_parser = parse_n_up)]
+    pub n_up: u8,
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
     pub color: crate::press::ColorMode,
@@ -162,4 +165,14 @@ fn parse_length_arg(text: &str) -> Result<f32, String> {
         return Err("more than 20 mm; copy shops ask for 2–5 mm".into());
     }
     Ok(pt)
+}
+
+/// `--n-up`: 1, 2 or 4 copies per sheet.
+fn parse_n_up(text: &str) -> Result<u8, String> {
+    match text.trim() {
+        "1" => Ok(1),
+        "2" => Ok(2),
+        "4" => Ok(4),
+        _ => Err("give 2 (two copies per sheet) or 4 (four)".into()),
+    }
 }

@@ -48,6 +48,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         bleed: args.bleed,
         marks: args.marks,
         color: args.color,
+        n_up: args.n_up,
         pdf: PdfOptions { date },
         ..args.sources.options()
     };

@@ -3,6 +3,8 @@
 //! and crop marks (if asked for) sit outside the bleed. Works on `Document` alone:
 //! no TOML, no Fluent, no PDF.
 
+mod impose;
+
 use crate::layout::{Document, FilledRect, Frame, Ink, Item, Page, Placed};
 use crate::model::{Rgb, units::PT_PER_MM};
 
@@ -13,6 +15,8 @@ pub struct PressOptions {
     /// Draw crop marks at the trim's corners.
     pub marks: bool,
     pub color: ColorMode,
+    /// Copies per sheet: 1, 2 or 4.
+    pub n_up: u8,
 }
 
 /// The colours the PDF is written in.
@@ -77,9 +81,19 @@ pub fn mark_start(bleed: f32) -> f32 {
 
 pub fn press(mut doc: Document, options: &PressOptions) -> Document {
     for page in &mut doc.pages {
-        *page = press_page(std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new())), options);
+        let page_in = std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new()));
+        *page =
+            if options.n_up > 1 { impose::impose(page_in, options) } else { press_page(page_in, options) };
     }
     doc
+}
+
+/// An item's colour as the colour mode prints it.
+fn ink_item(p: &mut Placed, mode: ColorMode) {
+    match &mut p.item {
+        Item::Rect(r) => r.color = convert(r.color, mode, false),
+        Item::Text(run) => run.color = convert(run.color, mode, true),
+    }
 }
 
 fn press_page(page: Page, options: &PressOptions) -> Page {
@@ -93,13 +107,10 @@ fn press_page(page: Page, options: &PressOptions) -> Page {
         .into_iter()
         .map(|p| {
             let mut p = Placed { x: p.x + room, y: p.y + room, ..p };
-            match &mut p.item {
-                Item::Rect(r) => {
-                    bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
-                    r.color = convert(r.color, options.color, false);
-                }
-                Item::Text(run) => run.color = convert(run.color, options.color, true),
+            if let Item::Rect(r) = &mut p.item {
+                bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
             }
+            ink_item(&mut p, options.color);
             p
         })
         .collect();
@@ -134,24 +145,30 @@ fn bleed_rect(x: &mut f32, y: &mut f32, r: &mut FilledRect, trim: &Frame, bleed:
 fn crop_marks(trim: &Frame, start: f32, ink: Ink) -> Vec<Placed> {
     let (left, top) = (trim.x, trim.y);
     let (right, bottom) = (trim.x + trim.width, trim.y + trim.height);
+    marks_at(&[left, right], &[top, bottom], trim, start, ink)
+}
+
+/// Hairlines continuing the cuts at `xs` (vertical) and `ys` (horizontal) outward
+/// from the edges of `area`, starting `start` away from it.
+fn marks_at(xs: &[f32], ys: &[f32], area: &Frame, start: f32, ink: Ink) -> Vec<Placed> {
+    let (left, top) = (area.x, area.y);
+    let (right, bottom) = (area.x + area.width, area.y + area.height);
     let half = MARK_WEIGHT / 2.0;
     let line = |x: f32, y: f32, width: f32, height: f32| Placed {
         x,
         y,
         item: Item::Rect(FilledRect { width, height, color: ink }),
     };
-    let horizontal = |x: f32, y: f32| line(x, y - half, MARK_LENGTH, MARK_WEIGHT);
-    let vertical = |x: f32, y: f32| line(x - half, y, MARK_WEIGHT, MARK_LENGTH);
-    vec![
-        horizontal(left - start - MARK_LENGTH, top),
-        horizontal(right + start, top),
-        horizontal(left - start - MARK_LENGTH, bottom),
-        horizontal(right + start, bottom),
-        vertical(left, top - start - MARK_LENGTH),
-        vertical(right, top - start - MARK_LENGTH),
-        vertical(left, bottom + start),
-        vertical(right, bottom + start),
-    ]
+    let mut marks = Vec::new();
+    for &y in ys {
+        marks.push(line(left - start - MARK_LENGTH, y - half, MARK_LENGTH, MARK_WEIGHT));
+        marks.push(line(right + start, y - half, MARK_LENGTH, MARK_WEIGHT));
+    }
+    for &x in xs {
+        marks.push(line(x - half, top - start - MARK_LENGTH, MARK_WEIGHT, MARK_LENGTH));
+        marks.push(line(x - half, bottom + start, MARK_WEIGHT, MARK_LENGTH));
+    }
+    marks
 }
 
 #[cfg(test)]
