@@ -57,8 +57,10 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
         n_up: options.n_up,
     };
     let document = press::press(document, &press);
+    let pdf_options =
+        PdfOptions { output_intent: press.color == press::ColorMode::Cmyk, ..options.pdf.clone() };
     let pdf =
-        pdf::write(&document, &options.pdf).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
+        pdf::write(&document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
     Ok(Built { leaflet, texts, document, pdf })
 }
 

@@ -129,7 +129,10 @@ fn identical_input_gives_identical_bytes() {
 
 #[test]
 fn source_date_epoch_sets_the_dates() {
-    let options = BuildOptions { pdf: PdfOptions { date: Some(1_671_235_200) }, ..Default::default() };
+    let options = BuildOptions {
+        pdf: PdfOptions { date: Some(1_671_235_200), ..Default::default() },
+        ..Default::default()
+    };
     let a = example(&options).pdf;
     assert_eq!(a, example(&options).pdf);
     let raw = String::from_utf8_lossy(&a);
@@ -305,4 +308,36 @@ fn two_up_puts_two_copies_on_a4_landscape() {
     let headings: Vec<&pdf::Span> = page.spans.iter().filter(|s| s.text.starts_with("Hands off")).collect();
     assert_eq!(headings.len(), 2, "one heading per copy");
     assert!((headings[1].x - headings[0].x - 148.0 * 72.0 / 25.4).abs() < 0.05, "copies 148 mm apart");
+}
+
+/// CMYK output declares its printing condition (an OutputIntent with a CMYK profile);
+/// no file claims PDF/X, and CMYK output stays byte-identical build to build.
+#[test]
+fn cmyk_output_carries_an_output_intent_and_no_pdfx_claim() {
+    let p = Project::new();
+    let options = |color| BuildOptions { color, ..Default::default() };
+    let cmyk = build(&p.path("leaflets/demo.toml"), &options(leaflet::press::ColorMode::Cmyk)).unwrap().pdf;
+    assert_eq!(
+        cmyk,
+        build(&p.path("leaflets/demo.toml"), &options(leaflet::press::ColorMode::Cmyk)).unwrap().pdf
+    );
+    let intent = |pdf: &[u8]| -> Option<(Vec<u8>, bool)> {
+        let lo = lopdf::Document::load_mem(pdf).unwrap();
+        let intents = lo.catalog().unwrap().get(b"OutputIntents").ok()?.as_array().unwrap().clone();
+        let dict = match &intents[0] {
+            lopdf::Object::Dictionary(d) => d.clone(),
+            other => lo.get_dictionary(other.as_reference().unwrap()).unwrap().clone(),
+        };
+        let kind = dict.get(b"S").unwrap().as_name().unwrap().to_vec();
+        let profile = lo.get_object(dict.get(b"DestOutputProfile").unwrap().as_reference().unwrap()).unwrap();
+        Some((kind, matches!(profile, lopdf::Object::Stream(_))))
+    };
+    assert_eq!(intent(&cmyk), Some((b"GTS_PDFX".to_vec(), true)));
+    let rgb = build(&p.path("leaflets/demo.toml"), &options(leaflet::press::ColorMode::Rgb)).unwrap().pdf;
+    assert_eq!(intent(&rgb), None);
+    for pdf in [&cmyk, &rgb] {
+        let lo = lopdf::Document::load_mem(pdf).unwrap();
+        let info = lo.get_dictionary(lo.trailer.get(b"Info").unwrap().as_reference().unwrap()).unwrap();
+        assert!(info.get(b"GTS_PDFXVersion").is_err(), "no PDF/X claim");
+    }
 }

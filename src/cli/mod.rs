@@ -49,7 +49,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         marks: args.marks,
         color: args.color,
         n_up: args.n_up,
-        pdf: PdfOptions { date },
+        pdf: PdfOptions { date, ..Default::default() },
         ..args.sources.options()
     };
     let mut failed = 0;

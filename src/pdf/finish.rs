@@ -44,6 +44,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     doc.version = "1.7".into();
     doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Lang", Object::string_literal(how.lang));
 
+    fix_output_intents(&mut doc);
     let array = |b: [f32; 4]| Object::Array(b.iter().map(|&v| Object::Real(v)).collect());
     for (page_id, boxes) in doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages) {
         let page = doc.get_dictionary_mut(*page_id).map_err(|_| internal("page is not a dictionary"))?;
@@ -53,12 +54,15 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
         page.set("TrimBox", array(boxes.trim));
     }
 
-    if !how.dated
-        && let Ok(info_ref) = doc.trailer.get(b"Info").and_then(Object::as_reference)
+    if let Ok(info_ref) = doc.trailer.get(b"Info").and_then(Object::as_reference)
         && let Ok(info) = doc.get_dictionary_mut(info_ref)
     {
-        info.remove(b"CreationDate");
-        info.remove(b"ModDate");
+        // printpdf always writes one, empty: the file makes no PDF/X claim.
+        info.remove(b"GTS_PDFXVersion");
+        if !how.dated {
+            info.remove(b"CreationDate");
+            info.remove(b"ModDate");
+        }
     }
 
     doc.compress();
@@ -72,4 +76,18 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     bytes.clear();
     doc.save_to(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
     Ok(bytes)
+}
+
+/// printpdf names the intent's profile `/DestinationOutputProfile`; the PDF
+/// specification (and every preflight tool) reads `/DestOutputProfile`.
+fn fix_output_intents(doc: &mut Document) {
+    let Ok(catalog) = doc.catalog_mut() else { return };
+    let Ok(Object::Array(intents)) = catalog.get_mut(b"OutputIntents") else { return };
+    for intent in intents {
+        if let Object::Dictionary(d) = intent
+            && let Ok(profile) = d.remove(b"DestinationOutputProfile").ok_or(())
+        {
+            d.set("DestOutputProfile", profile);
+        }
+    }
 }

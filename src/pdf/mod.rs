@@ -19,6 +19,9 @@ pub struct PdfOptions {
     /// Seconds since 1970 to write as the creation date (from `SOURCE_DATE_EPOCH`);
     /// `None` writes no dates, so identical input gives identical bytes.
     pub date: Option<i64>,
+    /// Declare the colours as printed on coated offset paper (an OutputIntent with the
+    /// FOGRA39 CMYK profile printpdf bundles), for CMYK output.
+    pub output_intent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -39,6 +42,13 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         pdf.metadata.info.creation_date = date;
         pdf.metadata.info.modification_date = date;
         pdf.metadata.info.metadata_date = date;
+    }
+
+    if options.output_intent {
+        // The OutputIntent alone, not a PDF/X claim: no XMP (printpdf's has a random
+        // id, which would break byte-identical output) and no GTS_PDFXVersion.
+        let intent = printpdf::CustomPdfConformance { requires_icc_profile: true, ..Default::default() };
+        pdf.metadata.info.conformance = printpdf::PdfConformance::Custom(intent);
     }
 
     let canonical = fonts::canonical_faces(doc);
