@@ -89,7 +89,7 @@ mod tests {
     use super::*;
     use crate::layout::FilledRect;
     use crate::model::Rgb;
-    use crate::press::ColorMode;
+    use crate::press::{ColorMode, rects};
 
     fn a5() -> Page {
         let band = Placed {
@@ -102,16 +102,6 @@ mod tests {
 
     fn options(n_up: u8, bleed_mm: f32, marks: bool) -> PressOptions {
         PressOptions { bleed: bleed_mm * PT_PER_MM, marks, color: ColorMode::Rgb, n_up }
-    }
-
-    fn rects(page: &Page) -> Vec<(f32, f32, f32, f32)> {
-        page.items
-            .iter()
-            .filter_map(|p| match &p.item {
-                Item::Rect(r) => Some((p.x, p.y, r.width, r.height)),
-                _ => None,
-            })
-            .collect()
     }
 
     #[test]

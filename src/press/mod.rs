@@ -171,6 +171,18 @@ fn marks_at(xs: &[f32], ys: &[f32], area: &Frame, start: f32, ink: Ink) -> Vec<P
     marks
 }
 
+/// A page's rectangles as (x, y, width, height), for tests.
+#[cfg(test)]
+fn rects(page: &Page) -> Vec<(f32, f32, f32, f32)> {
+    page.items
+        .iter()
+        .filter_map(|p| match &p.item {
+            Item::Rect(r) => Some((p.x, p.y, r.width, r.height)),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,16 +195,6 @@ mod tests {
         };
         // A full-width band at the top edge and a box well inside.
         Page::trimmed(100.0, 200.0, vec![rect(0.0, 0.0, 100.0, 20.0), rect(10.0, 50.0, 30.0, 30.0)])
-    }
-
-    fn rects(page: &Page) -> Vec<(f32, f32, f32, f32)> {
-        page.items
-            .iter()
-            .filter_map(|p| match &p.item {
-                Item::Rect(r) => Some((p.x, p.y, r.width, r.height)),
-                _ => None,
-            })
-            .collect()
     }
 
     #[test]
