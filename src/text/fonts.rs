@@ -131,18 +131,6 @@ impl FontFace {
     pub fn parse(&self) -> ttf_parser::Face<'_> {
         ttf_parser::Face::parse(&self.data, self.index).expect("validated when loaded")
     }
-
-    /// The characters of `text` this face has no glyph for, in order of appearance.
-    pub fn missing_chars(&self, text: &str) -> Vec<char> {
-        let face = self.parse();
-        let mut missing: Vec<char> = Vec::new();
-        for c in text.chars() {
-            if face.glyph_index(c).is_none() && !missing.contains(&c) {
-                missing.push(c);
-            }
-        }
-        missing
-    }
 }
 
 fn name(face: &ttf_parser::Face, id: u16) -> Option<String> {
@@ -310,9 +298,11 @@ mod tests {
 
     #[test]
     fn spanish_is_covered_and_gaps_are_found() {
-        let face = FontFamily::builtin().faces[0].clone();
-        assert!(face.missing_chars("¡Que se vayan todos! ¿Año? «ñandú» — “sí”").is_empty());
-        assert_eq!(face.missing_chars("日本 ok 日"), vec!['日', '本']);
+        // Noto Sans alone, no fallbacks.
+        let chain = crate::text::FontChain::new(FontFamily::builtin(), Vec::new());
+        let spanish = chain.itemize("¡Que se vayan todos! ¿Año? «ñandú» — “sí”", FaceStyle::Regular);
+        assert_eq!(spanish.map(|runs| runs.len()), Ok(1));
+        assert_eq!(chain.itemize("日本 ok 日", FaceStyle::Regular), Err(vec!['日', '本']));
     }
 
     #[test]
