@@ -337,11 +337,21 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32) -> Se
 mod tests {
     use super::*;
 
+    /// Text at 10 pt, unhyphenated unless the caller says.
+    fn style<'a>(
+        fonts: &'a FontChain,
+        lang: &'a LanguageIdentifier,
+        width: f32,
+        align: Align,
+    ) -> ParagraphStyle<'a> {
+        ParagraphStyle { fonts, size: 10.0, width, lang, align, hyphenate: false }
+    }
+
     fn set(text: &str, width: f32, align: Align, hyphenate: bool) -> SetParagraph {
         let fonts = FontChain::builtin();
         let runs = [(0..text.len(), FaceStyle::Regular)];
         let lang = "es".parse().unwrap();
-        let style = ParagraphStyle { fonts: &fonts, size: 10.0, width, lang: &lang, align, hyphenate };
+        let style = ParagraphStyle { hyphenate, ..style(&fonts, &lang, width, align) };
         set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap()
     }
 
@@ -404,14 +414,7 @@ mod tests {
     fn missing_glyphs_and_overlong_words_are_reported() {
         let fonts = FontChain::builtin();
         let es = "es".parse().unwrap();
-        let style = ParagraphStyle {
-            fonts: &fonts,
-            size: 10.0,
-            width: 40.0,
-            lang: &es,
-            align: Align::Justify,
-            hyphenate: false,
-        };
+        let style = style(&fonts, &es, 40.0, Align::Justify);
         let text = "Perú 日本";
         let runs = [(0..text.len(), FaceStyle::Bold)];
         assert_eq!(
@@ -438,14 +441,7 @@ mod tests {
     fn isolated_latin_keeps_its_punctuation_inside_arabic() {
         let fonts = FontChain::builtin();
         let ar = "ar".parse().unwrap();
-        let style = ParagraphStyle {
-            fonts: &fonts,
-            size: 10.0,
-            width: 400.0,
-            lang: &ar,
-            align: Align::Left,
-            hyphenate: false,
-        };
+        let style = style(&fonts, &ar, 400.0, Align::Left);
         let text = "في \u{2068}Trafalgar Square!\u{2069} اليوم";
         let runs = [(0..text.len(), FaceStyle::Regular)];
         let set = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
@@ -464,14 +460,7 @@ mod tests {
         let en = "en".parse().unwrap();
         let text = "a bold word";
         let runs = [(0..2, FaceStyle::Regular), (2..6, FaceStyle::Bold), (6..text.len(), FaceStyle::Regular)];
-        let style = ParagraphStyle {
-            fonts: &fonts,
-            size: 10.0,
-            width: 200.0,
-            lang: &en,
-            align: Align::Left,
-            hyphenate: false,
-        };
+        let style = style(&fonts, &en, 200.0, Align::Left);
         let p = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
         let faces: Vec<(String, FaceId)> =
             p.best().lines[0].glyphs.iter().map(|g| (g.text.clone(), g.face)).collect();
