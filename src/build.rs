@@ -42,6 +42,8 @@ pub struct Built {
     pub texts: Texts,
     pub document: Document,
     pub pdf: Vec<u8>,
+    /// What is worth telling but did not stop the build (pictures of low resolution).
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
@@ -50,6 +52,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
     let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
     let document = layout::layout(&leaflet, &texts, &fonts)?;
+    let warnings = crate::resolution::low_resolution(&leaflet, &document);
     let press = PressOptions {
         bleed: options.bleed.unwrap_or(leaflet.bleed),
         marks: options.marks || leaflet.marks,
@@ -61,7 +64,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
         PdfOptions { output_intent: press.color == press::ColorMode::Cmyk, ..options.pdf.clone() };
     let pdf =
         pdf::write(&document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
-    Ok(Built { leaflet, texts, document, pdf })
+    Ok(Built { leaflet, texts, document, pdf, warnings })
 }
 
 /// The leaflet with the options applied (languages, orientation), and the locales

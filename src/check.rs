@@ -89,6 +89,7 @@ fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, File
     let document = crate::layout::layout(&leaflet, &texts, &fonts);
     if let Ok(doc) = &document {
         out.extend(outside_safe_area(&leaflet, doc));
+        out.extend(crate::resolution::low_resolution(&leaflet, doc));
     }
     match document {
         Err(d) => out.extend(d.0),

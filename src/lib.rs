@@ -17,4 +17,5 @@ pub mod model;
 mod paths;
 pub mod pdf;
 pub mod press;
+pub mod resolution;
 pub mod text;

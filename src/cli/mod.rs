@@ -63,6 +63,9 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         match result {
             Ok(built) => {
                 if !cli.quiet {
+                    for d in &built.warnings {
+                        eprintln!("{d}");
+                    }
                     let langs: Vec<String> =
                         built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
                     eprintln!(

@@ -78,6 +78,7 @@ mod tests {
             span: false,
             align: Some(align),
             qr: None,
+            image: None,
             at: 0..0,
         };
         let style = Style {

@@ -52,8 +52,21 @@ pub fn compose(
     size: f32,
 ) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
+    let pictures = super::image::pictures(leaflet);
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle::of(block, &leaflet.style, size);
+        if let Some(image) = &block.image {
+            let table = pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
+            let picture = super::image::image_box(image, table, grid.column_width, grid.full_width);
+            return Some(Row {
+                index,
+                style,
+                stacked: true,
+                stack_gap: 0.0,
+                langs: columns[..1].to_vec(),
+                boxes: vec![picture],
+            });
+        }
         if let Some(qr) = &block.qr {
             // One code across the page, centred, whatever the languages.
             let mut code = super::qr::qr_box(qr).unwrap_or_default();

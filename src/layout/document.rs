@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use crate::model::Rgb;
+use crate::model::{Picture, Rgb};
 use crate::text::FontFace;
 
 #[derive(Debug, Clone)]
@@ -17,6 +17,8 @@ pub struct Document {
     pub body_size: f32,
     /// Faces the runs refer to by index.
     pub faces: Vec<Arc<FontFace>>,
+    /// Pictures the image items refer to by index, each once however often drawn.
+    pub images: Vec<Arc<Picture>>,
     pub pages: Vec<Page>,
 }
 
@@ -87,6 +89,7 @@ pub struct Placed {
 pub enum Item {
     Text(TextRun),
     Rect(FilledRect),
+    Image(ImageBox),
 }
 
 /// One line's glyphs in one face, size and colour.
@@ -109,6 +112,15 @@ pub struct Glyph {
     pub y_offset: f32,
     /// The text this glyph stands for; empty for the later glyphs of a cluster.
     pub text: String,
+}
+
+/// A picture drawn into a box (top-left corner at the item's position), in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageBox {
+    /// Index into `Document::images`.
+    pub image: usize,
+    pub width: f32,
+    pub height: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +158,15 @@ impl Document {
                         out,
                         "  rect {:.2},{:.2} {:.2}x{:.2} {}",
                         placed.x, placed.y, r.width, r.height, r.color
+                    ),
+                    Item::Image(i) => writeln!(
+                        out,
+                        "  image {:.2},{:.2} {:.2}x{:.2} {}",
+                        placed.x,
+                        placed.y,
+                        i.width,
+                        i.height,
+                        self.images[i.image].path.file_name().unwrap_or_default().to_string_lossy()
                     ),
                 };
             }

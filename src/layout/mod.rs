@@ -13,11 +13,13 @@ mod block;
 mod compose;
 mod document;
 mod grid;
+mod image;
 mod qr;
 mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
-pub use document::{Document, FilledRect, Frame, Glyph, Ink, Item, Page, Placed, TextRun};
+pub use document::{Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, TextRun};
+pub use image::PRINT_DPI;
 pub use style::BlockStyle;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -61,6 +63,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
         body_size: page.size,
         faces: fonts.faces(),
+        images: image::pictures(leaflet),
         pages,
     })
 }

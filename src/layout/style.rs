@@ -41,7 +41,9 @@ impl BlockStyle {
             }
             BlockKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
             BlockKind::Footer => text(FaceStyle::Bold, 1.0, 1.25, Rgb::BLACK, Align::Left, 0.3),
-            BlockKind::Qr => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Center, 0.65),
+            BlockKind::Qr | BlockKind::Image => {
+                text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Center, 0.65)
+            }
         };
         if let Some(align) = block.align {
             s.align = match align {

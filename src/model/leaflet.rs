@@ -3,9 +3,11 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use unic_langid::LanguageIdentifier;
 
+use super::picture::Picture;
 use super::units::Rgb;
 
 /// A file read into memory, kept for diagnostics (line and column from byte spans).
@@ -159,6 +161,8 @@ pub enum BlockKind {
     Footer,
     /// A QR code for a web address, once across the page.
     Qr,
+    /// A PNG or JPEG picture, once across the page.
+    Image,
 }
 
 /// What a qr block encodes and how wide it is drawn (quiet zone included), in points.
@@ -168,8 +172,27 @@ pub struct Qr {
     pub width: f32,
 }
 
+/// An image block's picture and how wide it is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// Shared by every block showing the same file, so it is embedded once.
+    pub picture: Arc<Picture>,
+    pub width: ImageWidth,
+    /// The `path` value in the TOML, for messages about the picture.
+    pub path_span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ImageWidth {
+    /// No `width` given: the picture's own size at 300 dpi.
+    Natural,
+    Points(f32),
+    /// A fraction of the column's width (`"50%"` → 0.5).
+    OfColumn(f32),
+}
+
 impl BlockKind {
-    pub const ALL: [(&'static str, BlockKind); 7] = [
+    pub const ALL: [(&'static str, BlockKind); 8] = [
         ("heading", BlockKind::Heading),
         ("paragraph", BlockKind::Paragraph),
         ("list", BlockKind::List),
@@ -177,6 +200,7 @@ impl BlockKind {
         ("quote", BlockKind::Quote),
         ("footer", BlockKind::Footer),
         ("qr", BlockKind::Qr),
+        ("image", BlockKind::Image),
     ];
 
     pub fn name(self) -> &'static str {
@@ -195,6 +219,8 @@ pub struct Block {
     pub align: Option<Alignment>,
     /// For qr blocks.
     pub qr: Option<Qr>,
+    /// For image blocks.
+    pub image: Option<Image>,
     /// Where the block's table is in the TOML.
     pub at: Range<usize>,
 }

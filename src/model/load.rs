@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
 use super::leaflet::*;
+use super::picture::Picture;
 use super::units::{PAPER_NAMES, Rgb, parse_length, parse_paper};
 use crate::diag::{Diagnostic, Diagnostics, closest};
 
@@ -58,6 +60,7 @@ struct RawBlock {
     span: bool,
     align: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
+    path: Option<Spanned<String>>,
     width: Option<Spanned<String>>,
 }
 
@@ -89,7 +92,7 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator { source: &source, problems: Vec::new() };
+    let mut v = Validator { source: &source, problems: Vec::new(), pictures: BTreeMap::new() };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
@@ -196,6 +199,8 @@ fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostics {
 struct Validator<'a> {
     source: &'a SourceFile,
     problems: Vec<Diagnostic>,
+    /// Pictures read so far, by resolved path: a file shown twice is read once.
+    pictures: BTreeMap<std::path::PathBuf, Arc<Picture>>,
 }
 
 impl Validator<'_> {
@@ -367,11 +372,23 @@ impl Validator<'_> {
             self.error(raw.kind.span(), format!("unknown block type `{}`", raw.kind.get_ref()), hint);
             return None;
         };
+        if !self.keys_belong(kind, raw) {
+            return None;
+        }
         let qr = self.qr(kind, raw, &at)?;
+        let image = self.image(kind, raw, &at)?;
         let texts = match (kind, &raw.text, &raw.items) {
-            (BlockKind::Qr, None, None) => Vec::new(),
+            (BlockKind::Qr | BlockKind::Image, None, None) => Vec::new(),
             (BlockKind::Qr, _, _) => {
                 self.error(at, "a qr block takes `url` (and no `text` or `items`)", "url = \"https://…\"");
+                return None;
+            }
+            (BlockKind::Image, _, _) => {
+                self.error(
+                    at,
+                    "an image block takes `path` (and no `text` or `items`)",
+                    "path = \"logo.png\", relative to the leaflet file",
+                );
                 return None;
             }
             (BlockKind::List, None, Some(items)) if items.get_ref().is_empty() => {
@@ -424,20 +441,12 @@ impl Validator<'_> {
                 None
             }
         });
-        Some(Block { kind, texts, span: raw.span, align, qr, at })
+        Some(Block { kind, texts, span: raw.span, align, qr, image, at })
     }
 
     /// A qr block's code; an error when `url` or `width` is wrong or misplaced.
     fn qr(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Qr>> {
         if kind != BlockKind::Qr {
-            if let Some(url) = raw.url.as_ref().or(raw.width.as_ref()) {
-                self.error(
-                    url.span(),
-                    format!("only qr blocks have `url` and `width`; this is a {}", kind.name()),
-                    "remove it, or use type = \"qr\"",
-                );
-                return None;
-            }
             return Some(None);
         }
         let Some(url) = &raw.url else {
@@ -477,6 +486,92 @@ impl Validator<'_> {
         Some(Some(Qr { url: url.get_ref().trim().to_string(), width }))
     }
 
+    /// False, with an error, when the block has `url`, `path` or `width` but is not of a
+    /// kind that takes it.
+    fn keys_belong(&mut self, kind: BlockKind, raw: &RawBlock) -> bool {
+        let misplaced = [
+            (&raw.url, "url", "only qr blocks have `url`", "type = \"qr\""),
+            (&raw.path, "path", "only image blocks have `path`", "type = \"image\""),
+        ];
+        for (value, _, message, fix) in misplaced {
+            let owner = if fix.contains("qr") { BlockKind::Qr } else { BlockKind::Image };
+            if let Some(v) = value
+                && kind != owner
+            {
+                self.error(
+                    v.span(),
+                    format!("{message}; this is a {}", kind.name()),
+                    format!("remove it, or use {fix}"),
+                );
+                return false;
+            }
+        }
+        if let Some(w) = &raw.width
+            && !matches!(kind, BlockKind::Qr | BlockKind::Image)
+        {
+            self.error(
+                w.span(),
+                format!("only qr and image blocks have `width`; this is a {}", kind.name()),
+                "remove it",
+            );
+            return false;
+        }
+        true
+    }
+
+    /// An image block's picture, read from `path` beside the leaflet; an error when the
+    /// file is missing or unreadable, or `width` is wrong.
+    fn image(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Image>> {
+        if kind != BlockKind::Image {
+            return Some(None);
+        }
+        let Some(path) = &raw.path else {
+            self.error(
+                at.clone(),
+                "this image block has no `path`",
+                "add path = \"logo.png\" (a PNG or JPEG file, relative to the leaflet)",
+            );
+            return None;
+        };
+        let width = match &raw.width {
+            None => ImageWidth::Natural,
+            Some(w) => match parse_image_width(w.get_ref()) {
+                Ok(width) => width,
+                Err(e) => {
+                    self.error(
+                        w.span(),
+                        format!("bad `width`: {e}"),
+                        "for example width = \"30mm\" or \"50%\"",
+                    );
+                    return None;
+                }
+            },
+        };
+        let folder = self.source.path.parent().unwrap_or(Path::new(""));
+        let file = folder.join(path.get_ref().trim());
+        // The same file however its path is spelled, so it is read and embedded once.
+        let file = std::fs::canonicalize(&file).unwrap_or(file);
+        let picture = match self.pictures.get(&file) {
+            Some(p) => p.clone(),
+            None => match Picture::load(&file) {
+                Ok(p) => {
+                    let p = Arc::new(p);
+                    self.pictures.insert(file, p.clone());
+                    p
+                }
+                Err(e) => {
+                    self.error(
+                        path.span(),
+                        e,
+                        "give a PNG or JPEG file; the path is relative to the leaflet file",
+                    );
+                    return None;
+                }
+            },
+        };
+        Some(Some(Image { picture, width, path_span: path.span() }))
+    }
+
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {
         let text = raw.get_ref().trim();
         let (id, attribute) = match text.split_once('.') {
@@ -501,4 +596,22 @@ impl Validator<'_> {
 /// Parses a BCP 47 language tag, with the reason when it is not one.
 pub fn parse_tag(text: &str) -> Result<LanguageIdentifier, String> {
     text.parse::<LanguageIdentifier>().map_err(|e| format!("`{text}` is not a language tag ({e})"))
+}
+
+/// `"30mm"` or another length, or `"50%"` of the column; more than zero, at most 100 %.
+fn parse_image_width(text: &str) -> Result<ImageWidth, String> {
+    let text = text.trim();
+    if let Some(number) = text.strip_suffix('%') {
+        let percent: f32 =
+            number.trim().parse().map_err(|_| format!("`{text}` is not a percentage like \"50%\""))?;
+        if !(percent > 0.0 && percent <= 100.0) {
+            return Err(format!("{percent}% is not between 0% and 100%"));
+        }
+        return Ok(ImageWidth::OfColumn(percent / 100.0));
+    }
+    let pt = parse_length(text).map_err(|e| e.to_string())?;
+    if pt < 1.0 {
+        return Err(format!("`{text}` is too narrow to see"));
+    }
+    Ok(ImageWidth::Points(pt))
 }

@@ -3,10 +3,12 @@
 
 mod leaflet;
 mod load;
+pub mod picture;
 pub mod units;
 
 pub use leaflet::*;
 pub use load::{DEFAULT_FONT, load, parse, parse_tag};
+pub use picture::{Channels, Picture, PictureData, Samples};
 pub use units::Rgb;
 
 #[cfg(test)]

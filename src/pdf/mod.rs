@@ -4,6 +4,7 @@
 
 mod finish;
 mod fonts;
+mod images;
 
 use printpdf::{
     Codepoint, Color, DictItem, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
@@ -59,6 +60,11 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         }
     }
 
+    for (index, picture) in doc.images.iter().enumerate() {
+        let xobject = printpdf::XObject::External(images::xobject(picture));
+        pdf.resources.xobjects.map.insert(images::id(index), xobject);
+    }
+
     for page in &doc.pages {
         let mut ops = Vec::new();
         let flip = |y: f32| page.height - y;
@@ -74,6 +80,20 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                             height: Pt(rect.height),
                             mode: Some(PaintMode::Fill),
                             winding_order: Some(WindingOrder::NonZero),
+                        },
+                    });
+                }
+                Item::Image(image) => {
+                    // An image fills the unit square; scaled to its box, then moved there.
+                    ops.push(Op::UseXobject {
+                        id: images::id(image.image),
+                        transform: printpdf::XObjectTransform {
+                            translate_x: Some(Pt(placed.x)),
+                            translate_y: Some(Pt(flip(placed.y + image.height))),
+                            scale_x: Some(image.width),
+                            scale_y: Some(image.height),
+                            no_auto_scale: true,
+                            ..Default::default()
                         },
                     });
                 }

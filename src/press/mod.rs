@@ -4,6 +4,7 @@
 //! no TOML, no Fluent, no PDF.
 
 mod impose;
+mod pictures;
 
 use crate::layout::{Document, FilledRect, Frame, Ink, Item, Page, Placed};
 use crate::model::{Rgb, units::PT_PER_MM};
@@ -80,6 +81,11 @@ pub fn mark_start(bleed: f32) -> f32 {
 }
 
 pub fn press(mut doc: Document, options: &PressOptions) -> Document {
+    for picture in &mut doc.images {
+        if let Some(converted) = pictures::convert_picture(picture, options.color) {
+            *picture = std::sync::Arc::new(converted);
+        }
+    }
     for page in &mut doc.pages {
         let page_in = std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new()));
         *page =
@@ -93,6 +99,8 @@ fn ink_item(p: &mut Placed, mode: ColorMode) {
     match &mut p.item {
         Item::Rect(r) => r.color = convert(r.color, mode, false),
         Item::Text(run) => run.color = convert(run.color, mode, true),
+        // Pictures are converted once, in the document's image table.
+        Item::Image(_) => {}
     }
 }
 

@@ -1,0 +1,69 @@
+//! Pictures as PDF image XObjects, one per picture in the document's table however often
+//! it is drawn. JPEGs go in as they are (DCTDecode); decoded samples are deflated, their
+//! transparency written as a soft mask.
+
+use std::collections::BTreeMap;
+
+use printpdf::{DictItem, ExternalStream, ExternalXObject, XObjectId};
+
+use crate::model::{Channels, Picture, PictureData};
+
+/// The fixed resource name of the `index`-th picture (fixed, so output is repeatable).
+pub fn id(index: usize) -> XObjectId {
+    XObjectId(format!("Im{index}"))
+}
+
+pub fn xobject(picture: &Picture) -> ExternalXObject {
+    let mut dict = image_dict(picture.width, picture.height);
+    let content = match &picture.data {
+        PictureData::Jpeg { bytes, channels } => {
+            dict.insert("ColorSpace".into(), color_space(*channels));
+            dict.insert("Filter".into(), name("DCTDecode"));
+            bytes.clone()
+        }
+        PictureData::Samples(samples) => {
+            dict.insert("ColorSpace".into(), color_space(samples.channels));
+            dict.insert("Filter".into(), name("FlateDecode"));
+            if let Some(alpha) = &samples.alpha {
+                let mut mask = image_dict(picture.width, picture.height);
+                mask.insert("ColorSpace".into(), name("DeviceGray"));
+                mask.insert("Filter".into(), name("FlateDecode"));
+                let stream = ExternalStream { dict: mask, content: deflate(alpha), compress: false };
+                dict.insert("SMask".into(), DictItem::Stream { stream });
+            }
+            deflate(&samples.bytes)
+        }
+    };
+    ExternalXObject {
+        stream: ExternalStream { dict, content, compress: false },
+        width: None,
+        height: None,
+        dpi: None,
+    }
+}
+
+fn image_dict(width: u32, height: u32) -> BTreeMap<String, DictItem> {
+    BTreeMap::from([
+        ("Type".into(), name("XObject")),
+        ("Subtype".into(), name("Image")),
+        ("Width".into(), DictItem::Int(width.into())),
+        ("Height".into(), DictItem::Int(height.into())),
+        ("BitsPerComponent".into(), DictItem::Int(8)),
+    ])
+}
+
+fn color_space(channels: Channels) -> DictItem {
+    name(match channels {
+        Channels::Gray => "DeviceGray",
+        Channels::Rgb => "DeviceRGB",
+        Channels::Cmyk => "DeviceCMYK",
+    })
+}
+
+fn name(n: &str) -> DictItem {
+    DictItem::Name(n.as_bytes().to_vec())
+}
+
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
+}

@@ -1,0 +1,45 @@
+//! Pictures printed at too low a resolution: a warning for each, pointing at its `path`
+//! in the leaflet. Print needs about 300 pixels per inch; fewer look soft or blocky.
+
+use std::sync::Arc;
+
+use crate::diag::Diagnostic;
+use crate::layout::{Document, Item};
+use crate::model::Leaflet;
+
+/// Below this, a picture is reported.
+pub const MIN_DPI: f32 = 300.0;
+
+/// One warning per picture drawn below `MIN_DPI` anywhere in the document (before
+/// pressing: imposition does not scale).
+pub fn low_resolution(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
+    let mut lowest: Vec<Option<f32>> = vec![None; doc.images.len()];
+    for placed in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Image(image) = &placed.item {
+            let dpi = doc.images[image.image].resolution(image.width);
+            let slot = &mut lowest[image.image];
+            *slot = Some(slot.map_or(dpi, |d| d.min(dpi)));
+        }
+    }
+    let mut out = Vec::new();
+    for (picture, dpi) in doc.images.iter().zip(lowest) {
+        let Some(dpi) = dpi.filter(|&d| d < MIN_DPI - 0.5) else { continue };
+        let block =
+            leaflet.blocks.iter().filter_map(|b| b.image.as_ref()).find(|i| Arc::ptr_eq(&i.picture, picture));
+        let mut d = Diagnostic::warning(format!(
+            "{} prints at {dpi:.0} dpi ({} × {} pixels); print wants {MIN_DPI:.0} dpi or more",
+            picture.path.file_name().unwrap_or_default().to_string_lossy(),
+            picture.width,
+            picture.height,
+        ));
+        d = match block {
+            Some(image) => d.at(&leaflet.source.path, &leaflet.source.text, image.path_span.clone()),
+            None => d.in_file(&leaflet.source.path),
+        };
+        let widest = picture.width as f32 / MIN_DPI * 25.4;
+        out.push(d.hint(format!(
+            "use a larger picture, or draw this one at most {widest:.0}mm wide (width = \"{widest:.0}mm\")"
+        )));
+    }
+    out
+}

@@ -1,0 +1,257 @@
+//! Image blocks: pictures read beside the leaflet, drawn to their width, embedded once
+//! however often used, converted for CMYK and gray output, and reported when their
+//! resolution is too low for print.
+
+mod support;
+
+use std::path::Path;
+
+use leaflet::layout::Item;
+use leaflet::press::ColorMode;
+use leaflet::{BuildOptions, build};
+use support::project::{EN, ES, LEAFLET, Project};
+
+const MM: f32 = 72.0 / 25.4;
+
+/// The demo leaflet with `blocks` (TOML) put before its first block.
+fn with_blocks(blocks: &str) -> Project {
+    let leaflet = LEAFLET.replacen("[[blocks]]", &format!("{blocks}\n[[blocks]]"), 1);
+    Project::with(&leaflet, EN, ES)
+}
+
+/// A one-colour RGB PNG, `w` × `h` pixels, with every pixel half transparent if asked.
+fn png(w: u32, h: u32, transparent: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    let alpha = if transparent { 128 } else { 255 };
+    writer.write_image_data(&[200, 30, 30, alpha].repeat((w * h) as usize)).unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+fn put(p: &Project, rel: &str, bytes: &[u8]) {
+    std::fs::create_dir_all(p.path(rel).parent().unwrap()).unwrap();
+    std::fs::write(p.path(rel), bytes).unwrap();
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images").join(name)).unwrap()
+}
+
+fn build_with(p: &Project, options: &BuildOptions) -> leaflet::Built {
+    build(&p.path("leaflets/demo.toml"), options).unwrap_or_else(|d| panic!("{d}"))
+}
+
+/// Every image XObject in the PDF: (colour space, filter, has a soft mask).
+fn image_xobjects(pdf: &[u8]) -> Vec<(String, String, bool)> {
+    let lo = lopdf::Document::load_mem(pdf).unwrap();
+    let name = |d: &lopdf::Dictionary, key: &[u8]| {
+        d.get(key)
+            .and_then(|o| o.as_name())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default()
+    };
+    let masks: Vec<lopdf::ObjectId> = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter_map(|s| s.dict.get(b"SMask").and_then(|m| m.as_reference()).ok())
+        .collect();
+    let mut out: Vec<(String, String, bool)> = lo
+        .objects
+        .iter()
+        .filter(|(id, _)| !masks.contains(id))
+        .filter_map(|(_, o)| o.as_stream().ok())
+        .filter(|s| name(&s.dict, b"Subtype") == "Image")
+        .map(|s| (name(&s.dict, b"ColorSpace"), name(&s.dict, b"Filter"), s.dict.has(b"SMask")))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The `cm` matrices in front of each `Do` on the first page.
+fn image_placements(pdf: &[u8]) -> Vec<Vec<f32>> {
+    let lo = lopdf::Document::load_mem(pdf).unwrap();
+    let page = *lo.get_pages().values().next().unwrap();
+    let ops = lopdf::content::Content::decode(&lo.get_page_content(page)).unwrap().operations;
+    ops.windows(2)
+        .filter(|w| w[0].operator == "cm" && w[1].operator == "Do")
+        .map(|w| w[0].operands.iter().map(|o| o.as_float().unwrap()).collect())
+        .collect()
+}
+
+#[test]
+fn a_picture_is_drawn_to_its_width_keeping_its_proportions() {
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\n");
+    put(&p, "leaflets/logo.png", &png(600, 300, true));
+    let built = build_with(&p, &BuildOptions::default());
+    let page = &built.document.pages[0];
+    let (x, y, image) = page
+        .items
+        .iter()
+        .find_map(|pl| match &pl.item {
+            Item::Image(i) => Some((pl.x, pl.y, i.clone())),
+            _ => None,
+        })
+        .expect("an image item");
+    assert!((image.width - 30.0 * MM).abs() < 0.01 && (image.height - 15.0 * MM).abs() < 0.01);
+    // Centred across the page, at the top margin (12 mm), before the heading.
+    assert!(((x + image.width / 2.0) - page.width / 2.0).abs() < 0.01, "x {x}");
+    assert!((y - 12.0 * MM).abs() < 0.01, "y {y}");
+    let heading = page.items.iter().find(|pl| matches!(pl.item, Item::Text(_))).unwrap();
+    assert!(heading.y > y + image.height);
+
+    // In the PDF: one RGB image with a soft mask, placed by [w 0 0 h x y] in points
+    // from the bottom-left corner.
+    assert_eq!(image_xobjects(&built.pdf), [("DeviceRGB".into(), "FlateDecode".into(), true)]);
+    let cm = image_placements(&built.pdf);
+    assert_eq!(cm.len(), 1);
+    let want = [image.width, 0.0, 0.0, image.height, x, page.height - y - image.height];
+    for (got, want) in cm[0].iter().zip(want) {
+        assert!((got - want).abs() < 0.01, "{:?} vs {want:?}", cm[0]);
+    }
+    assert!(built.warnings.is_empty(), "600 px over 30 mm is 508 dpi: {:?}", built.warnings);
+}
+
+#[test]
+fn a_percentage_is_of_the_column_and_no_width_means_300_dpi() {
+    let p = with_blocks(
+        "[[blocks]]\ntype = \"image\"\npath = \"a.png\"\nwidth = \"50%\"\n\n\
+         [[blocks]]\ntype = \"image\"\npath = \"b.png\"\n",
+    );
+    put(&p, "leaflets/a.png", &png(900, 900, false));
+    put(&p, "leaflets/b.png", &png(354, 100, false));
+    let built = build_with(&p, &BuildOptions::default());
+    let widths: Vec<f32> = built.document.pages[0]
+        .items
+        .iter()
+        .filter_map(|pl| match &pl.item {
+            Item::Image(i) => Some(i.width),
+            _ => None,
+        })
+        .collect();
+    // A5, 12 mm margins, 6 mm gutter: columns of (148 - 24 - 6) / 2 = 59 mm.
+    assert!((widths[0] - 29.5 * MM).abs() < 0.01, "{widths:?}");
+    // 354 px at 300 dpi is 1.18 in, 29.97 mm.
+    assert!((widths[1] - 354.0 / 300.0 * 72.0).abs() < 0.01, "{widths:?}");
+}
+
+#[test]
+fn one_picture_used_twice_and_imposed_four_up_is_embedded_once() {
+    let block = "[[blocks]]\ntype = \"image\"\npath = \"art/logo.png\"\nwidth = \"20mm\"\n";
+    let p = with_blocks(&format!("{block}\n{}", block.replace("art/logo.png", "./../leaflets/art/logo.png")));
+    put(&p, "leaflets/art/logo.png", &png(400, 400, false));
+    let options = BuildOptions { n_up: 4, paper: Some((105.0 * MM, 148.0 * MM)), ..Default::default() };
+    let built = build_with(&p, &BuildOptions { paper: None, ..options.clone() });
+    assert_eq!(built.document.images.len(), 1, "the same file, read once");
+    assert_eq!(image_xobjects(&built.pdf).len(), 1);
+    assert_eq!(image_placements(&built.pdf).len(), 2 * 4, "two blocks on each of four copies");
+}
+
+#[test]
+fn cmyk_and_gray_output_convert_pictures_and_jpegs_pass_through_in_rgb() {
+    let p = with_blocks(
+        "[[blocks]]\ntype = \"image\"\npath = \"photo.jpg\"\nwidth = \"20mm\"\n\n\
+         [[blocks]]\ntype = \"image\"\npath = \"gray.jpg\"\nwidth = \"8mm\"\n\n\
+         [[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"10mm\"\n",
+    );
+    put(&p, "leaflets/photo.jpg", &fixture("photo.jpg"));
+    put(&p, "leaflets/gray.jpg", &fixture("gray.jpg"));
+    put(&p, "leaflets/logo.png", &png(200, 200, true));
+    let pdf = |color| build_with(&p, &BuildOptions { color, ..Default::default() }).pdf;
+    let rgb = pdf(ColorMode::Rgb);
+    let s = |a: &str, b: &str, m: bool| (a.to_string(), b.to_string(), m);
+    assert_eq!(
+        image_xobjects(&rgb),
+        [
+            s("DeviceGray", "DCTDecode", false),
+            s("DeviceRGB", "DCTDecode", false),
+            s("DeviceRGB", "FlateDecode", true)
+        ]
+    );
+    // The JPEG's own bytes are in the file, not re-encoded.
+    let jpeg = fixture("photo.jpg");
+    assert!(rgb.windows(jpeg.len()).any(|w| w == jpeg));
+    assert_eq!(
+        image_xobjects(&pdf(ColorMode::Cmyk)),
+        [
+            s("DeviceCMYK", "FlateDecode", false),
+            s("DeviceCMYK", "FlateDecode", true),
+            s("DeviceGray", "DCTDecode", false)
+        ]
+    );
+    assert_eq!(
+        image_xobjects(&pdf(ColorMode::Gray)),
+        [
+            s("DeviceGray", "DCTDecode", false),
+            s("DeviceGray", "FlateDecode", false),
+            s("DeviceGray", "FlateDecode", true)
+        ]
+    );
+}
+
+#[test]
+fn a_cmyk_jpeg_is_read_and_drawn() {
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"cmyk.jpg\"\nwidth = \"4mm\"\n");
+    put(&p, "leaflets/cmyk.jpg", &fixture("cmyk.jpg"));
+    let built = build_with(&p, &BuildOptions::default());
+    assert_eq!(image_xobjects(&built.pdf), [("DeviceRGB".into(), "FlateDecode".into(), false)]);
+}
+
+#[test]
+fn low_resolution_is_a_warning_at_the_path_in_build_and_check() {
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"small.png\"\nwidth = \"50mm\"\n");
+    put(&p, "leaflets/small.png", &png(300, 100, false));
+    let built = build_with(&p, &BuildOptions::default());
+    assert_eq!(built.warnings.len(), 1);
+    let w = built.warnings[0].to_string();
+    // 300 px over 50 mm (1.97 in) is 152 dpi; the block is the first, its path on line 16.
+    assert!(w.contains("demo.toml:16:8") && w.contains("small.png prints at 152 dpi"), "{w}");
+    assert!(w.contains("at most 25mm wide"), "{w}");
+
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("warning: small.png prints at 152 dpi"), "{}", run.stderr);
+    let check = p.run(&["check", "leaflets/demo.toml"]);
+    assert!(check.stderr.contains("small.png prints at 152 dpi"), "{}", check.stderr);
+    let strict = p.run(&["check", "--strict", "leaflets/demo.toml"]);
+    assert_eq!(strict.code, Some(1), "{}", strict.stderr);
+}
+
+#[test]
+fn bad_image_blocks_are_errors_at_their_line() {
+    let cases: [(&str, &str, &str); 6] = [
+        ("type = \"image\"\nwidth = \"30mm\"", "demo.toml:14:1", "this image block has no `path`"),
+        ("type = \"image\"\npath = \"missing.png\"", "demo.toml:16:8", "cannot read"),
+        ("type = \"image\"\npath = \"notes.txt\"", "demo.toml:16:8", "neither a PNG nor a JPEG"),
+        (
+            "type = \"image\"\npath = \"ok.png\"\nwidth = \"120%\"",
+            "demo.toml:17:9",
+            "not between 0% and 100%",
+        ),
+        (
+            "type = \"paragraph\"\ntext = \"intro\"\npath = \"ok.png\"",
+            "demo.toml:17:8",
+            "only image blocks have `path`",
+        ),
+        (
+            "type = \"image\"\npath = \"ok.png\"\ntext = \"intro\"",
+            "demo.toml:14:1",
+            "takes `path` (and no `text`",
+        ),
+    ];
+    for (block, at, message) in cases {
+        let p = with_blocks(&format!("[[blocks]]\n{block}\n"));
+        put(&p, "leaflets/ok.png", &png(10, 10, false));
+        p.write("leaflets/notes.txt", "not a picture");
+        p.write("out/demo.pdf", "older");
+        let run = p.build(&[]);
+        assert_eq!(run.code, Some(1), "{block}: {}", run.stderr);
+        assert!(run.stderr.contains(at) && run.stderr.contains(message), "{block}:\n{}", run.stderr);
+        assert!(run.stderr.contains("help:"), "{}", run.stderr);
+        assert_eq!(p.read("out/demo.pdf"), "older");
+    }
+}
