@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub color: crate::press::ColorMode,
     /// Copies per sheet (1, 2 or 4); 0 counts as 1.
     pub n_up: u8,
+    /// Print back to back, the sheet turning on this edge (leaflets of several pages).
+    pub duplex: Option<press::Duplex>,
     pub pdf: PdfOptions,
 }
 
@@ -58,10 +60,20 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
         marks: options.marks || leaflet.marks,
         color: options.color,
         n_up: options.n_up,
+        duplex: options.duplex,
     };
+    if options.duplex.is_some() && document.pages.len() < 2 {
+        return Err(Diagnostic::error("--duplex prints pages back to back, but this leaflet has one page")
+            .in_file(path)
+            .hint("use layout = \"flip\" (a page per language), or leave out --duplex")
+            .into());
+    }
     let document = press::press(document, &press);
-    let pdf_options =
-        PdfOptions { output_intent: press.color == press::ColorMode::Cmyk, ..options.pdf.clone() };
+    let pdf_options = PdfOptions {
+        output_intent: press.color == press::ColorMode::Cmyk,
+        duplex: options.duplex,
+        ..options.pdf.clone()
+    };
     let pdf =
         pdf::write(&document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
     Ok(Built { leaflet, texts, document, pdf, warnings })

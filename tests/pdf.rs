@@ -341,3 +341,86 @@ fn cmyk_output_carries_an_output_intent_and_no_pdfx_claim() {
         assert!(info.get(b"GTS_PDFXVersion").is_err(), "no PDF/X claim");
     }
 }
+
+/// An operator and its numeric operands.
+type Operation = (String, Vec<f32>);
+
+/// The first operators of each page's content stream, and the catalog's duplex preference.
+fn page_openings(pdf: &[u8]) -> (Vec<Vec<Operation>>, Option<String>) {
+    let lo = lopdf::Document::load_mem(pdf).unwrap();
+    let pages = lo
+        .get_pages()
+        .values()
+        .map(|&id| {
+            let ops = lopdf::content::Content::decode(&lo.get_page_content(id)).unwrap().operations;
+            ops.iter()
+                .take(2)
+                .map(|op| {
+                    (op.operator.clone(), op.operands.iter().filter_map(|o| o.as_float().ok()).collect())
+                })
+                .collect()
+        })
+        .collect();
+    let duplex = lo
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"ViewerPreferences").ok()?.as_dict().ok()?.get(b"Duplex").ok()?.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned());
+    (pages, duplex)
+}
+
+/// `layout = "flip"` printed duplex: fronts upright; a back is drawn upside down exactly
+/// when the printer turns the sheet on the edge that is not the copies' vertical one
+/// (two A5 side by side on a landscape sheet: the long edge), and the print dialog is
+/// told which edge.
+#[test]
+fn duplex_turns_the_backs_where_the_sheet_flips_the_other_way() {
+    let p = Project::with(
+        &support::project::LEAFLET.replace("[style]", "layout = \"flip\"\n\n[style]"),
+        support::project::EN,
+        support::project::ES,
+    );
+    let turn = |w: f32, h: f32| {
+        vec![("q".to_string(), vec![]), ("cm".to_string(), vec![-1.0, 0.0, 0.0, -1.0, w, h])]
+    };
+    let (a4l_w, a4l_h) = (841.8898, 595.2756);
+    let (a5_w, a5_h) = (419.5276, 595.2756);
+    for (args, back_turned, flip) in [
+        (&["--n-up", "2", "--duplex", "long"][..], true, "DuplexFlipLongEdge"),
+        (&["--n-up", "2", "--duplex", "short"][..], false, "DuplexFlipShortEdge"),
+        (&["--duplex", "long"][..], false, "DuplexFlipLongEdge"),
+        (&["--duplex", "short"][..], true, "DuplexFlipShortEdge"),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["-o", "d.pdf"]);
+        let run = p.build(&all);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let bytes = std::fs::read(p.path("d.pdf")).unwrap();
+        let (pages, duplex) = page_openings(&bytes);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(duplex.as_deref(), Some(flip), "{args:?}");
+        let (w, h) = if args.contains(&"2") { (a4l_w, a4l_h) } else { (a5_w, a5_h) };
+        let opening = |page: &Vec<Operation>| {
+            page.len() == 2
+                && page[0] == turn(w, h)[0]
+                && page[1].0 == "cm"
+                && page[1].1.iter().zip(&turn(w, h)[1].1).all(|(a, b)| (a - b).abs() < 0.01)
+        };
+        assert!(!opening(&pages[0]), "fronts stay upright: {args:?}");
+        assert_eq!(opening(&pages[1]), back_turned, "{args:?}: {:?}", pages[1]);
+        // The back's words are all there, turned or not.
+        assert!(pdf::read(&bytes).pages[1].text().contains("Que se vayan todos"), "{args:?}");
+    }
+    // A one-page leaflet has no back.
+    let one = Project::new();
+    one.write("out/demo.pdf", "older");
+    let run = one.build(&["--duplex", "long"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("--duplex prints pages back to back, but this leaflet has one page"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("layout = \"flip\""), "{}", run.stderr);
+    assert_eq!(one.read("out/demo.pdf"), "older");
+}

@@ -131,6 +131,10 @@ pub struct BuildArgs {
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
     pub color: crate::press::ColorMode,
+    /// Print a `layout = "flip"` leaflet back to back on a printer turning the sheet on its
+    /// long or short edge: backs are drawn upside down where that keeps them upright.
+    #[arg(long, value_enum, value_name = "EDGE")]
+    pub duplex: Option<crate::press::Duplex>,
 }
 
 /// Where a leaflet's languages, translations and fonts come from (build and check).

@@ -49,6 +49,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         marks: args.marks,
         color: args.color,
         n_up: args.n_up,
+        duplex: args.duplex,
         pdf: PdfOptions { date, ..Default::default() },
         ..args.sources.options()
     };
@@ -68,8 +69,17 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                     }
                     let langs: Vec<String> =
                         built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
+                    // Imposed copies: the sheet they are on, which may be larger than A4.
+                    let sheet = match built.document.pages.first() {
+                        Some(page) if args.n_up > 1 => format!(
+                            ", {} copies on {}",
+                            args.n_up,
+                            crate::press::sheet_name(page.width, page.height)
+                        ),
+                        _ => String::new(),
+                    };
                     eprintln!(
-                        "wrote {} ({}, {} KB)",
+                        "wrote {} ({}{sheet}, {} KB)",
                         target.display(),
                         langs.join(" | "),
                         built.pdf.len().div_ceil(1024)

@@ -31,6 +31,10 @@ pub struct Page {
     pub trim: Frame,
     /// How far colour may run past the trim, on every side.
     pub bleed: f32,
+    /// Drawn upside down (half a turn about the page's centre): the back of a sheet
+    /// printed duplex where the paper turns the other way. Items and `trim` are given
+    /// as before the turn.
+    pub turned: bool,
     pub items: Vec<Placed>,
 }
 
@@ -46,7 +50,14 @@ pub struct Frame {
 impl Page {
     /// A page cut at its own edges, with no bleed.
     pub fn trimmed(width: f32, height: f32, items: Vec<Placed>) -> Page {
-        Page { width, height, trim: Frame { x: 0.0, y: 0.0, width, height }, bleed: 0.0, items }
+        Page {
+            width,
+            height,
+            trim: Frame { x: 0.0, y: 0.0, width, height },
+            bleed: 0.0,
+            turned: false,
+            items,
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub struct Finish<'a> {
     pub pages: Vec<PageBoxes>,
     /// Whether printpdf was given real dates; if not, none are written.
     pub dated: bool,
+    pub duplex: Option<crate::press::Duplex>,
 }
 
 /// A page's boxes in PDF coordinates (origin bottom left): `[left bottom right top]`.
@@ -25,7 +26,11 @@ pub struct PageBoxes {
 impl PageBoxes {
     /// From a laid-out page (top-left origin, y down).
     pub fn of(page: &crate::layout::Page) -> PageBoxes {
-        let t = page.trim;
+        let mut t = page.trim;
+        if page.turned {
+            t.x = page.width - t.x - t.width;
+            t.y = page.height - t.y - t.height;
+        }
         let trim = [t.x, page.height - t.y - t.height, t.x + t.width, page.height - t.y];
         let b = page.bleed;
         let bleed = [
@@ -44,6 +49,15 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     doc.version = "1.7".into();
     doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Lang", Object::string_literal(how.lang));
 
+    if let Some(edge) = how.duplex {
+        // The print dialog's duplex setting, preselected (PDF 1.7 viewer preferences).
+        let flip = match edge {
+            crate::press::Duplex::Long => "DuplexFlipLongEdge",
+            crate::press::Duplex::Short => "DuplexFlipShortEdge",
+        };
+        let prefs = lopdf::Dictionary::from_iter([("Duplex", Object::Name(flip.into()))]);
+        doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("ViewerPreferences", prefs);
+    }
     fix_output_intents(&mut doc);
     let array = |b: [f32; 4]| Object::Array(b.iter().map(|&v| Object::Real(v)).collect());
     for (page_id, boxes) in doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages) {

@@ -23,6 +23,8 @@ pub struct PdfOptions {
     /// Declare the colours as printed on coated offset paper (an OutputIntent with the
     /// FOGRA39 CMYK profile printpdf bundles), for CMYK output.
     pub output_intent: bool,
+    /// Ask the print dialog for duplex printing turning on this edge.
+    pub duplex: Option<crate::press::Duplex>,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -68,6 +70,13 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
     for page in &doc.pages {
         let mut ops = Vec::new();
         let flip = |y: f32| page.height - y;
+        if page.turned {
+            // Half a turn about the page's centre.
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetTransformationMatrix {
+                matrix: printpdf::CurTransMat::Raw([-1.0, 0.0, 0.0, -1.0, page.width, page.height]),
+            });
+        }
         for placed in &page.items {
             match &placed.item {
                 Item::Rect(rect) => {
@@ -138,6 +147,9 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                 }
             }
         }
+        if page.turned {
+            ops.push(Op::RestoreGraphicsState);
+        }
         pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
     }
 
@@ -148,6 +160,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         lang: &doc.lang,
         pages: doc.pages.iter().map(finish::PageBoxes::of).collect(),
         dated: options.date.is_some(),
+        duplex: options.duplex,
     };
     finish::finish(lo, &how)
 }

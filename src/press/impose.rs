@@ -11,6 +11,17 @@ use crate::model::units::PT_PER_MM;
 /// sheet for A4 with bleed), A3, SRA3.
 const SHEETS: [(f32, f32); 4] = [(210.0, 297.0), (225.0, 320.0), (297.0, 420.0), (320.0, 450.0)];
 
+/// A sheet's name as a copy shop says it ("A3 landscape"), or its size in millimetres.
+pub fn sheet_name(width: f32, height: f32) -> String {
+    let (short, long) = (width.min(height) / PT_PER_MM, width.max(height) / PT_PER_MM);
+    let names = ["A4", "SRA4", "A3", "SRA3"];
+    let turn = if width > height { " landscape" } else { "" };
+    match SHEETS.iter().zip(names).find(|((w, h), _)| (w - short).abs() < 0.5 && (h - long).abs() < 0.5) {
+        Some((_, name)) => format!("{name}{turn}"),
+        None => format!("{:.0} × {:.0} mm", width / PT_PER_MM, height / PT_PER_MM),
+    }
+}
+
 /// The copies' grid: two side by side (portrait pages) or one above the other, four
 /// in two rows.
 pub fn grid(n_up: u8, width: f32, height: f32) -> (usize, usize) {
@@ -81,7 +92,7 @@ pub fn impose(page: Page, options: &PressOptions) -> Page {
         items.extend(marks_at(&xs, &ys, &block, start, registration(options.color)));
     }
     // One sheet, many cuts: the sheet is its own trim.
-    Page { width, height, trim: Frame { x: 0.0, y: 0.0, width, height }, bleed: 0.0, items }
+    Page { width, height, trim: Frame { x: 0.0, y: 0.0, width, height }, bleed: 0.0, turned: false, items }
 }
 
 #[cfg(test)]
@@ -101,7 +112,7 @@ mod tests {
     }
 
     fn options(n_up: u8, bleed_mm: f32, marks: bool) -> PressOptions {
-        PressOptions { bleed: bleed_mm * PT_PER_MM, marks, color: ColorMode::Rgb, n_up }
+        PressOptions { bleed: bleed_mm * PT_PER_MM, marks, color: ColorMode::Rgb, n_up, duplex: None }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! no TOML, no Fluent, no PDF.
 
 mod impose;
+pub use impose::sheet_name;
 mod pictures;
 
 use crate::layout::{Document, FilledRect, Frame, Ink, Item, Page, Placed};
@@ -18,6 +19,26 @@ pub struct PressOptions {
     pub color: ColorMode,
     /// Copies per sheet: 1, 2 or 4.
     pub n_up: u8,
+    /// Pages printed back to back, the sheet turning on this edge.
+    pub duplex: Option<Duplex>,
+}
+
+/// The edge a duplex printer turns the sheet on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Duplex {
+    /// The sheet turns on its long edge (most printers' default).
+    Long,
+    /// The sheet turns on its short edge.
+    Short,
+}
+
+/// Whether the back of a `width` × `height` sheet must be drawn upside down so that,
+/// printed duplex turning on `edge`, each copy's back stands upright behind its front.
+/// A reader turns a copy on its vertical edge, like a book page; when the printer turns
+/// the sheet on the other edge, the back comes out upside down unless drawn so.
+pub fn back_turned(edge: Duplex, width: f32, height: f32) -> bool {
+    let vertical_is_long = height >= width;
+    (edge == Duplex::Long) != vertical_is_long
 }
 
 /// The colours the PDF is written in.
@@ -91,6 +112,12 @@ pub fn press(mut doc: Document, options: &PressOptions) -> Document {
         *page =
             if options.n_up > 1 { impose::impose(page_in, options) } else { press_page(page_in, options) };
     }
+    if let Some(edge) = options.duplex {
+        // Fronts are the odd pages, backs the even ones.
+        for back in doc.pages.iter_mut().skip(1).step_by(2) {
+            back.turned = back_turned(edge, back.width, back.height);
+        }
+    }
     doc
 }
 
@@ -125,7 +152,14 @@ fn press_page(page: Page, options: &PressOptions) -> Page {
     if options.marks {
         items.extend(crop_marks(&trim, start, registration(options.color)));
     }
-    Page { width: trim.width + 2.0 * room, height: trim.height + 2.0 * room, trim, bleed, items }
+    Page {
+        width: trim.width + 2.0 * room,
+        height: trim.height + 2.0 * room,
+        trim,
+        bleed,
+        turned: false,
+        items,
+    }
 }
 
 /// A rectangle reaching the trim on a side is carried on past it by the bleed, so no
@@ -261,5 +295,16 @@ mod tests {
                     || on_edge(centre.1, trim.y + trim.height)
             );
         }
+    }
+
+    #[test]
+    fn backs_turn_when_the_printer_flips_on_the_copies_horizontal_edge() {
+        let (a4, a4_landscape) = ((595.0, 842.0), (842.0, 595.0));
+        // Portrait sheet: copies' vertical edge is the long one.
+        assert!(!back_turned(Duplex::Long, a4.0, a4.1));
+        assert!(back_turned(Duplex::Short, a4.0, a4.1));
+        // Landscape sheet (two A5 side by side): the vertical edge is the short one.
+        assert!(back_turned(Duplex::Long, a4_landscape.0, a4_landscape.1));
+        assert!(!back_turned(Duplex::Short, a4_landscape.0, a4_landscape.1));
     }
 }
