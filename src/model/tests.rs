@@ -27,6 +27,16 @@ fn landscape_swaps_the_sides() {
 }
 
 #[test]
+fn another_paper_scales_margin_and_gutter_and_keeps_the_orientation() {
+    let mut l = leaflet(&format!("orientation = \"landscape\"\n{MINIMAL}")).unwrap();
+    l.set_paper(units::parse_paper("A5").unwrap());
+    assert_eq!((l.page.width.round(), l.page.height.round()), (595.0, 420.0));
+    let mm = |pt: f32| pt / units::PT_PER_MM;
+    assert!((mm(l.margin) - 15.0 * 148.0 / 210.0).abs() < 0.01, "{}", mm(l.margin));
+    assert!((mm(l.gutter) - 8.0 * 148.0 / 210.0).abs() < 0.01, "{}", mm(l.gutter));
+}
+
+#[test]
 fn attributes_are_split_from_ids() {
     let l = leaflet(&MINIMAL.replace("\"intro\"", "\"intro.demands\"")).unwrap();
     assert_eq!(l.blocks[0].texts[0].id, "intro");
