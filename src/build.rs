@@ -46,6 +46,9 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// What is worth telling but did not stop the build (pictures of low resolution).
     pub warnings: Vec<Diagnostic>,
+    /// Every file the PDF was made from (leaflet, translations, pictures, font files), so
+    /// the PDF is never written over one of them.
+    pub inputs: Vec<PathBuf>,
 }
 
 pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
@@ -53,6 +56,10 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let catalogs = i18n::load(&leaflet, &locales)?;
     let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
     let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
+    let mut inputs = vec![path.to_path_buf()];
+    inputs.extend(catalogs.iter().map(|c| c.file.clone()));
+    inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image.as_ref()?.picture.path.clone())));
+    inputs.extend(fonts.faces().iter().map(|f| PathBuf::from(&f.origin)).filter(|p| p.is_file()));
     let document = layout::layout(&leaflet, &texts, &fonts)?;
     let warnings = crate::resolution::low_resolution(&leaflet, &document);
     let press = PressOptions {
@@ -76,7 +83,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     };
     let pdf =
         pdf::write(&document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
-    Ok(Built { leaflet, texts, document, pdf, warnings })
+    Ok(Built { leaflet, texts, document, pdf, warnings, inputs })
 }
 
 /// The leaflet with the options applied (languages, orientation), and the locales

@@ -31,7 +31,8 @@ pub enum Command {
         leaflet build leaflets/peru-solidarity.toml                # → out/peru-solidarity.pdf\n  \
         leaflet build leaflets/peru-solidarity.toml -o demo.pdf\n  \
         leaflet build leaflets/peru-solidarity.toml --langs es,en  # Spanish column first\n  \
-        leaflet build leaflets/a.toml leaflets/b.toml --out-dir print/\n\n\
+        leaflet build leaflets/a.toml leaflets/b.toml --out-dir print/\n  \
+        leaflet build leaflets/                                    # every leaflets/*.toml, in parallel\n\n\
         Translations are read from locales/<language>/<name>.ftl in the nearest folder above the\n\
         leaflet that has a locales/ folder. Set SOURCE_DATE_EPOCH to stamp the PDF with a date;\n\
         without it no date is written, so the same input always gives the same file.")]
@@ -102,8 +103,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Leaflet definitions (.toml).
-    #[arg(required = true, value_name = "LEAFLET.toml")]
+    /// Leaflet definitions (.toml), or folders of them: each is built on its own, in parallel.
+    #[arg(required = true, value_name = "LEAFLET.toml|DIR")]
     pub leaflets: Vec<PathBuf>,
     /// Output file (only with a single leaflet).
     #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]

@@ -2,125 +2,27 @@
 //! stderr and turns the outcome into an exit code. The only module that prints.
 
 mod args;
+mod build;
 mod check;
 mod locale;
 mod output;
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 pub use args::{BuildArgs, Cli, Command, LocaleCommand};
 
-use crate::build::{BuildOptions, build};
 use crate::diag::Diagnostic;
-use crate::pdf::PdfOptions;
 
 /// Runs the tool with the process's arguments; 0 on success, 1 when any leaflet failed.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        Command::Build(args) => run_build(&cli, args),
+        Command::Build(args) => build::run(&cli, args),
         Command::Check(args) => check::run(args, cli.quiet),
         Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
     }
-}
-
-fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
-    if args.output.is_some() && args.leaflets.len() > 1 {
-        eprintln!(
-            "error: -o names one file, but {} leaflets were given\n  help: use --out-dir DIR instead",
-            args.leaflets.len()
-        );
-        return ExitCode::from(2);
-    }
-    let date = match source_date_epoch() {
-        Ok(date) => date,
-        Err(d) => {
-            eprintln!("{d}");
-            return ExitCode::from(2);
-        }
-    };
-    let options = BuildOptions {
-        draft: args.draft,
-        paper: args.paper,
-        bleed: args.bleed,
-        marks: args.marks,
-        color: args.color,
-        n_up: args.n_up,
-        duplex: args.duplex,
-        pdf: PdfOptions { date, ..Default::default() },
-        ..args.sources.options()
-    };
-    let mut failed = 0;
-    for leaflet in &args.leaflets {
-        let target = output::output_path(leaflet, args.output.as_deref(), args.out_dir.as_deref());
-        let result = build(leaflet, &options).map_err(|d| d.0).and_then(|built| {
-            let inputs: Vec<&Path> = vec![leaflet.as_path()];
-            output::write_atomically(&target, &built.pdf, &inputs).map_err(|d| vec![d])?;
-            Ok(built)
-        });
-        match result {
-            Ok(built) => {
-                if !cli.quiet {
-                    for d in &built.warnings {
-                        eprintln!("{d}");
-                    }
-                    let langs: Vec<String> =
-                        built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
-                    // Imposed copies: the sheet they are on, which may be larger than A4.
-                    let sheet = match built.document.pages.first() {
-                        Some(page) if args.n_up > 1 => format!(
-                            ", {} copies on {}",
-                            args.n_up,
-                            crate::press::sheet_name(page.width, page.height)
-                        ),
-                        _ => String::new(),
-                    };
-                    eprintln!(
-                        "wrote {} ({}{sheet}, {} KB)",
-                        target.display(),
-                        langs.join(" | "),
-                        built.pdf.len().div_ceil(1024)
-                    );
-                }
-                if cli.verbose {
-                    let page = built.leaflet.page;
-                    let style = &built.leaflet.style;
-                    let fitted = built.document.body_size;
-                    let note = match fitted.total_cmp(&style.size) {
-                        std::cmp::Ordering::Less => {
-                            format!(" (shrunk from {} pt to fit)", style.size)
-                        }
-                        std::cmp::Ordering::Greater => {
-                            format!(" (grown from {} pt to fill the page)", style.size)
-                        }
-                        std::cmp::Ordering::Equal => String::new(),
-                    };
-                    eprintln!(
-                        "  page {:.1} × {:.1} mm, body {:.2} pt {}{note}, {} block(s)",
-                        page.width / crate::model::units::PT_PER_MM,
-                        page.height / crate::model::units::PT_PER_MM,
-                        fitted,
-                        style.font,
-                        built.leaflet.blocks.len()
-                    );
-                }
-            }
-            Err(problems) => {
-                failed += 1;
-                for d in &problems {
-                    eprintln!("{d}");
-                }
-                eprintln!("error: {} was not built; {} is unchanged", leaflet.display(), target.display());
-            }
-        }
-    }
-    if failed > 0 && args.leaflets.len() > 1 {
-        eprintln!("error: {failed} of {} leaflets failed", args.leaflets.len());
-    }
-    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// The leaflets named, or every `leaflets/*.toml` under the current folder.
@@ -141,7 +43,7 @@ fn leaflets_or_all(named: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBu
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now".
-fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
+pub(crate) fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
         Ok(v) if v.trim().is_empty() => Ok(None),

@@ -1,0 +1,226 @@
+//! `leaflet build`: every leaflet named (or every `*.toml` in a folder named), built in
+//! parallel across the machine's cores. Each leaflet succeeds or fails on its own; the
+//! messages come out in the order the leaflets were given, whatever order they finish in.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::args::{BuildArgs, Cli};
+use super::output;
+use crate::build::{BuildOptions, Built, build};
+use crate::diag::Diagnostic;
+use crate::pdf::PdfOptions;
+
+/// What one leaflet's build has to say, rendered, and whether it worked.
+struct Outcome {
+    lines: Vec<String>,
+    ok: bool,
+}
+
+pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
+    let leaflets = match expand(&args.leaflets) {
+        Ok(leaflets) => leaflets,
+        Err(d) => {
+            eprintln!("{d}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.output.is_some() && leaflets.len() > 1 {
+        eprintln!(
+            "error: -o names one file, but {} leaflets were given\n  help: use --out-dir DIR instead",
+            leaflets.len()
+        );
+        return ExitCode::from(2);
+    }
+    let targets: Vec<PathBuf> = leaflets
+        .iter()
+        .map(|l| output::output_path(l, args.output.as_deref(), args.out_dir.as_deref()))
+        .collect();
+    if let Some(d) = clashing_targets(&leaflets, &targets) {
+        eprintln!("{d}");
+        return ExitCode::from(2);
+    }
+    let date = match super::source_date_epoch() {
+        Ok(date) => date,
+        Err(d) => {
+            eprintln!("{d}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = BuildOptions {
+        draft: args.draft,
+        paper: args.paper,
+        bleed: args.bleed,
+        marks: args.marks,
+        color: args.color,
+        n_up: args.n_up,
+        duplex: args.duplex,
+        pdf: PdfOptions { date, ..Default::default() },
+        ..args.sources.options()
+    };
+
+    let failed = AtomicUsize::new(0);
+    let report = |_: usize, outcome: Outcome| {
+        if !outcome.ok {
+            failed.fetch_add(1, Ordering::Relaxed);
+        }
+        for line in &outcome.lines {
+            eprintln!("{line}");
+        }
+    };
+    in_parallel(leaflets.len(), |i| build_one(cli, args, &leaflets[i], &targets[i], &options), report);
+
+    let failed = failed.into_inner();
+    if failed > 0 && leaflets.len() > 1 {
+        eprintln!("error: {failed} of {} leaflets failed", leaflets.len());
+    }
+    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Leaflet files as given, a folder standing for the `*.toml` files in it (sorted).
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|e| {
+            Diagnostic::error(format!("cannot read the folder: {e}")).in_file(path).hint("check the path")
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        if found.is_empty() {
+            return Err(Diagnostic::error("this folder has no .toml leaflets")
+                .in_file(path)
+                .hint("name leaflet files, or a folder holding them, e.g. leaflet build leaflets/"));
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// Two leaflets that would write the same PDF (same name in different folders).
+fn clashing_targets(leaflets: &[PathBuf], targets: &[PathBuf]) -> Option<Diagnostic> {
+    for (i, t) in targets.iter().enumerate() {
+        if let Some(j) = targets[..i].iter().position(|u| u == t) {
+            return Some(
+                Diagnostic::error(format!(
+                    "{} and {} would both be written to {}",
+                    leaflets[j].display(),
+                    leaflets[i].display(),
+                    t.display()
+                ))
+                .hint("build them separately with -o, or rename one of them"),
+            );
+        }
+    }
+    None
+}
+
+/// Runs `work(0..n)` on up to one thread per core; `report` gets each result in index
+/// order, as soon as it and every one before it are done.
+fn in_parallel<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync, report: impl FnMut(usize, T) + Send) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(n).max(1);
+    let next = AtomicUsize::new(0);
+    // Finished results waiting for their turn, and the next index to report.
+    let pending: Mutex<(Vec<Option<T>>, usize, _)> = Mutex::new(((0..n).map(|_| None).collect(), 0, report));
+    let worker = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                break;
+            }
+            let result = work(i);
+            let mut guard = pending.lock().unwrap_or_else(|e| e.into_inner());
+            let (done, reported, report) = &mut *guard;
+            done[i] = Some(result);
+            while *reported < n
+                && let Some(r) = done[*reported].take()
+            {
+                report(*reported, r);
+                *reported += 1;
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(worker);
+        }
+        worker();
+    });
+}
+
+fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options: &BuildOptions) -> Outcome {
+    let result = build(leaflet, options).map_err(|d| d.0).and_then(|built| {
+        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
+        output::write_atomically(target, &built.pdf, &inputs).map_err(|d| vec![d])?;
+        Ok(built)
+    });
+    let mut lines = Vec::new();
+    match result {
+        Ok(built) => {
+            if !cli.quiet {
+                lines.extend(built.warnings.iter().map(|d| d.to_string()));
+                lines.push(wrote(&built, target, args.n_up));
+            }
+            if cli.verbose {
+                lines.push(details(&built));
+            }
+            Outcome { lines, ok: true }
+        }
+        Err(problems) => {
+            lines.extend(problems.iter().map(|d| d.to_string()));
+            lines.push(format!(
+                "error: {} was not built; {} is unchanged",
+                leaflet.display(),
+                target.display()
+            ));
+            Outcome { lines, ok: false }
+        }
+    }
+}
+
+/// "wrote out/x.pdf (en | es, 2 copies on A4 landscape, 29 KB)".
+fn wrote(built: &Built, target: &Path, n_up: u8) -> String {
+    let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
+    // Imposed copies: the sheet they are on, which may be larger than A4.
+    let sheet = match built.document.pages.first() {
+        Some(page) if n_up > 1 => {
+            format!(", {n_up} copies on {}", crate::press::sheet_name(page.width, page.height))
+        }
+        _ => String::new(),
+    };
+    format!(
+        "wrote {} ({}{sheet}, {} KB)",
+        target.display(),
+        langs.join(" | "),
+        built.pdf.len().div_ceil(1024)
+    )
+}
+
+/// The `-v` line: page size, the body size fitting chose, the font, the blocks.
+fn details(built: &Built) -> String {
+    let page = built.leaflet.page;
+    let style = &built.leaflet.style;
+    let fitted = built.document.body_size;
+    let note = match fitted.total_cmp(&style.size) {
+        std::cmp::Ordering::Less => format!(" (shrunk from {} pt to fit)", style.size),
+        std::cmp::Ordering::Greater => format!(" (grown from {} pt to fill the page)", style.size),
+        std::cmp::Ordering::Equal => String::new(),
+    };
+    format!(
+        "  page {:.1} × {:.1} mm, body {:.2} pt {}{note}, {} block(s)",
+        page.width / crate::model::units::PT_PER_MM,
+        page.height / crate::model::units::PT_PER_MM,
+        fitted,
+        style.font,
+        built.leaflet.blocks.len()
+    )
+}
