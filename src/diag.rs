@@ -47,13 +47,55 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: Option<PathBuf>,
     pub at: Option<LineCol>,
+    /// The line of source the problem is on, for showing it with a caret under the spot.
+    pub snippet: Option<SourceLine>,
     pub message: String,
     pub hint: Option<String>,
 }
 
+/// One line of a source file and the part of it a diagnostic points at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLine {
+    /// The line's text, without its line break.
+    pub text: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// Byte range within `text`; empty when the spot is a position, not a stretch.
+    pub span: Range<usize>,
+}
+
+impl SourceLine {
+    /// The line holding byte `span.start` of `source`; the span cut at the line's end.
+    pub fn of(source: &str, span: Range<usize>) -> SourceLine {
+        let mut start = span.start.min(source.len());
+        while !source.is_char_boundary(start) {
+            start -= 1;
+        }
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let text = source[line_start..line_end].trim_end_matches('\r');
+        let mut end = span.end.clamp(start, line_start + text.len());
+        while !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        SourceLine {
+            text: text.to_string(),
+            line: source[..line_start].matches('\n').count() + 1,
+            span: (start - line_start)..(end - line_start),
+        }
+    }
+}
+
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, file: None, at: None, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            at: None,
+            snippet: None,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
@@ -69,6 +111,7 @@ impl Diagnostic {
     pub fn at(mut self, file: &Path, source: &str, span: Range<usize>) -> Self {
         self.file = Some(file.to_path_buf());
         self.at = Some(LineCol::of(source, span.start));
+        self.snippet = Some(SourceLine::of(source, span));
         self
     }
 

@@ -289,3 +289,28 @@ fn qr_blocks_need_a_url_and_a_scannable_width() {
             .contains("only qr blocks have `url`")
     );
 }
+
+/// The terminal shows the line in question with a caret under the spot, as rustc does;
+/// colours only when asked for, and never with NO_COLOR.
+#[test]
+fn errors_show_the_source_line_with_a_caret() {
+    let p = Project::with(&LEAFLET.replace("paper = \"A5\"", "paper = \"A7\""), EN, ES);
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(1));
+    let expected =
+        "leaflets/demo.toml:3:9: error: unknown paper `A7`\n  |\n3 | paper = \"A7\"\n  |         ^^^^\n";
+    assert!(run.stderr.starts_with(expected), "{}", run.stderr);
+    assert!(run.stderr.contains("  = help: use one of A4, A5"), "{}", run.stderr);
+    assert!(!run.stderr.contains('\u{1b}'), "no colour when not on a terminal");
+
+    let with_env = |vars: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"));
+        command.args(["build", "leaflets/demo.toml"]).current_dir(p.dir.path()).env_remove("NO_COLOR");
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        String::from_utf8(command.output().unwrap().stderr).unwrap()
+    };
+    assert!(with_env(&[("CLICOLOR_FORCE", "1")]).contains("\u{1b}[1;31merror"));
+    assert!(!with_env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\u{1b}'));
+}

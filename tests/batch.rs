@@ -41,7 +41,11 @@ fn a_folder_builds_every_leaflet_and_one_failure_stops_no_other() {
         assert!(run.stderr.contains(&format!("wrote out/l{i}.pdf")), "{}", run.stderr);
     }
     assert_eq!(p.read("out/l2.pdf"), "older", "the failed leaflet's old PDF is untouched");
-    assert!(run.stderr.contains("locales/es/l2.ftl:3:1: error: Fluent syntax error"), "the error names file and line:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("locales/es/l2.ftl:3:1: error: Fluent syntax error"),
+        "the error names file and line:\n{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("error: leaflets/l2.toml was not built; out/l2.pdf is unchanged"));
     assert!(run.stderr.ends_with("error: 1 of 4 leaflets failed\n"), "{}", run.stderr);
     // Messages come in the order of the leaflets, whatever order they finished in.

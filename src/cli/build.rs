@@ -23,7 +23,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
     let leaflets = match expand(&args.leaflets) {
         Ok(leaflets) => leaflets,
         Err(d) => {
-            eprintln!("{d}");
+            eprintln!("{}", super::render::show(&d));
             return ExitCode::from(2);
         }
     };
@@ -39,13 +39,13 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
         .map(|l| output::output_path(l, args.output.as_deref(), args.out_dir.as_deref()))
         .collect();
     if let Some(d) = clashing_targets(&leaflets, &targets) {
-        eprintln!("{d}");
+        eprintln!("{}", super::render::show(&d));
         return ExitCode::from(2);
     }
     let date = match super::source_date_epoch() {
         Ok(date) => date,
         Err(d) => {
-            eprintln!("{d}");
+            eprintln!("{}", super::render::show(&d));
             return ExitCode::from(2);
         }
     };
@@ -167,7 +167,7 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
     match result {
         Ok(built) => {
             if !cli.quiet {
-                lines.extend(built.warnings.iter().map(|d| d.to_string()));
+                lines.extend(built.warnings.iter().map(super::render::show));
                 lines.push(wrote(&built, target, args.n_up));
             }
             if cli.verbose {
@@ -176,7 +176,7 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
             Outcome { lines, ok: true }
         }
         Err(problems) => {
-            lines.extend(problems.iter().map(|d| d.to_string()));
+            lines.extend(problems.iter().map(super::render::show));
             lines.push(format!(
                 "error: {} was not built; {} is unchanged",
                 leaflet.display(),

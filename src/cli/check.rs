@@ -50,7 +50,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> ExitCode {
     let leaflets = match super::leaflets_or_all(&args.leaflets) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::render::show(&e));
             return ExitCode::from(2);
         }
     };
@@ -75,7 +75,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> ExitCode {
         Format::Text => {
             for (path, ds) in &reports {
                 for d in ds.iter().filter(|d| !quiet || d.is_error()) {
-                    eprintln!("{d}");
+                    eprintln!("{}", super::render::show(&d));
                 }
                 if !quiet && ds.is_empty() {
                     eprintln!("{}: ok", path.display());

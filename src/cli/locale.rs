@@ -19,14 +19,14 @@ pub fn run(args: &LocaleAddArgs, quiet: bool) -> ExitCode {
     let (to, from) = match (parse("TAG", &args.tag), parse("--from", &args.from)) {
         (Ok(to), Ok(from)) => (to, from),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::render::show(&e));
             return ExitCode::from(2);
         }
     };
     let leaflets = match super::leaflets_or_all(&args.leaflets) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::render::show(&e));
             return ExitCode::from(2);
         }
     };
@@ -39,7 +39,7 @@ pub fn run(args: &LocaleAddArgs, quiet: bool) -> ExitCode {
             Ok(_) => {}
             Err(d) => {
                 failed += 1;
-                eprintln!("{d}");
+                eprintln!("{}", super::render::show(&d));
             }
         }
     }

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod locale;
 mod output;
+mod render;
 
 use std::process::ExitCode;
 
