@@ -48,7 +48,7 @@ pub struct Diagnostic {
     pub file: Option<PathBuf>,
     pub at: Option<LineCol>,
     /// The line of source the problem is on, for showing it with a caret under the spot.
-    pub snippet: Option<SourceLine>,
+    pub snippet: Option<Box<SourceLine>>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -111,7 +111,7 @@ impl Diagnostic {
     pub fn at(mut self, file: &Path, source: &str, span: Range<usize>) -> Self {
         self.file = Some(file.to_path_buf());
         self.at = Some(LineCol::of(source, span.start));
-        self.snippet = Some(SourceLine::of(source, span));
+        self.snippet = Some(Box::new(SourceLine::of(source, span)));
         self
     }
 

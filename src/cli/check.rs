@@ -75,7 +75,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> ExitCode {
         Format::Text => {
             for (path, ds) in &reports {
                 for d in ds.iter().filter(|d| !quiet || d.is_error()) {
-                    eprintln!("{}", super::render::show(&d));
+                    eprintln!("{}", super::render::show(d));
                 }
                 if !quiet && ds.is_empty() {
                     eprintln!("{}: ok", path.display());
