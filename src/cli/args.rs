@@ -50,6 +50,38 @@ pub enum Command {
     /// Manage translations.
     #[command(subcommand)]
     Locale(LocaleCommand),
+    /// Start a new leaflet: leaflets/<NAME>.toml and locales/<language>/<NAME>.ftl, ready to build.
+    #[command(after_help = "Examples:\n  \
+        leaflet new library-rally                      # English and Spanish on A5\n  \
+        leaflet new library-rally --langs en,pt --paper A4\n\n\
+        The starter has a heading, an introduction, a list of demands, a slogan and a footer\n\
+        with the date and place (from [args]). English, Spanish and Portuguese have starter\n\
+        text; other languages get the English text marked [untranslated] to translate.\n\
+        Nothing is written if any of the files exists already.")]
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The leaflet's name: lowercase letters, digits and dashes (e.g. library-rally).
+    pub name: String,
+    /// Languages, in column order.
+    #[arg(long, value_name = "en,es", value_delimiter = ',', default_value = "en,es")]
+    pub langs: Vec<String>,
+    /// Paper: A4, A5, A6, Letter, Legal or "148mm x 210mm".
+    #[arg(long = "paper", value_name = "PAPER", default_value = "A5", value_parser = parse_paper_named)]
+    pub paper_named: (String, (f32, f32)),
+}
+
+impl NewArgs {
+    pub fn paper(&self) -> (f32, f32) {
+        self.paper_named.1
+    }
+}
+
+/// A paper as written and its size, so the starter can say it the same way.
+fn parse_paper_named(text: &str) -> Result<(String, (f32, f32)), String> {
+    crate::model::units::parse_paper(text).map(|size| (text.trim().to_string(), size))
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ mod args;
 mod build;
 mod check;
 mod locale;
+mod new;
 mod output;
 mod render;
 
@@ -23,6 +24,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(&cli, args),
         Command::Check(args) => check::run(args, cli.quiet),
         Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
+        Command::New(args) => new::run(args, cli.quiet),
     }
 }
 
