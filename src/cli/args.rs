@@ -59,6 +59,18 @@ pub enum Command {
         text; other languages get the English text marked [untranslated] to translate.\n\
         Nothing is written if any of the files exists already.")]
     New(NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    #[command(after_help = "Examples:\n  \
+        leaflet completions bash > ~/.local/share/bash-completion/completions/leaflet\n  \
+        leaflet completions zsh > ~/.zfunc/_leaflet      # with fpath+=~/.zfunc in .zshrc\n  \
+        leaflet completions fish > ~/.config/fish/completions/leaflet.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), made from these same definitions.
+    #[command(after_help = "Example:\n  leaflet man > leaflet.1 && man ./leaflet.1")]
+    Man,
 }
 
 #[derive(Debug, Args)]

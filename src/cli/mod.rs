@@ -25,6 +25,12 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, cli.quiet),
         Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
         Command::New(args) => new::run(args, cli.quiet),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "leaflet", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => man(),
     }
 }
 
@@ -54,5 +60,20 @@ pub(crate) fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
             Diagnostic::error(format!("SOURCE_DATE_EPOCH is `{v}`, not a number of seconds"))
                 .hint("set it to seconds since 1970, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
         }),
+    }
+}
+
+/// The manual page, from the clap definitions: the main page, then each command's.
+fn man() -> ExitCode {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    let mut ok = clap_mangen::Man::new(command.clone()).render(&mut out).is_ok();
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let page = clap_mangen::Man::new(sub.clone()).title(format!("leaflet-{}", sub.get_name()));
+        ok &= page.render(&mut out).is_ok();
+    }
+    match std::io::Write::write_all(&mut std::io::stdout(), &out) {
+        Ok(()) if ok => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     }
 }
