@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod locale;
 mod output;
+mod preview;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,6 +24,7 @@ pub fn run() -> ExitCode {
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => check::run(args, cli.quiet),
+        Command::Preview(args) => preview::run(args, cli.quiet, cli.verbose),
         Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
     }
 }
@@ -42,22 +44,14 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = BuildOptions {
-        draft: args.draft,
-        paper: args.paper,
-        bleed: args.bleed,
-        marks: args.marks,
-        color: args.color,
-        n_up: args.n_up,
-        pdf: PdfOptions { date, ..Default::default() },
-        ..args.sources.options()
-    };
+    let options =
+        BuildOptions { pdf: PdfOptions { date, ..Default::default() }, ..args.print.options(&args.sources) };
     let mut failed = 0;
     for leaflet in &args.leaflets {
         let target = output::output_path(leaflet, args.output.as_deref(), args.out_dir.as_deref());
         let result = build(leaflet, &options).map_err(|d| d.0).and_then(|built| {
             let inputs: Vec<&Path> = vec![leaflet.as_path()];
-            output::write_atomically(&target, &built.pdf, &inputs).map_err(|d| vec![d])?;
+            output::write_atomically(&target, &built.pdf, "PDF", &inputs).map_err(|d| vec![d])?;
             Ok(built)
         });
         match result {
