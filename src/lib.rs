@@ -3,7 +3,7 @@
 //! The pipeline, one stage per module, plain data between them:
 //! `model::load` → `Leaflet`; `i18n::resolve` → `Texts`; `layout::layout` → `Document`;
 //! `pdf::write` → bytes. `build` runs them for one file; `cli` drives it and renders
-//! diagnostics.
+//! diagnostics. `preview::render` draws a page of the same `Document` as pixels.
 
 pub use build::{BuildOptions, Built, build};
 
@@ -17,5 +17,6 @@ pub mod model;
 mod paths;
 pub mod pdf;
 pub mod press;
+pub mod preview;
 pub mod resolution;
 pub mod text;

@@ -47,6 +47,17 @@ pub enum Command {
         Warnings: messages and [args] nothing uses, languages without hyphenation patterns\n\
         or plural rules, type shrunk below `size` to fit.")]
     Check(CheckArgs),
+    /// Draw a leaflet's page as a PNG picture, from the same layout as its PDF.
+    #[command(after_help = "Examples:\n  \
+        leaflet preview leaflets/peru-solidarity.toml                 # → out/peru-solidarity.png, 96 dpi\n  \
+        leaflet preview leaflets/peru-solidarity.toml --dpi 300 -o page.png\n  \
+        leaflet preview leaflets/peru-solidarity.toml --langs es,en --bleed 3mm --marks\n  \
+        leaflet preview LEAFLET.toml --page 2       # layout = \"flip\": the second language's page\n\n\
+        The picture is drawn from the very layout `leaflet build` writes into the PDF, with the\n\
+        same options (languages, paper, bleed, marks, colours, copies per sheet), so text sits\n\
+        where it will print. CMYK and gray colours are shown as a screen without colour\n\
+        management would show them. An existing PNG is only replaced by a complete new one.")]
+    Preview(PreviewArgs),
     /// Manage translations.
     #[command(subcommand)]
     Locale(LocaleCommand),
@@ -158,6 +169,13 @@ pub struct BuildArgs {
     pub out_dir: Option<PathBuf>,
     #[command(flatten)]
     pub sources: Sources,
+    #[command(flatten)]
+    pub print: Print,
+}
+
+/// What the page is made of and how it is printed (build and preview).
+#[derive(Debug, Args)]
+pub struct Print {
     /// Print messages not translated yet with their [untranslated] marker instead of failing.
     #[arg(long)]
     pub draft: bool,
@@ -180,6 +198,29 @@ pub struct BuildArgs {
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
     pub duplex: Option<crate::press::Duplex>,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// Leaflet definition (.toml).
+    #[arg(value_name = "LEAFLET.toml")]
+    pub leaflet: PathBuf,
+    /// Output file [default: out/<name>.png].
+    #[arg(short, long, value_name = "OUT.png", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Folder for the PNG, named after the leaflet [default: out]
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Resolution in pixels per inch: 96 for a screen, 300 to look closely (at most 1200).
+    #[arg(long, default_value = "96", value_parser = parse_dpi)]
+    pub dpi: f32,
+    /// The page to draw, from 1 (a flip leaflet has a page per language).
+    #[arg(long, value_name = "N", default_value = "1", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: u32,
+    #[command(flatten)]
+    pub sources: Sources,
+    #[command(flatten)]
+    pub print: Print,
 }
 
 /// Where a leaflet's languages, translations and fonts come from (build and check).
@@ -207,6 +248,22 @@ impl Sources {
     }
 }
 
+impl Print {
+    /// The build options for these flags and `sources`.
+    pub fn options(&self, sources: &Sources) -> crate::build::BuildOptions {
+        crate::build::BuildOptions {
+            draft: self.draft,
+            paper: self.paper,
+            bleed: self.bleed,
+            marks: self.marks,
+            color: self.color,
+            n_up: self.n_up,
+            duplex: self.duplex,
+            ..sources.options()
+        }
+    }
+}
+
 /// `--bleed 3mm` → points.
 fn parse_length_arg(text: &str) -> Result<f32, String> {
     let pt = crate::model::units::parse_length(text)?;
@@ -214,6 +271,16 @@ fn parse_length_arg(text: &str) -> Result<f32, String> {
         return Err("more than 20 mm; copy shops ask for 2–5 mm".into());
     }
     Ok(pt)
+}
+
+/// `--dpi`: more than 0, at most 1200.
+fn parse_dpi(text: &str) -> Result<f32, String> {
+    let max = crate::preview::MAX_DPI;
+    match text.trim().parse::<f32>() {
+        Ok(dpi) if dpi.is_finite() && dpi > 0.0 && dpi <= max => Ok(dpi),
+        Ok(dpi) if dpi > max => Err(format!("more than {max} dpi; 96 suits a screen, 300 a close look")),
+        _ => Err(format!("give pixels per inch, more than 0 and at most {max}, e.g. 96 or 300")),
+    }
 }
 
 /// `--n-up`: 1, 2 or 4 copies per sheet.

@@ -49,17 +49,8 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = BuildOptions {
-        draft: args.draft,
-        paper: args.paper,
-        bleed: args.bleed,
-        marks: args.marks,
-        color: args.color,
-        n_up: args.n_up,
-        duplex: args.duplex,
-        pdf: PdfOptions { date, ..Default::default() },
-        ..args.sources.options()
-    };
+    let options =
+        BuildOptions { pdf: PdfOptions { date, ..Default::default() }, ..args.print.options(&args.sources) };
 
     let failed = AtomicUsize::new(0);
     let report = |_: usize, outcome: Outcome| {
@@ -160,7 +151,7 @@ fn in_parallel<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync, report: impl
 fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options: &BuildOptions) -> Outcome {
     let result = build(leaflet, options).map_err(|d| d.0).and_then(|built| {
         let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
-        output::write_atomically(target, &built.pdf, &inputs).map_err(|d| vec![d])?;
+        output::write_atomically(target, &built.pdf, "PDF", &inputs).map_err(|d| vec![d])?;
         Ok(built)
     });
     let mut lines = Vec::new();
@@ -168,7 +159,7 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
         Ok(built) => {
             if !cli.quiet {
                 lines.extend(built.warnings.iter().map(super::render::show));
-                lines.push(wrote(&built, target, args.n_up));
+                lines.push(wrote(&built, target, args.print.n_up));
             }
             if cli.verbose {
                 lines.push(details(&built));

@@ -7,6 +7,7 @@ mod check;
 mod locale;
 mod new;
 mod output;
+mod preview;
 mod render;
 
 use std::process::ExitCode;
@@ -23,6 +24,7 @@ pub fn run() -> ExitCode {
     match &cli.command {
         Command::Build(args) => build::run(&cli, args),
         Command::Check(args) => check::run(args, cli.quiet),
+        Command::Preview(args) => preview::run(args, cli.quiet, cli.verbose),
         Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
         Command::New(args) => new::run(args, cli.quiet),
         Command::Completions { shell } => {
