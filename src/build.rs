@@ -51,7 +51,34 @@ pub struct Built {
     pub inputs: Vec<PathBuf>,
 }
 
+/// Everything but the PDF bytes: the pressed document a PDF or a preview is made from.
+#[derive(Debug)]
+pub struct Pressed {
+    pub leaflet: Leaflet,
+    pub texts: Texts,
+    pub document: Document,
+    pub warnings: Vec<Diagnostic>,
+    pub inputs: Vec<PathBuf>,
+}
+
 pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let Pressed { leaflet, texts, document, warnings, inputs } = press_document(path, options)?;
+    let pdf = pdf_bytes(path, &document, options)?;
+    Ok(Built { leaflet, texts, document, pdf, warnings, inputs })
+}
+
+/// The pressed document of the leaflet at `path` as PDF bytes.
+pub fn pdf_bytes(path: &Path, document: &Document, options: &BuildOptions) -> Result<Vec<u8>, Diagnostics> {
+    let pdf_options = PdfOptions {
+        output_intent: options.color == press::ColorMode::Cmyk,
+        duplex: options.duplex,
+        ..options.pdf.clone()
+    };
+    pdf::write(document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path).into())
+}
+
+/// The leaflet laid out and pressed (bleed, marks, colours, imposition), not yet a PDF.
+pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Diagnostics> {
     let (leaflet, locales) = prepare(path, options)?;
     let catalogs = i18n::load(&leaflet, &locales)?;
     let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
@@ -76,14 +103,7 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
             .into());
     }
     let document = press::press(document, &press);
-    let pdf_options = PdfOptions {
-        output_intent: press.color == press::ColorMode::Cmyk,
-        duplex: options.duplex,
-        ..options.pdf.clone()
-    };
-    let pdf =
-        pdf::write(&document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path))?;
-    Ok(Built { leaflet, texts, document, pdf, warnings, inputs })
+    Ok(Pressed { leaflet, texts, document, warnings, inputs })
 }
 
 /// The leaflet with the options applied (languages, orientation), and the locales

@@ -70,6 +70,14 @@ pub enum Command {
         text; other languages get the English text marked [untranslated] to translate.\n\
         Nothing is written if any of the files exists already.")]
     New(NewArgs),
+    /// Rebuild the PDF (and a PNG preview, if asked) whenever the leaflet, its translations,
+    /// pictures or fonts change.
+    #[command(after_help = "Examples:\n  \
+        leaflet watch leaflets/peru-solidarity.toml            # out/peru-solidarity.pdf, rebuilt on save\n  \
+        leaflet watch leaflets/peru-solidarity.toml --preview  # and out/peru-solidarity.png\n\n\
+        Keep the PDF (or PNG) open in a viewer that reloads on change. A build that fails prints\n\
+        its errors and keeps watching; the last good PDF stays. Ctrl-C stops.")]
+    Watch(WatchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     #[command(after_help = "Examples:\n  \
         leaflet completions bash > ~/.local/share/bash-completion/completions/leaflet\n  \
@@ -198,6 +206,29 @@ pub struct Print {
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
     pub duplex: Option<crate::press::Duplex>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Leaflet definition (.toml).
+    #[arg(value_name = "LEAFLET.toml")]
+    pub leaflet: PathBuf,
+    /// Output file [default: out/<name>.pdf].
+    #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Folder for the PDF, named after the leaflet [default: out]
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Also write a PNG preview of the first page beside the PDF.
+    #[arg(long)]
+    pub preview: bool,
+    /// The preview's resolution in pixels per inch.
+    #[arg(long, default_value = "96", value_parser = parse_dpi, requires = "preview")]
+    pub dpi: f32,
+    #[command(flatten)]
+    pub sources: Sources,
+    #[command(flatten)]
+    pub print: Print,
 }
 
 #[derive(Debug, Args)]

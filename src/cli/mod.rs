@@ -9,6 +9,7 @@ mod new;
 mod output;
 mod preview;
 mod render;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -33,6 +34,7 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Man => man(),
+        Command::Watch(args) => watch::run(args, cli.quiet),
     }
 }
 

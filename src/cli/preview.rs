@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::args::PreviewArgs;
 use super::output;
-use crate::build::build;
+use crate::build::press_document;
 use crate::diag::Diagnostic;
 use crate::preview::{self, PreviewError};
 
@@ -15,15 +15,19 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
     let target = png_path(args);
     let options = args.print.options(&args.sources);
     let index = args.page as usize - 1;
-    let result = build(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {
+    let result = press_document(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {
         let png = preview::png(&built.document, index, args.dpi)
             .map_err(|e| vec![preview_error(&e, &args.leaflet)])?;
-        output::write_atomically(&target, &png, "PNG", &[args.leaflet.as_path()]).map_err(|d| vec![d])?;
+        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
+        output::write_atomically(&target, &png, "PNG", &inputs).map_err(|d| vec![d])?;
         Ok((built, png.len()))
     });
     match result {
         Ok((built, bytes)) => {
             if !quiet {
+                for d in &built.warnings {
+                    eprintln!("{}", super::render::show(d));
+                }
                 let page = &built.document.pages[index];
                 let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
                 eprintln!(
@@ -50,7 +54,7 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
         }
         Err(problems) => {
             for d in &problems {
-                eprintln!("{d}");
+                eprintln!("{}", super::render::show(d));
             }
             eprintln!(
                 "error: {} was not previewed; {} is unchanged",
