@@ -52,22 +52,52 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
     let options =
         BuildOptions { pdf: PdfOptions { date, ..Default::default() }, ..args.print.options(&args.sources) };
 
+    let started = std::time::Instant::now();
     let failed = AtomicUsize::new(0);
+    let bar = progress_bar(leaflets.len(), cli.quiet);
     let report = |_: usize, outcome: Outcome| {
         if !outcome.ok {
             failed.fetch_add(1, Ordering::Relaxed);
         }
         for line in &outcome.lines {
-            eprintln!("{line}");
+            match &bar {
+                Some(bar) => bar.println(line),
+                None => eprintln!("{line}"),
+            }
         }
     };
-    in_parallel(leaflets.len(), |i| build_one(cli, args, &leaflets[i], &targets[i], &options), report);
+    let work = |i: usize| {
+        let outcome = build_one(cli, args, &leaflets[i], &targets[i], &options);
+        if let Some(bar) = &bar {
+            bar.set_message(leaflets[i].display().to_string());
+            bar.inc(1);
+        }
+        outcome
+    };
+    in_parallel(leaflets.len(), work, report);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
 
     let failed = failed.into_inner();
     if failed > 0 && leaflets.len() > 1 {
         eprintln!("error: {failed} of {} leaflets failed", leaflets.len());
+    } else if leaflets.len() > 1 && !cli.quiet {
+        eprintln!("built {} leaflets in {:.2} s", leaflets.len(), started.elapsed().as_secs_f32());
     }
     if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// A progress bar on a terminal, for batches of several leaflets; none when stderr is a
+/// file or a pipe (the lines say it all there) or with -q.
+fn progress_bar(n: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || n < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} leaflets  {wide_msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    Some(indicatif::ProgressBar::new(n as u64).with_style(style.progress_chars("█▌ ")))
 }
 
 /// Leaflet files as given, a folder standing for the `*.toml` files in it (sorted).
