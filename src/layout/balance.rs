@@ -2,13 +2,15 @@
 //! passage a line longer or shorter (if no line gets loose); pick the combination
 //! whose heights differ least, then the shortest, then the one costing least.
 
+use std::rc::Rc;
+
 use super::block::BlockSet;
 
 /// Combinations beyond this are not searched (the best settings are used).
 const MAX_COMBINATIONS: usize = 4096;
 
 /// One choice per block (see `BlockSet::render`).
-pub fn balance(blocks: &[BlockSet]) -> Vec<Vec<usize>> {
+pub fn balance(blocks: &[Rc<BlockSet>]) -> Vec<Vec<usize>> {
     let options: Vec<Vec<(Vec<usize>, f64, f32)>> = blocks
         .iter()
         .map(|b| {
@@ -23,7 +25,7 @@ pub fn balance(blocks: &[BlockSet]) -> Vec<Vec<usize>> {
         .collect();
     let combinations = options.iter().map(Vec::len).try_fold(1usize, |n, k| n.checked_mul(k));
     if blocks.len() < 2 || combinations.is_none_or(|n| n > MAX_COMBINATIONS) {
-        return blocks.iter().map(BlockSet::best_choice).collect();
+        return blocks.iter().map(|b| b.best_choice()).collect();
     }
     let mut best: Option<((i64, i64, f64), Vec<usize>)> = None;
     let mut pick = vec![0; blocks.len()];
@@ -117,8 +119,8 @@ mod tests {
         for (width, align) in
             (200..=280).step_by(4).flat_map(|w| [(w, Alignment::Justify), (w, Alignment::Left)])
         {
-            let blocks =
-                [set(EN, "en", width as f32, align, &fonts), set(ES, "es", width as f32, align, &fonts)];
+            let blocks = [set(EN, "en", width as f32, align, &fonts), set(ES, "es", width as f32, align, &fonts)]
+                .map(Rc::new);
             let spread = |heights: [f32; 2]| (heights[0] - heights[1]).abs();
             let natural = spread([0, 1].map(|i| blocks[i].height(&blocks[i].best_choice())));
             let choices = balance(&blocks);

@@ -2,6 +2,8 @@
 //! line count the breaker found), then drawn as a box of placed items relative to the
 //! box's top-left corner.
 
+use std::rc::Rc;
+
 use unic_langid::LanguageIdentifier;
 
 use super::document::{FilledRect, Glyph, Item, Placed, TextRun};
@@ -13,12 +15,42 @@ use crate::text::{
     Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText, set_paragraph,
 };
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A block's box: its height and loose lines, known at once, and its items, drawn only
+/// when the page is placed (fitting composes the page many times and draws it once).
+#[derive(Debug, Clone, Default)]
 pub struct BlockBox {
     pub height: f32,
-    pub items: Vec<Placed>,
     /// Lines whose spaces had to grow past twice their width.
     pub loose_lines: usize,
+    drawing: Drawing,
+}
+
+#[derive(Debug, Clone)]
+enum Drawing {
+    Items(Vec<Placed>),
+    /// A block set and the setting of each of its passages.
+    Set(Rc<BlockSet>, Vec<usize>),
+}
+
+impl Default for Drawing {
+    fn default() -> Self {
+        Drawing::Items(Vec::new())
+    }
+}
+
+impl BlockBox {
+    /// A box of items already drawn (codes, pictures).
+    pub fn drawn(height: f32, items: Vec<Placed>) -> BlockBox {
+        BlockBox { height, loose_lines: 0, drawing: Drawing::Items(items) }
+    }
+
+    /// The box's items, relative to its top-left corner.
+    pub fn items(&self) -> Vec<Placed> {
+        match &self.drawing {
+            Drawing::Items(items) => items.clone(),
+            Drawing::Set(set, choice) => set.draw(choice),
+        }
+    }
 }
 
 /// A line is loose when its spaces grow past twice their natural width (with the
@@ -99,7 +131,7 @@ impl BlockSet {
             let bullet = ParagraphStyle { align: Align::Left, hyphenate: false, width, ..paragraph };
             let set = set_paragraph(&StyledText { text: "•", runs: &runs }, &bullet)
                 .map_err(|error| BlockError { message: "(list bullet)".into(), defined_at: None, error })?;
-            block.bullet = set.best().lines.first().cloned();
+            block.bullet = set.best_lines().first().cloned();
         }
         Ok(block)
     }
@@ -128,7 +160,7 @@ impl BlockSet {
     }
 
     pub fn height(&self, choice: &[usize]) -> f32 {
-        let lines: usize = self.passages.iter().zip(choice).map(|(p, &c)| p.settings[c].lines.len()).sum();
+        let lines: usize = self.passages.iter().zip(choice).map(|(p, &c)| p.settings[c].line_count()).sum();
         let gaps = self.passages.len().saturating_sub(1) as f32 * self.item_gap();
         lines as f32 * self.style.leading + gaps + 2.0 * self.padding()
     }
@@ -141,7 +173,7 @@ impl BlockSet {
         for (p, set) in self.passages.iter().enumerate() {
             for (s, setting) in set.settings.iter().enumerate() {
                 let extra = setting.demerits - set.best().demerits;
-                let decent = setting.lines.iter().all(|l| l.ratio <= BALANCE_MAX_RATIO)
+                let decent = setting.ratios.iter().all(|&r| r <= BALANCE_MAX_RATIO)
                     && extra <= BALANCE_MAX_EXTRA_DEMERITS;
                 if s != best[p] && decent {
                     let mut choice = best.clone();
@@ -153,12 +185,20 @@ impl BlockSet {
         out
     }
 
-    pub fn render(&self, choice: &[usize]) -> BlockBox {
+    /// The box of the block set with `choice`: measured now, drawn when placed.
+    pub fn render(self: &Rc<Self>, choice: &[usize]) -> BlockBox {
+        let settings = self.passages.iter().zip(choice).map(|(p, &c)| &p.settings[c]);
+        let loose_lines = settings.flat_map(|s| &s.ratios).filter(|&&r| r > LOOSE_RATIO).count();
+        let drawing = Drawing::Set(self.clone(), choice.to_vec());
+        BlockBox { height: self.height(choice), loose_lines, drawing }
+    }
+
+    /// The items of the block set with `choice`, from the box's top-left corner.
+    fn draw(&self, choice: &[usize]) -> Vec<Placed> {
         let mut items = Vec::new();
         let (indent, pad) = (self.indent(), self.padding());
         let inner = self.width - indent - 2.0 * pad;
         let mut y = pad;
-        let mut loose_lines = 0;
         for (n, (set, &c)) in self.passages.iter().zip(choice).enumerate() {
             if n > 0 {
                 y += self.item_gap();
@@ -166,9 +206,8 @@ impl BlockSet {
             if let Some(bullet) = &self.bullet {
                 items.extend(self.lines(std::slice::from_ref(bullet), 0.0, y, self.width, Some(self.accent)));
             }
-            let lines = &set.settings[c].lines;
-            loose_lines += lines.iter().filter(|l| l.ratio > LOOSE_RATIO).count();
-            items.extend(self.lines(lines, indent + pad, y, inner, None));
+            let lines = set.lines(c);
+            items.extend(self.lines(&lines, indent + pad, y, inner, None));
             y += lines.len() as f32 * self.style.leading;
         }
         let height = y + pad;
@@ -184,7 +223,7 @@ impl BlockSet {
             let x = if self.rtl { self.width - rect.width } else { 0.0 };
             items.insert(0, Placed { x, y: 0.0, item: Item::Rect(rect) });
         }
-        BlockBox { height, items, loose_lines }
+        items
     }
 
     /// Lines as text runs (one per face change), stacked from `top` in the slot from

@@ -69,9 +69,8 @@ pub fn compose(
         }
         if let Some(qr) = &block.qr {
             // One code across the page, centred, whatever the languages.
-            let mut code = super::qr::qr_box(qr).unwrap_or_default();
             let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
-            code.items.iter_mut().for_each(|p| p.x += shift);
+            let code = super::qr::qr_box(qr, shift).unwrap_or_default();
             return Some(Row {
                 index,
                 style,
@@ -95,7 +94,7 @@ pub fn compose(
                 width,
                 &column.lang,
             ) {
-                Ok(set) => sets.push(set),
+                Ok(set) => sets.push(std::rc::Rc::new(set)),
                 Err(error) => failed.push(Failed { block: index, column: c, width, error }),
             }
         }
@@ -103,7 +102,7 @@ pub fn compose(
             return None;
         }
         let choices =
-            if stacked { sets.iter().map(BlockSet::best_choice).collect() } else { balance::balance(&sets) };
+            if stacked { sets.iter().map(|s| s.best_choice()).collect() } else { balance::balance(&sets) };
         let boxes = sets.iter().zip(&choices).map(|(s, c)| s.render(c)).collect();
         Some(Row { index, style, stacked, stack_gap: size * 0.3, langs: columns.to_vec(), boxes })
     };

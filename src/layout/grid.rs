@@ -78,7 +78,7 @@ impl Row {
             } else {
                 grid.left + column as f32 * (grid.column_width + grid.gutter)
             };
-            items.extend(b.items.iter().map(|p| Placed { x: p.x + x, y: p.y + y, item: p.item.clone() }));
+            items.extend(b.items().into_iter().map(|p| Placed { x: p.x + x, y: p.y + y, ..p }));
             if self.stacked {
                 y += b.height + self.stack_gap;
             }

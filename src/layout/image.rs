@@ -41,5 +41,5 @@ pub fn image_box(image: &Image, index: usize, column_width: f32, full_width: f32
         y: 0.0,
         item: Item::Image(ImageBox { image: index, width, height }),
     };
-    BlockBox { height, items: vec![placed], loose_lines: 0 }
+    BlockBox::drawn(height, vec![placed])
 }

@@ -11,7 +11,7 @@ pub const QUIET_ZONE: usize = 4;
 /// The code for `qr.url`, `qr.width` wide and high (quiet zone included), its top-left
 /// corner at the box's origin; `None` if the text is too long to encode (the leaflet
 /// allows 1000 bytes; a code holds nearly three times that).
-pub fn qr_box(qr: &Qr) -> Option<BlockBox> {
+pub fn qr_box(qr: &Qr, shift: f32) -> Option<BlockBox> {
     let code = qrcode::QrCode::new(qr.url.as_bytes()).ok()?;
     let modules = code.width();
     let size = qr.width / (modules + 2 * QUIET_ZONE) as f32;
@@ -29,7 +29,7 @@ pub fn qr_box(qr: &Qr) -> Option<BlockBox> {
                 x += 1;
             }
             items.push(Placed {
-                x: (start + QUIET_ZONE) as f32 * size,
+                x: shift + (start + QUIET_ZONE) as f32 * size,
                 y: (y + QUIET_ZONE) as f32 * size,
                 item: Item::Rect(FilledRect {
                     width: (x - start) as f32 * size,
@@ -39,7 +39,7 @@ pub fn qr_box(qr: &Qr) -> Option<BlockBox> {
             });
         }
     }
-    Some(BlockBox { height: qr.width, items, loose_lines: 0 })
+    Some(BlockBox::drawn(qr.width, items))
 }
 
 #[cfg(test)]
@@ -52,10 +52,10 @@ mod tests {
     fn the_code_scans_back_to_its_address() {
         let url = "https://example.org/peru-solidarity?from=leaflet";
         let qr = Qr { url: url.into(), width: 200.0 };
-        let code = qr_box(&qr).unwrap();
+        let code = qr_box(&qr, 0.0).unwrap();
         let pixels = 400usize; // 2 px per point
         let mut bitmap = vec![255u8; pixels * pixels];
-        for p in &code.items {
+        for p in &code.items() {
             let Item::Rect(r) = &p.item else { panic!("only rectangles") };
             let (x0, y0) = ((p.x * 2.0).round() as usize, (p.y * 2.0).round() as usize);
             let (x1, y1) =

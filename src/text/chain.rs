@@ -11,6 +11,7 @@ use rustybuzz::ttf_parser;
 use unic_langid::LanguageIdentifier;
 
 use super::fonts::{FaceStyle, FontFace, FontFamily};
+use super::paragraph::{PrepareKey, Prepared};
 use super::shape::{ShapedGlyph, shape};
 
 /// A face in the chain: which family, which style.
@@ -37,6 +38,8 @@ pub struct FontChain {
     /// Shaped runs at the face's design size, by face, direction, language and text:
     /// fitting sets the same text at many sizes, and shaping scales linearly.
     shaped: RefCell<HashMap<ShapeKey, Rc<Vec<ShapedGlyph>>>>,
+    /// Paragraphs made ready to break (see `paragraph::Prepared`), for the same reason.
+    prepared: RefCell<HashMap<PrepareKey, Rc<Prepared>>>,
 }
 
 /// A shaped run's face, direction (right to left?), language tag and text.
@@ -46,7 +49,7 @@ impl FontChain {
     pub fn new(primary: FontFamily, fallbacks: Vec<FontFamily>) -> FontChain {
         let mut families = vec![primary];
         families.extend(fallbacks);
-        FontChain { families, shaped: RefCell::default() }
+        FontChain { families, shaped: RefCell::default(), prepared: RefCell::default() }
     }
 
     /// Only the built-in Noto Sans and its built-in fallbacks.
@@ -65,6 +68,15 @@ impl FontChain {
     /// Every face, four per family in chain order (`FaceId::index`).
     pub fn faces(&self) -> Vec<Arc<FontFace>> {
         self.families.iter().flat_map(|f| f.faces.iter().cloned()).collect()
+    }
+
+    /// A paragraph prepared before with the same text, faces, language and hyphenation.
+    pub fn prepared(&self, key: &PrepareKey) -> Option<Rc<Prepared>> {
+        self.prepared.borrow().get(key).cloned()
+    }
+
+    pub fn keep_prepared(&self, key: PrepareKey, prepared: Rc<Prepared>) {
+        self.prepared.borrow_mut().insert(key, prepared);
     }
 
     /// `text` shaped in `face` at `size` points (see `shape::shape`), from the cache

@@ -4,6 +4,7 @@
 //! when justified.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
@@ -38,16 +39,30 @@ pub struct SetLine {
     pub rtl: bool,
 }
 
-/// One way to set the paragraph.
+/// One way to set the paragraph: where its lines break. The lines themselves are made
+/// only when drawn (`SetParagraph::lines`); fitting and balancing need only counts and
+/// ratios.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setting {
-    pub lines: Vec<SetLine>,
+    breaks: Vec<Break>,
     pub demerits: f64,
+    /// Each line's ratio as drawn: how much of its spaces' stretch (> 0) or shrink (< 0)
+    /// it uses; 0 for lines not justified.
+    pub ratios: Vec<f32>,
+}
+
+impl Setting {
+    pub fn line_count(&self) -> usize {
+        self.breaks.len()
+    }
 }
 
 /// The ways found, by line count; `best` has the fewest demerits.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct SetParagraph {
+    prepared: Rc<Prepared>,
+    size: f32,
+    justify: bool,
     pub settings: Vec<Setting>,
     pub best: usize,
 }
@@ -55,6 +70,17 @@ pub struct SetParagraph {
 impl SetParagraph {
     pub fn best(&self) -> &Setting {
         &self.settings[self.best]
+    }
+
+    /// The lines of setting `index`, glyphs placed.
+    pub fn lines(&self, index: usize) -> Vec<SetLine> {
+        let placer = Placer { p: &self.prepared, size: self.size, justify: self.justify };
+        placer.lines(&self.settings[index].breaks)
+    }
+
+    /// The lines of the best setting.
+    pub fn best_lines(&self) -> Vec<SetLine> {
+        self.lines(self.best)
     }
 }
 
@@ -94,7 +120,32 @@ pub enum SetError {
 /// Tolerances tried in turn: decent lines first, then anything rather than failing.
 const TOLERANCES: [f32; 2] = [2.0, 20.0];
 
-pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
+/// A paragraph made ready to break at any size: faces chosen per character, bidi
+/// levels, glyphs shaped and break opportunities (with hyphenation) collected, all at
+/// 1 pt. Every width scales linearly with the size, so breaking at `size` into `width`
+/// is breaking this into `width / size`; fitting tries many sizes and does this once.
+#[derive(Debug)]
+pub struct Prepared {
+    text: String,
+    glyphs: Vec<ShapedGlyph>,
+    faces: Vec<FaceId>,
+    /// Bidi level of each byte of the text.
+    levels: Vec<unicode_bidi::Level>,
+    items: Items,
+    /// The line-end hyphen: glyph, advance at 1 pt, the text it maps to.
+    hyphen: (u16, f32, &'static str),
+    rtl: bool,
+}
+
+/// What a prepared paragraph depends on: text, faces, language, hyphenation.
+pub type PrepareKey = (String, Vec<(Range<usize>, FaceStyle)>, String, bool);
+
+fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, SetError> {
+    let key: PrepareKey =
+        (styled.text.to_string(), styled.runs.to_vec(), style.lang.to_string(), style.hyphenate);
+    if let Some(done) = style.fonts.prepared(&key) {
+        return Ok(done);
+    }
     let text = styled.text;
     let mut runs = Vec::new();
     for (range, face) in styled.runs {
@@ -104,14 +155,11 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
             .map_err(|chars| SetError::MissingGlyphs { chars, face: style.fonts.names() })?;
         runs.extend(found.into_iter().map(|(r, id)| (r.start + range.start..r.end + range.start, id)));
     }
-    if text.is_empty() {
-        return Ok(SetParagraph { settings: vec![Setting { lines: Vec::new(), demerits: 0.0 }], best: 0 });
-    }
     let rtl = bidi::is_rtl(style.lang);
-    let levels = bidi::levels(text, rtl);
+    let levels = if text.is_empty() { Vec::new() } else { bidi::levels(text, rtl) };
     let (glyphs, faces) = shape_runs(text, &runs, &levels, style);
     let base = FaceId::primary(styled.runs.first().map_or(FaceStyle::Regular, |r| r.1));
-    let hyphen = hyphen_glyph(style, base);
+    let hyphen = hyphen_glyph(style.fonts, base);
     let items = collect(&Collect {
         text,
         glyphs: &glyphs,
@@ -119,47 +167,51 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         hyphen_width: style.hyphenate.then_some(hyphen.1),
         spacing: JUSTIFIED,
     });
-    let placer = Placer {
-        text,
-        glyphs: &glyphs,
-        faces: &faces,
-        levels: &levels,
-        items: &items,
-        hyphen,
-        justify: style.align == Align::Justify,
-        rtl,
-    };
+    let prepared = Rc::new(Prepared { text: text.to_string(), glyphs, faces, levels, items, hyphen, rtl });
+    style.fonts.keep_prepared(key, prepared.clone());
+    Ok(prepared)
+}
 
+pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
+    let prepared = prepare(styled, style)?;
+    let justify = style.align == Align::Justify;
+    let set = |settings, best| SetParagraph { prepared: prepared.clone(), size: style.size, justify, settings, best };
+    if styled.text.is_empty() {
+        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0, ratios: Vec::new() }], 0));
+    }
+    let setting = |breaks: Vec<Break>, demerits: f64| {
+        let ratios = breaks.iter().map(|b| if justify { b.ratio } else { 0.0 }).collect();
+        Setting { breaks, demerits, ratios }
+    };
+    // At 1 pt: the measure in ems of the size.
+    let measure = style.width / style.size;
     for tolerance in TOLERANCES {
-        let mut params = Params::justified(style.width);
+        let mut params = Params::justified(measure);
         params.tolerance = tolerance;
-        if style.align != Align::Justify {
-            params.ragged = Some(style.size * 3.0);
+        if !justify {
+            params.ragged = Some(3.0);
         }
-        let solutions = optimal(&items.items, &params);
+        let solutions = optimal(&prepared.items.items, &params);
         if solutions.is_empty() {
             continue;
         }
-        let settings: Vec<Setting> = solutions
-            .iter()
-            .map(|s| Setting { lines: placer.lines(&s.breaks), demerits: s.demerits })
-            .collect();
+        let settings: Vec<Setting> = solutions.into_iter().map(|s| setting(s.breaks, s.demerits)).collect();
         let best = (0..settings.len())
             .min_by(|&a, &b| settings[a].demerits.total_cmp(&settings[b].demerits))
             .unwrap_or(0);
-        return Ok(SetParagraph { settings, best });
+        return Ok(set(settings, best));
     }
-    match first_fit(&items.items, style.width) {
-        Some(breaks) => Ok(SetParagraph {
-            settings: vec![Setting { lines: placer.lines(&breaks), demerits: f64::MAX }],
-            best: 0,
-        }),
-        None => Err(too_wide(text, &glyphs, &items, style.width)),
+    match first_fit(&prepared.items.items, measure) {
+        Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0)),
+        None => {
+            let p = &prepared;
+            Err(too_wide(&p.text, &p.glyphs, &p.items, measure, style.size))
+        }
     }
 }
 
 /// Each run shaped in its face and direction (runs are cut where the bidi level
-/// changes); clusters are offsets into the whole text, glyphs in logical order.
+/// changes) at 1 pt; clusters are offsets into the whole text, glyphs in logical order.
 fn shape_runs(
     text: &str,
     runs: &[(Range<usize>, FaceId)],
@@ -173,7 +225,7 @@ fn shape_runs(
         while start < range.end {
             let level = levels[start];
             let end = (start..range.end).find(|&i| levels[i] != level).unwrap_or(range.end);
-            let shaped = style.fonts.shape(*face, &text[start..end], style.size, style.lang, level.is_rtl());
+            let shaped = style.fonts.shape(*face, &text[start..end], 1.0, style.lang, level.is_rtl());
             // Bidi controls come back as empty glyphs: they have done their work.
             let shaped: Vec<ShapedGlyph> = shaped
                 .into_iter()
@@ -189,28 +241,24 @@ fn shape_runs(
 }
 
 /// The glyph drawn where a word is hyphenated: the face's soft-hyphen glyph (mapped
-/// back to U+00AD, so text extraction can rejoin the word), else its hyphen.
-fn hyphen_glyph(style: &ParagraphStyle, face: FaceId) -> (u16, f32, &'static str) {
-    let font = style.fonts.face(face);
+/// back to U+00AD, so text extraction can rejoin the word), else its hyphen; its
+/// advance at 1 pt.
+fn hyphen_glyph(fonts: &FontChain, face: FaceId) -> (u16, f32, &'static str) {
+    let font = fonts.face(face);
     let parsed = font.parse();
     let (id, text) = match parsed.glyph_index('\u{ad}') {
         Some(id) => (id, "\u{ad}"),
         None => (parsed.glyph_index('-').unwrap_or_default(), "-"),
     };
-    let advance = parsed.glyph_hor_advance(id).unwrap_or(0) as f32 * style.size / font.units_per_em;
+    let advance = parsed.glyph_hor_advance(id).unwrap_or(0) as f32 / font.units_per_em;
     (id.0, advance, text)
 }
 
+/// Lines of a prepared paragraph drawn at a size.
 struct Placer<'a> {
-    text: &'a str,
-    glyphs: &'a [ShapedGlyph],
-    faces: &'a [FaceId],
-    /// Bidi level of each byte of the text.
-    levels: &'a [unicode_bidi::Level],
-    items: &'a Items,
-    hyphen: (u16, f32, &'static str),
+    p: &'a Prepared,
+    size: f32,
     justify: bool,
-    rtl: bool,
 }
 
 impl Placer<'_> {
@@ -220,7 +268,7 @@ impl Placer<'_> {
             .iter()
             .map(|b| {
                 let line = self.line(start, b);
-                start = after_break(&self.items.items, b.item);
+                start = after_break(&self.p.items.items, b.item);
                 line
             })
             .collect()
@@ -229,12 +277,13 @@ impl Placer<'_> {
     /// The line from item `start` to the break, its spaces adjusted by the ratio,
     /// its glyphs in visual order.
     fn line(&self, start: usize, b: &Break) -> SetLine {
+        let p = self.p;
         let ratio = if self.justify { b.ratio } else { 0.0 };
         // Logical order first: (glyph, extra space after it from justification).
         let mut logical: Vec<(Option<usize>, f32)> = Vec::new();
         for i in start..b.item {
-            let Source::Glyphs(range) = &self.items.sources[i] else { continue };
-            let extra = match self.items.items[i] {
+            let Source::Glyphs(range) = &p.items.sources[i] else { continue };
+            let extra = match p.items.items[i] {
                 Item::Glue { stretch, shrink, .. } => ratio * if ratio > 0.0 { stretch } else { shrink },
                 _ => 0.0,
             };
@@ -243,41 +292,42 @@ impl Placer<'_> {
                 last.1 += extra;
             }
         }
-        let hyphenated = self.items.sources[b.item] == Source::Hyphen;
+        let hyphenated = p.items.sources[b.item] == Source::Hyphen;
         if hyphenated {
             logical.push((None, 0.0));
         }
-        let paragraph_level = if self.rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+        let paragraph_level = if p.rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
         let levels: Vec<unicode_bidi::Level> = logical
             .iter()
-            .map(|(k, _)| k.map_or(paragraph_level, |k| self.levels[self.glyphs[k].cluster]))
+            .map(|(k, _)| k.map_or(paragraph_level, |k| p.levels[p.glyphs[k].cluster]))
             .collect();
+        let size = self.size;
         let mut x = 0.0;
         let mut placed = Vec::with_capacity(logical.len());
         for index in bidi::visual_order(&levels) {
             let (glyph, extra) = logical[index];
             match glyph {
                 Some(k) => {
-                    let g = &self.glyphs[k];
+                    let g = &p.glyphs[k];
                     placed.push(LineGlyph {
                         id: g.id,
-                        face: self.faces[k],
-                        x: x + g.x_offset,
-                        y_offset: g.y_offset,
+                        face: p.faces[k],
+                        x: x + g.x_offset * size,
+                        y_offset: g.y_offset * size,
                         text: self.cluster_text(k),
                     });
-                    x += g.advance + extra;
+                    x += (g.advance + extra) * size;
                 }
                 None => {
-                    let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| self.faces[k]));
-                    let (id, advance, text) = self.hyphen;
+                    let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| p.faces[k]));
+                    let (id, advance, text) = p.hyphen;
                     let face = face.unwrap_or(FaceId::primary(FaceStyle::Regular));
                     placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
-                    x += advance;
+                    x += advance * size;
                 }
             }
         }
-        SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: self.rtl }
+        SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: p.rtl }
     }
 
     /// The text a glyph stands for (the PDF maps it back for copying and extraction).
@@ -288,13 +338,14 @@ impl Placer<'_> {
     /// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
     /// right-to-left text character by character, a glyph's mapped string included.
     fn cluster_text(&self, k: usize) -> String {
-        let cluster = self.glyphs[k].cluster;
-        let same = |i: &usize| self.glyphs[*i].cluster == cluster;
+        let p = self.p;
+        let cluster = p.glyphs[k].cluster;
+        let same = |i: &usize| p.glyphs[*i].cluster == cluster;
         let first = (0..=k).rev().take_while(same).last().unwrap_or(k);
-        let last = (k..self.glyphs.len()).take_while(same).last().unwrap_or(k);
-        let end = self.glyphs.get(last + 1).map_or(self.text.len(), |n| n.cluster.max(cluster));
-        let chars: Vec<char> = self.text[cluster..end].chars().filter(|&c| !bidi::is_control(c)).collect();
-        let rtl = self.levels[cluster].is_rtl();
+        let last = (k..p.glyphs.len()).take_while(same).last().unwrap_or(k);
+        let end = p.glyphs.get(last + 1).map_or(p.text.len(), |n| n.cluster.max(cluster));
+        let chars: Vec<char> = p.text[cluster..end].chars().filter(|&c| !bidi::is_control(c)).collect();
+        let rtl = p.levels[cluster].is_rtl();
         let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
         if chars.len() == last - first + 1 && !reorders {
             return chars[k - first].to_string();
@@ -307,7 +358,8 @@ impl Placer<'_> {
 }
 
 /// The widest unit between two legal breaks, for the error message.
-fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32) -> SetError {
+/// (At 1 pt, like the items; the excess is given at `size`.)
+fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size: f32) -> SetError {
     let mut widest = (0.0f32, 0..0);
     let mut unit = (0.0f32, usize::MAX, 0usize);
     for (item, source) in items.items.iter().zip(&items.sources) {
@@ -330,7 +382,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32) -> Se
     if unit.0 > widest.0 && unit.1 < unit.2 {
         widest = (unit.0, unit.1..unit.2);
     }
-    SetError::TooWide { word: text[widest.1].trim().to_string(), excess: widest.0 - width }
+    SetError::TooWide { word: text[widest.1].trim().to_string(), excess: (widest.0 - width) * size }
 }
 
 #[cfg(test)]
@@ -356,7 +408,7 @@ mod tests {
     }
 
     fn texts(p: &SetParagraph) -> Vec<String> {
-        p.best().lines.iter().map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect()).collect()
+        p.best_lines().iter().map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect()).collect()
     }
 
     const SPANISH: &str = "Pero el paro tiene que ir más allá. Apoyamos el llamado a una Asamblea Nacional \
@@ -380,7 +432,7 @@ mod tests {
     #[test]
     fn justified_lines_fill_the_width_and_the_last_does_not() {
         let p = set(SPANISH, 150.0, Align::Justify, true);
-        let lines = &p.best().lines;
+        let lines = &p.best_lines();
         for line in &lines[..lines.len() - 1] {
             assert!((line.width - 150.0).abs() < 0.05, "{} wide: {line:?}", line.width);
         }
@@ -397,7 +449,7 @@ mod tests {
             .collect();
         assert_eq!(joined.trim_end(), SPANISH);
         // Hyphenated lines end in the soft-hyphen glyph, and no more than two in a row.
-        let flags: Vec<bool> = p.best().lines.iter().map(|l| l.hyphenated).collect();
+        let flags: Vec<bool> = p.best_lines().iter().map(|l| l.hyphenated).collect();
         assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
         assert!(!flags[flags.len() - 2], "a word split onto the last line");
     }
@@ -406,7 +458,7 @@ mod tests {
     fn ragged_and_centred_lines_keep_natural_spaces() {
         for align in [Align::Left, Align::Center] {
             let p = set(SPANISH, 150.0, align, false);
-            assert!(p.best().lines.iter().all(|l| l.ratio == 0.0 && l.width <= 150.01));
+            assert!(p.best_lines().iter().all(|l| l.ratio == 0.0 && l.width <= 150.01));
         }
     }
 
@@ -418,8 +470,8 @@ mod tests {
         let text = "Perú 日本";
         let runs = [(0..text.len(), FaceStyle::Bold)];
         assert_eq!(
-            set_paragraph(&StyledText { text, runs: &runs }, &style),
-            Err(SetError::MissingGlyphs {
+            set_paragraph(&StyledText { text, runs: &runs }, &style).err(),
+            Some(SetError::MissingGlyphs {
                 chars: vec!['日', '本'],
                 face: "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Devanagari".into()
             })
@@ -445,7 +497,7 @@ mod tests {
         let text = "في \u{2068}Trafalgar Square!\u{2069} اليوم";
         let runs = [(0..text.len(), FaceStyle::Regular)];
         let set = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
-        let line = &set.best().lines[0];
+        let line = &set.best_lines()[0];
         let visual: String = line.glyphs.iter().map(|g| g.text.as_str()).collect();
         assert!(visual.contains("Trafalgar Square!"), "{visual:?}");
         assert!(!visual.contains(['\u{2068}', '\u{2069}']), "{visual:?}");
@@ -463,7 +515,7 @@ mod tests {
         let style = style(&fonts, &en, 200.0, Align::Left);
         let p = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
         let faces: Vec<(String, FaceId)> =
-            p.best().lines[0].glyphs.iter().map(|g| (g.text.clone(), g.face)).collect();
+            p.best_lines()[0].glyphs.iter().map(|g| (g.text.clone(), g.face)).collect();
         assert_eq!(faces[2], ("b".into(), FaceId::primary(FaceStyle::Bold)));
         assert_eq!(faces[7], ("w".into(), FaceId::primary(FaceStyle::Regular)));
     }
