@@ -11,7 +11,8 @@ use printpdf::{
     Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-use crate::layout::{Document, Ink, Item};
+use crate::layout::{Document, Glyph, Ink, Item};
+use rustybuzz::ttf_parser;
 use crate::model::units::PT_PER_MM;
 
 /// Settings that are not part of the layout.
@@ -61,6 +62,15 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
             pdf.resources.fonts.map.insert(embedded.id.clone(), fonts::subset_font(face, embedded)?);
         }
     }
+
+    // Each face's advance widths as the PDF's /W array gives them (thousandths of an em,
+    // truncated as printpdf writes them), to set glyphs apart by the differences alone.
+    let advances: Vec<Option<Vec<i64>>> = doc
+        .faces
+        .iter()
+        .zip(&faces)
+        .map(|(face, embedded)| embedded.as_ref().map(|_| thousandths(face)))
+        .collect();
 
     for (index, picture) in doc.images.iter().enumerate() {
         let xobject = printpdf::XObject::External(images::xobject(picture));
@@ -125,20 +135,17 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         size: Pt(run.size),
                     });
                     ops.push(Op::SetFillColor { col: color(run.color) });
-                    // One absolute position per glyph: printpdf merges a baseline's glyphs
-                    // into one TJ whose kerning reproduces the shaped advances exactly.
-                    for glyph in &run.glyphs {
-                        let id = face.remapper.get(glyph.id).unwrap_or(0);
-                        let text = face.texts.get(&glyph.id).cloned().unwrap_or_default();
+                    let widths = advances[canonical[run.face]].as_deref().unwrap_or_default();
+                    // One show per stretch on one baseline (marks raised start their own).
+                    for segment in run.glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
                         ops.push(Op::SetTextMatrix {
                             matrix: TextMatrix::Translate(
-                                Pt(placed.x + glyph.x),
-                                Pt(flip(placed.y) + glyph.y_offset),
+                                Pt(placed.x + segment[0].x),
+                                Pt(flip(placed.y) + segment[0].y_offset),
                             ),
                         });
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(id, 0.0, text)])],
-                        });
+                        let glyphs = text_segment(segment, run.size, widths, face);
+                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
                     }
                     ops.push(Op::EndTextSection);
                     if other_language {
@@ -163,6 +170,43 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         duplex: options.duplex,
     };
     finish::finish(lo, &how)
+}
+
+/// A stretch of glyphs as one text show: each glyph followed by the adjustment (in
+/// thousandths of an em, rounded) that brings the pen from its natural advance to where
+/// the next glyph was placed. Rounding is against the absolute positions, so it never
+/// accumulates: no glyph is more than half a thousandth of an em from its place.
+fn text_segment(segment: &[Glyph], size: f32, widths: &[i64], face: &fonts::EmbeddedFace) -> Vec<Codepoint> {
+    let origin = segment[0].x;
+    let mut pen = 0i64;
+    let mut out = Vec::with_capacity(segment.len());
+    for (i, glyph) in segment.iter().enumerate() {
+        pen += widths.get(usize::from(glyph.id)).copied().unwrap_or(0);
+        let offset = match segment.get(i + 1) {
+            Some(next) => {
+                let target = ((next.x - origin) * 1000.0 / size).round() as i64;
+                let offset = pen - target;
+                pen -= offset;
+                offset
+            }
+            None => 0,
+        };
+        let id = face.remapper.get(glyph.id).unwrap_or(0);
+        let text = face.texts.get(&glyph.id).cloned().unwrap_or_default();
+        out.push(Codepoint::with_cid(id, offset as f32, text));
+    }
+    out
+}
+
+/// Every glyph's advance in thousandths of an em, by glyph id.
+fn thousandths(face: &crate::text::FontFace) -> Vec<i64> {
+    let parsed = face.parse();
+    (0..parsed.number_of_glyphs())
+        .map(|id| {
+            let advance = parsed.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0);
+            (advance as f32 * 1000.0 / face.units_per_em) as i64
+        })
+        .collect()
 }
 
 /// `<< /Lang (es) >>`, the property list of a marked-content span in another language.
