@@ -79,7 +79,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
         }
     }
 
-    doc.compress();
+    compress(&mut doc);
     // Two passes: hash the file with a placeholder /ID, then write it with the real one.
     let id = |hash: u64| Object::String(hash.to_be_bytes().repeat(2), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id(0), id(0)]));
@@ -90,6 +90,23 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     bytes.clear();
     doc.save_to(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
     Ok(bytes)
+}
+
+/// Streams not compressed yet, deflated at zlib's default level: level 9 (lopdf's) took
+/// a quarter of a build's time to save under 2 % of the bytes.
+fn compress(doc: &mut Document) {
+    const LEVEL: u8 = 6;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else { continue };
+        if stream.dict.has(b"Filter") || !stream.allows_compression || stream.content.len() < 64 {
+            continue;
+        }
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, LEVEL);
+        if packed.len() < stream.content.len() {
+            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
 }
 
 /// printpdf names the intent's profile `/DestinationOutputProfile`; the PDF
