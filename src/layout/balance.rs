@@ -119,8 +119,9 @@ mod tests {
         for (width, align) in
             (200..=280).step_by(4).flat_map(|w| [(w, Alignment::Justify), (w, Alignment::Left)])
         {
-            let blocks = [set(EN, "en", width as f32, align, &fonts), set(ES, "es", width as f32, align, &fonts)]
-                .map(Rc::new);
+            let blocks =
+                [set(EN, "en", width as f32, align, &fonts), set(ES, "es", width as f32, align, &fonts)]
+                    .map(Rc::new);
             let spread = |heights: [f32; 2]| (heights[0] - heights[1]).abs();
             let natural = spread([0, 1].map(|i| blocks[i].height(&blocks[i].best_choice())));
             let choices = balance(&blocks);

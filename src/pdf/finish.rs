@@ -77,6 +77,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
             info.remove(b"CreationDate");
             info.remove(b"ModDate");
         }
+        tidy_info(info);
     }
 
     compress(&mut doc);
@@ -84,11 +85,11 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     let id = |hash: u64| Object::String(hash.to_be_bytes().repeat(2), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id(0), id(0)]));
     let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
+    doc.save_modern(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
     let hash = fnv1a(&bytes);
     doc.trailer.set("ID", Object::Array(vec![id(hash), id(hash)]));
     bytes.clear();
-    doc.save_to(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
+    doc.save_modern(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
     Ok(bytes)
 }
 
@@ -105,6 +106,32 @@ fn compress(doc: &mut Document) {
         if packed.len() < stream.content.len() {
             stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(packed);
+        }
+    }
+}
+
+/// The document information without printpdf's empty entries, and with text that is
+/// plain ASCII written as such rather than as UTF-16 (half the bytes, same meaning).
+fn tidy_info(info: &mut lopdf::Dictionary) {
+    let keys: Vec<Vec<u8>> = info.iter().map(|(k, _)| k.clone()).collect();
+    for key in keys {
+        let Ok(Object::String(bytes, _)) = info.get(&key) else { continue };
+        let text = match bytes.strip_prefix(&[0xFE, 0xFF]) {
+            Some(utf16) => {
+                let units: Vec<u16> =
+                    utf16.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                String::from_utf16(&units).ok()
+            }
+            None => std::str::from_utf8(bytes).ok().map(str::to_string),
+        };
+        match text {
+            Some(t) if t.is_empty() => {
+                info.remove(&key);
+            }
+            Some(t) if t.is_ascii() && !t.contains(['\\', '(', ')']) => {
+                info.set(key, Object::String(t.into_bytes(), StringFormat::Literal));
+            }
+            _ => {}
         }
     }
 }

@@ -12,8 +12,8 @@ use printpdf::{
 };
 
 use crate::layout::{Document, Glyph, Ink, Item};
-use rustybuzz::ttf_parser;
 use crate::model::units::PT_PER_MM;
+use rustybuzz::ttf_parser;
 
 /// Settings that are not part of the layout.
 #[derive(Debug, Clone, Default)]

@@ -141,6 +141,9 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
     let mut active: Vec<usize> = vec![0];
     // The first line starts at item 0; later lines after the break's discardables.
     let mut starts: Vec<usize> = vec![0];
+    // Reused at every break: most items are breaks, and these are short.
+    let mut candidates: Vec<Node> = Vec::new();
+    let mut still_active: Vec<usize> = Vec::new();
 
     for (b, item) in items.iter().enumerate() {
         let (penalty, flagged, extra) = match *item {
@@ -149,8 +152,8 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
             _ => continue,
         };
         let last = b == items.len() - 1;
-        let mut candidates: Vec<Node> = Vec::new();
-        let mut still_active = Vec::with_capacity(active.len());
+        candidates.clear();
+        still_active.clear();
         for &a in &active {
             let from = &nodes[a];
             let start = starts[a];
@@ -213,7 +216,7 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
                 previous: Some(a),
             });
         }
-        active = still_active;
+        std::mem::swap(&mut active, &mut still_active);
         // Keep the best candidate per (line count, fitness, hyphen run).
         candidates.sort_by(|x, y| {
             (x.lines, x.fitness, x.hyphen_run)
@@ -222,7 +225,7 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
         });
         candidates.dedup_by(|x, y| (x.lines, x.fitness, x.hyphen_run) == (y.lines, y.fitness, y.hyphen_run));
         let start = after_break(items, b);
-        for node in candidates {
+        for node in candidates.drain(..) {
             nodes.push(node);
             starts.push(start);
             active.push(nodes.len() - 1);

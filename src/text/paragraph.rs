@@ -175,7 +175,13 @@ fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, 
 pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
     let prepared = prepare(styled, style)?;
     let justify = style.align == Align::Justify;
-    let set = |settings, best| SetParagraph { prepared: prepared.clone(), size: style.size, justify, settings, best };
+    let set = |settings, best| SetParagraph {
+        prepared: prepared.clone(),
+        size: style.size,
+        justify,
+        settings,
+        best,
+    };
     if styled.text.is_empty() {
         return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0, ratios: Vec::new() }], 0));
     }
