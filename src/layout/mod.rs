@@ -43,11 +43,10 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
     let page = if !style.fit {
         wanted
     } else if wanted.overflow().is_none() {
-        largest_fitting(&compose, style.size, style.max_size).unwrap_or(wanted)
+        grow(&compose, wanted, style.max_size)
     } else {
-        largest_fitting(&compose, style.min_size, style.size)
-            .or_else(|| compose(style.min_size).ok())
-            .unwrap_or(wanted)
+        // At `size` it overflows: look below.
+        shrink(&compose, style.min_size, style.size).or_else(|| compose(style.min_size).ok()).unwrap_or(wanted)
     };
     if let Some(overflow) = page.overflow() {
         return Err(overflow_error(leaflet, texts, &page, &overflow).into());
@@ -72,17 +71,31 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
 trait Composer: Fn(f32) -> Result<Composition, Vec<compose::Failed>> {}
 impl<F: Fn(f32) -> Result<Composition, Vec<compose::Failed>>> Composer for F {}
 
-/// Binary search for the largest body size in `low..=high` at which everything fits.
-fn largest_fitting(compose: &impl Composer, low: f32, high: f32) -> Option<Composition> {
-    let fits = |size: f32| compose(size).ok().filter(|c| c.overflow().is_none());
-    if let Some(top) = fits(high) {
-        return Some(top);
+/// The largest body size up to `high` at which everything fits, from `fitting`, a
+/// composition that fits.
+fn grow(compose: &impl Composer, fitting: Composition, high: f32) -> Composition {
+    match fits(compose, high) {
+        Some(top) => top,
+        None => bisect(compose, fitting.size, high, fitting),
     }
-    let mut best = fits(low)?;
+}
+
+/// The largest body size in `low..high` at which everything fits (at `high` it does not).
+fn shrink(compose: &impl Composer, low: f32, high: f32) -> Option<Composition> {
+    let best = fits(compose, low)?;
+    Some(bisect(compose, low, high, best))
+}
+
+fn fits(compose: &impl Composer, size: f32) -> Option<Composition> {
+    compose(size).ok().filter(|c| c.overflow().is_none())
+}
+
+/// Binary search between `low`, where `best` fits, and `high`, where nothing does.
+fn bisect(compose: &impl Composer, low: f32, high: f32, mut best: Composition) -> Composition {
     let (mut lo, mut hi) = (low, high);
     while hi - lo > FIT_PRECISION {
         let mid = (lo + hi) / 2.0;
-        match fits(mid) {
+        match fits(compose, mid) {
             Some(c) => {
                 lo = mid;
                 best = c;
@@ -90,7 +103,7 @@ fn largest_fitting(compose: &impl Composer, low: f32, high: f32) -> Option<Compo
             None => hi = mid,
         }
     }
-    Some(best)
+    best
 }
 
 /// How far below the largest fitting size fitting looks for a size that sets better.

@@ -81,16 +81,39 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     }
 
     compress(&mut doc);
-    // Two passes: hash the file with a placeholder /ID, then write it with the real one.
-    let id = |hash: u64| Object::String(hash.to_be_bytes().repeat(2), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", Object::Array(vec![id(0), id(0)]));
+    // The file's /ID is a hash of the file written with a placeholder there, put in
+    // its place afterwards (same length, so no offset moves).
+    let id = |bytes: [u8; 16]| Object::String(bytes.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id(ID_PLACEHOLDER), id(ID_PLACEHOLDER)]));
     let mut bytes = Vec::new();
     doc.save_modern(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
-    let hash = fnv1a(&bytes);
-    doc.trailer.set("ID", Object::Array(vec![id(hash), id(hash)]));
-    bytes.clear();
-    doc.save_modern(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
+    let hash = fnv1a(&bytes).to_be_bytes().repeat(2);
+    let placeholder = hex(&ID_PLACEHOLDER);
+    let real = hex(&hash);
+    let mut replaced = 0;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(placeholder.len()).position(|w| w == placeholder.as_slice()) {
+        let start = at + found;
+        bytes[start..start + real.len()].copy_from_slice(&real);
+        at = start + real.len();
+        replaced += 1;
+    }
+    if replaced != 2 {
+        return Err(internal("the file identifier was not written where expected"));
+    }
     Ok(bytes)
+}
+
+/// Sixteen bytes no hash of ours is: "leaflet-file-id!" in ASCII.
+const ID_PLACEHOLDER: [u8; 16] = *b"leaflet-file-id!";
+
+/// Bytes as lopdf writes a hexadecimal string's digits.
+fn hex(bytes: &[u8]) -> Vec<u8> {
+    let mut upper = Vec::new();
+    for b in bytes {
+        upper.extend(format!("{b:02X}").bytes());
+    }
+    upper
 }
 
 /// Streams not compressed yet, deflated at zlib's default level: level 9 (lopdf's) took

@@ -138,9 +138,11 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
         ratio: 0.0,
         previous: None,
     }];
+    nodes.reserve(items.len() * 2);
     let mut active: Vec<usize> = vec![0];
     // The first line starts at item 0; later lines after the break's discardables.
-    let mut starts: Vec<usize> = vec![0];
+    let mut starts: Vec<usize> = Vec::with_capacity(items.len() * 2);
+    starts.push(0);
     // Reused at every break: most items are breaks, and these are short.
     let mut candidates: Vec<Node> = Vec::new();
     let mut still_active: Vec<usize> = Vec::new();
