@@ -106,8 +106,11 @@ fn bisect(compose: &impl Composer, low: f32, high: f32, mut best: Composition) -
     best
 }
 
-/// How far below the largest fitting size fitting looks for a size that sets better.
+/// How far below the largest fitting size fitting looks for a size that sets better,
+/// and in what steps (a tenth of a point: finer steps seldom find a better setting, and
+/// each costs a whole composition).
 const QUALITY_RANGE: f32 = 0.4;
+const QUALITY_STEP: f32 = 0.1;
 
 /// Among the sizes a little below `fitted` (which fits), the one whose justified
 /// lines are loose least often; the largest such size. Line breaks change with the
@@ -115,13 +118,13 @@ const QUALITY_RANGE: f32 = 0.4;
 fn fewest_loose_lines(compose: &impl Composer, min_size: f32, fitted: Composition) -> Composition {
     let mut best = fitted;
     let floor = (best.size - QUALITY_RANGE).max(min_size);
-    let steps = ((best.size - floor) / FIT_PRECISION).floor() as usize;
+    let steps = ((best.size - floor) / QUALITY_STEP + 1e-3).floor() as usize;
     let top = best.size;
     for step in 1..=steps {
         if best.loose_lines() == 0 {
             break;
         }
-        let size = top - step as f32 * FIT_PRECISION;
+        let size = top - step as f32 * QUALITY_STEP;
         if let Ok(candidate) = compose(size)
             && candidate.overflow().is_none()
             && candidate.loose_lines() < best.loose_lines()
