@@ -35,11 +35,41 @@ impl FaceId {
 #[derive(Debug, Clone)]
 pub struct FontChain {
     pub families: Vec<FontFamily>,
-    /// Shaped runs at the face's design size, by face, direction, language and text:
-    /// fitting sets the same text at many sizes, and shaping scales linearly.
+    caches: Rc<Caches>,
+}
+
+/// What a chain has worked out about texts, kept for every chain of the same faces on
+/// this thread: fitting sets the same text at many sizes, and a batch builds many
+/// leaflets with the same fonts and often the same paragraphs.
+#[derive(Debug, Default)]
+struct Caches {
+    /// Shaped runs at the face's design size, by face, direction, language and text
+    /// (shaping scales linearly with the size).
     shaped: RefCell<HashMap<ShapeKey, Rc<Vec<ShapedGlyph>>>>,
-    /// Paragraphs made ready to break (see `paragraph::Prepared`), for the same reason.
+    /// Paragraphs made ready to break (see `paragraph::Prepared`).
     prepared: RefCell<HashMap<PrepareKey, Rc<Prepared>>>,
+}
+
+/// Entries past which a cache starts again (a long `watch` session edits text for hours).
+const CACHE_LIMIT: usize = 20_000;
+
+thread_local! {
+    /// Caches by the identity of the chain's faces. Built-in faces are the same
+    /// objects for every leaflet; faces read from a fonts folder are new each time, so
+    /// their chains share nothing (and are dropped when the map is full).
+    static SHARED: RefCell<HashMap<Vec<usize>, Rc<Caches>>> = RefCell::default();
+}
+
+fn caches_for(families: &[FontFamily]) -> Rc<Caches> {
+    let identity: Vec<usize> =
+        families.iter().flat_map(|f| f.faces.iter().map(|face| Arc::as_ptr(face) as usize)).collect();
+    SHARED.with(|shared| {
+        let mut shared = shared.borrow_mut();
+        if shared.len() >= 16 {
+            shared.clear();
+        }
+        shared.entry(identity).or_default().clone()
+    })
 }
 
 /// A shaped run's face, direction (right to left?), language tag and text.
@@ -49,7 +79,8 @@ impl FontChain {
     pub fn new(primary: FontFamily, fallbacks: Vec<FontFamily>) -> FontChain {
         let mut families = vec![primary];
         families.extend(fallbacks);
-        FontChain { families, shaped: RefCell::default(), prepared: RefCell::default() }
+        let caches = caches_for(&families);
+        FontChain { families, caches }
     }
 
     /// Only the built-in Noto Sans and its built-in fallbacks.
@@ -72,11 +103,15 @@ impl FontChain {
 
     /// A paragraph prepared before with the same text, faces, language and hyphenation.
     pub fn prepared(&self, key: &PrepareKey) -> Option<Rc<Prepared>> {
-        self.prepared.borrow().get(key).cloned()
+        self.caches.prepared.borrow().get(key).cloned()
     }
 
     pub fn keep_prepared(&self, key: PrepareKey, prepared: Rc<Prepared>) {
-        self.prepared.borrow_mut().insert(key, prepared);
+        let mut cache = self.caches.prepared.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, prepared);
     }
 
     /// `text` shaped in `face` at `size` points (see `shape::shape`), from the cache
@@ -91,10 +126,14 @@ impl FontChain {
     ) -> Vec<ShapedGlyph> {
         let font = self.face(face);
         let key = (face, rtl, lang.to_string(), text.to_string());
-        let units = self.shaped.borrow().get(&key).cloned();
+        let units = self.caches.shaped.borrow().get(&key).cloned();
         let units = units.unwrap_or_else(|| {
             let shaped = Rc::new(shape(font, text, font.units_per_em, lang, rtl));
-            self.shaped.borrow_mut().insert(key, shaped.clone());
+            let mut cache = self.caches.shaped.borrow_mut();
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key, shaped.clone());
             shaped
         });
         let scale = size / font.units_per_em;
