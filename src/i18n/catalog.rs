@@ -46,6 +46,17 @@ impl Catalog {
     }
 
     pub fn parse(lang: &LanguageIdentifier, file: &Path, source: String) -> Result<Catalog, Vec<Diagnostic>> {
+        // Fluent's parser would overflow the stack on deep nesting, killing the process.
+        if let Some(at) = super::nesting::too_deep(&source, super::nesting::MAX_DEPTH) {
+            return Err(vec![
+                Diagnostic::error(format!(
+                    "placeables, selectors and function calls nest more than {} levels deep here",
+                    super::nesting::MAX_DEPTH
+                ))
+                .at(file, &source, at..at)
+                .hint("close the `{` opened before this point; a message needs a few levels at most"),
+            ]);
+        }
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
