@@ -136,7 +136,15 @@ fn overflow_error(leaflet: &Leaflet, texts: &Texts, page: &Composition, overflow
 pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnostic {
     let d = match &e.error {
         SetError::MissingGlyphs { chars, face } => {
-            let list: Vec<String> = chars.iter().map(|c| format!("U+{:04X} ‘{c}’", *c as u32)).collect();
+            // A control character is named by its code only: printed, it would act on the terminal.
+            let name = |c: &char| {
+                if c.is_control() {
+                    format!("U+{:04X}", *c as u32)
+                } else {
+                    format!("U+{:04X} ‘{c}’", *c as u32)
+                }
+            };
+            let list: Vec<String> = chars.iter().map(name).collect();
             Diagnostic::error(format!(
                 "{} in message `{}` ({lang}, {block}) cannot be drawn: no font has a glyph for {} (tried {face})",
                 list.join(", "),
