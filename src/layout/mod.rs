@@ -157,7 +157,8 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
             )
         }
         SetError::TooWide { word, excess } => Diagnostic::error(format!(
-            "the word “{word}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
+            "the word “{}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
+            shortened(word),
             e.message,
             excess / PT_PER_MM,
             width / PT_PER_MM
@@ -167,5 +168,26 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
     match &e.defined_at {
         Some(location) => d.located(location),
         None => d,
+    }
+}
+
+/// A word as quoted in a message: its start, when it is long (a "word" may be
+/// thousands of letters without a space).
+fn shortened(word: &str) -> String {
+    const SHOWN: usize = 40;
+    match word.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &word[..at]),
+        None => word.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A 20,000-letter word used to be quoted whole in its error.
+    #[test]
+    fn long_words_are_quoted_by_their_start() {
+        assert_eq!(super::shortened("Solidaridad"), "Solidaridad");
+        let long = "ñ".repeat(20_000);
+        assert_eq!(super::shortened(&long), format!("{}…", "ñ".repeat(40)));
     }
 }
