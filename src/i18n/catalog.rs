@@ -10,6 +10,10 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diag::Diagnostic;
 
+/// Translations for leaflets are a few kilobytes; a larger file is a mistake, and
+/// would only be read, parsed and kept in memory to fail later.
+pub const MAX_FTL_BYTES: u64 = 1 << 20;
+
 pub struct Catalog {
     /// The language asked for (its plural rules apply), e.g. `es-PE`.
     pub lang: LanguageIdentifier,
@@ -31,8 +35,15 @@ impl std::fmt::Debug for Catalog {
 impl Catalog {
     /// Parses `file` for `lang`. Syntax errors are returned as diagnostics, all of them.
     pub fn load(lang: &LanguageIdentifier, file: &Path) -> Result<Catalog, Vec<Diagnostic>> {
-        let bytes = std::fs::read(file)
+        let bytes = crate::paths::read_at_most(file, MAX_FTL_BYTES)
             .map_err(|e| vec![Diagnostic::error(format!("cannot read translations: {e}")).in_file(file)])?;
+        let bytes = bytes.ok_or_else(|| {
+            vec![
+                Diagnostic::error("the translation file is larger than 1 MiB")
+                    .in_file(file)
+                    .hint("a leaflet's translations are a few kilobytes; check that this is the right file"),
+            ]
+        })?;
         let source = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

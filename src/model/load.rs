@@ -69,12 +69,21 @@ pub const DEFAULT_MIN_SIZE: f32 = 8.0;
 /// How far fitting may grow the body size to fill the page, unless `max_size` says.
 pub const DEFAULT_GROWTH: f32 = 1.25;
 
+/// A leaflet is a few kilobytes. A larger file is a mistake, and parsing it could take
+/// gigabytes: the TOML parser keeps a token for every few bytes.
+pub const MAX_LEAFLET_BYTES: u64 = 1 << 20;
+
 /// Reads and validates a leaflet file.
 pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::paths::read_at_most(path, MAX_LEAFLET_BYTES).map_err(|e| {
         Diagnostic::error(format!("cannot read the leaflet: {e}"))
             .in_file(path)
             .hint("check the path; a leaflet is a .toml file such as leaflets/peru-solidarity.toml")
+    })?;
+    let bytes = bytes.ok_or_else(|| {
+        Diagnostic::error("the leaflet is larger than 1 MiB")
+            .in_file(path)
+            .hint("a leaflet is a few kilobytes of TOML; check that this is the right file")
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
