@@ -86,7 +86,20 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Ends a list of problems cut at `MAX_LISTED`; `more` is how many were left out,
+    /// when they were counted.
+    pub fn not_listed(more: Option<usize>) -> Diagnostic {
+        let what = more.map_or_else(|| "more problems".to_string(), |n| format!("{n} more problem(s)"));
+        Diagnostic::error(format!("{what} not listed"))
+            .hint(format!("fix the first {MAX_LISTED} and run again"))
+    }
 }
+
+/// Problems listed at most per file and stage. Past that a list helps no one, and
+/// placing each problem (its line and column in a large file) takes long: a leaflet
+/// with 20,000 blocks naming a missing message took 16 s to report them all.
+pub const MAX_LISTED: usize = 20;
 
 /// `path:line:column: error: message` then an indented `help:` line: the form rustc and
 /// compilers use, so editors and terminals can jump to the spot.

@@ -8,7 +8,7 @@ use unic_langid::LanguageIdentifier;
 use super::catalog::Catalog;
 use super::markup::{self, Emphasis};
 use super::scaffold::UNTRANSLATED;
-use crate::diag::{Diagnostic, Diagnostics, LineCol, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location, MAX_LISTED};
 use crate::model::{ArgValue, Leaflet, MessageRef};
 
 /// The leaflet's text in every language, in the leaflet's column order.
@@ -64,6 +64,11 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog], draft: bool) -> Result<T
                         passages.push(p);
                     }
                     Err(mut d) => problems.append(&mut d),
+                }
+                if problems.len() > MAX_LISTED {
+                    problems.truncate(MAX_LISTED);
+                    problems.push(Diagnostic::not_listed(None).in_file(&leaflet.source.path));
+                    return Err(Diagnostics(problems));
                 }
             }
             blocks.push(passages);
@@ -125,9 +130,7 @@ fn passage(
     draft: bool,
 ) -> Result<Passage, Vec<Diagnostic>> {
     let marked = format(leaflet, catalog, m, args)?;
-    let defined_at = catalog
-        .offset_of(&m.id)
-        .map(|offset| Location { file: catalog.file.clone(), at: LineCol::of(&catalog.source, offset) });
+    let defined_at = catalog.location_of(&m.id);
     let (text, emphasis) = markup::parse(&marked).map_err(|e| {
         let mut d = Diagnostic::error(format!(
             "message `{}` in `{}` opens emphasis with `{}` but never closes it",

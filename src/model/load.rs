@@ -11,7 +11,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::leaflet::*;
 use super::units::{PAPER_NAMES, Rgb, parse_length, parse_paper};
-use crate::diag::{Diagnostic, Diagnostics, closest};
+use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED, closest};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,7 +98,7 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator { source: &source, problems: Vec::new() };
+    let mut v = Validator { source: &source, problems: Vec::new(), not_listed: 0 };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
@@ -155,6 +155,9 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         );
     }
 
+    if v.not_listed > 0 {
+        v.problems.push(Diagnostic::not_listed(Some(v.not_listed)).in_file(&source.path));
+    }
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
@@ -205,10 +208,16 @@ fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostics {
 struct Validator<'a> {
     source: &'a SourceFile,
     problems: Vec<Diagnostic>,
+    /// Problems past `MAX_LISTED`, counted only.
+    not_listed: usize,
 }
 
 impl Validator<'_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        if self.problems.len() >= MAX_LISTED {
+            self.not_listed += 1;
+            return;
+        }
         let d = Diagnostic::error(message).at(&self.source.path, &self.source.text, span).hint(hint);
         self.problems.push(d);
     }
