@@ -386,6 +386,17 @@ mod tests {
         assert_eq!(texts(&p).concat(), text);
     }
 
+    /// Every break in a long run without spaces scanned back over the whole run for
+    /// the previous word (`items::keeps_with_next`): 40,000 backslashes took 6 s.
+    #[test]
+    fn a_long_run_without_spaces_breaks_quickly() {
+        let text = "\\".repeat(40_000);
+        let start = std::time::Instant::now();
+        let p = set(&text, 150.0, Align::Left, false);
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+        assert_eq!(texts(&p).concat(), text);
+    }
+
     #[test]
     fn keeps_no_break_spaces_and_numbers_together() {
         let got =
