@@ -1,5 +1,6 @@
-//! Finding a project's folders (`locales/`, `fonts/`) by walking up from a leaflet, and
-//! showing paths the way the user wrote them (relative to where they ran the tool).
+//! Finding a project's folders (`locales/`, `fonts/`) by walking up from a leaflet,
+//! showing paths the way the user wrote them (relative to where they ran the tool), and
+//! reading input files with a size limit.
 
 use std::path::{Path, PathBuf};
 
@@ -17,5 +18,30 @@ fn relative_to_cwd(path: PathBuf) -> PathBuf {
     match cwd.ok().and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf)) {
         Some(rel) if !rel.as_os_str().is_empty() => rel,
         _ => path,
+    }
+}
+
+/// A file's bytes, or `None` when it holds more than `max`. Reading stops there, so a
+/// huge file, a device or a pipe that never ends cannot exhaust memory.
+pub fn read_at_most(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_stops_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        std::fs::write(&file, b"12345").unwrap();
+        assert_eq!(read_at_most(&file, 5).unwrap(), Some(b"12345".to_vec()));
+        assert_eq!(read_at_most(&file, 4).unwrap(), None);
+        #[cfg(unix)]
+        assert_eq!(read_at_most(Path::new("/dev/zero"), 1000).unwrap(), None);
     }
 }

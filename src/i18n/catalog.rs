@@ -2,13 +2,18 @@
 //! syntax error reported at its line and column (Fluent keeps going past bad entries;
 //! we must not print a leaflet with one silently missing).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use fluent_bundle::{FluentBundle, FluentError, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, LineCol, Location, MAX_LISTED};
+
+/// Translations for leaflets are a few kilobytes; a larger file is a mistake, and
+/// would only be read, parsed and kept in memory to fail later.
+pub const MAX_FTL_BYTES: u64 = 1 << 20;
 
 pub struct Catalog {
     /// The language asked for (its plural rules apply), e.g. `es-PE`.
@@ -17,6 +22,8 @@ pub struct Catalog {
     pub source: String,
     /// Ids of the messages the file defines, in file order (for suggestions).
     pub ids: Vec<String>,
+    /// Where each entry starts: byte offset and line (see `entry_lines`).
+    entries: BTreeMap<String, (usize, usize)>,
     /// The parsed file, shared with the bundle, for walking its syntax tree.
     pub resource: Arc<FluentResource>,
     pub bundle: FluentBundle<Arc<FluentResource>>,
@@ -31,8 +38,15 @@ impl std::fmt::Debug for Catalog {
 impl Catalog {
     /// Parses `file` for `lang`. Syntax errors are returned as diagnostics, all of them.
     pub fn load(lang: &LanguageIdentifier, file: &Path) -> Result<Catalog, Vec<Diagnostic>> {
-        let bytes = std::fs::read(file)
+        let bytes = crate::paths::read_at_most(file, MAX_FTL_BYTES)
             .map_err(|e| vec![Diagnostic::error(format!("cannot read translations: {e}")).in_file(file)])?;
+        let bytes = bytes.ok_or_else(|| {
+            vec![
+                Diagnostic::error("the translation file is larger than 1 MiB")
+                    .in_file(file)
+                    .hint("a leaflet's translations are a few kilobytes; check that this is the right file"),
+            ]
+        })?;
         let source = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -46,19 +60,29 @@ impl Catalog {
     }
 
     pub fn parse(lang: &LanguageIdentifier, file: &Path, source: String) -> Result<Catalog, Vec<Diagnostic>> {
+        // Fluent's parser would overflow the stack on deep nesting, killing the process.
+        if let Some(at) = super::nesting::too_deep(&source, super::nesting::MAX_DEPTH) {
+            return Err(vec![
+                Diagnostic::error(format!(
+                    "placeables, selectors and function calls nest more than {} levels deep here",
+                    super::nesting::MAX_DEPTH
+                ))
+                .at(file, &source, at..at)
+                .hint("close the `{` opened before this point; a message needs a few levels at most"),
+            ]);
+        }
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
-                return Err(errors
-                    .iter()
-                    .map(|e| {
-                        Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                            .at(file, &source, e.pos.clone())
-                            .hint("see https://projectfluent.org/fluent/guide/ for the syntax")
-                    })
-                    .collect());
+                let listed = errors.iter().take(MAX_LISTED).map(|e| {
+                    Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                        .at(file, &source, e.pos.clone())
+                        .hint("see https://projectfluent.org/fluent/guide/ for the syntax")
+                });
+                return Err(with_not_listed(listed.collect(), errors.len(), file));
             }
         };
+        let entries = entry_lines(&source);
         let ids = resource
             .entries()
             .filter_map(|entry| match entry {
@@ -75,38 +99,68 @@ impl Catalog {
         // Numbers by the language's rules, NUMBER() and DATETIME() (ICU4X).
         super::functions::install(&mut bundle, lang);
         if let Err(errors) = bundle.add_resource(resource.clone()) {
-            return Err(errors
-                .iter()
-                .map(|e| match e {
-                    FluentError::Overriding { id, .. } => {
-                        let at = entry_offset(&source, id).unwrap_or(0);
-                        Diagnostic::error(format!("`{id}` is defined twice"))
-                            .at(file, &source, at..at)
-                            .hint("keep one definition")
-                    }
-                    other => Diagnostic::error(other.to_string()).in_file(file),
-                })
-                .collect());
+            let listed = errors.iter().take(MAX_LISTED).map(|e| match e {
+                FluentError::Overriding { id, .. } => {
+                    let line = entries.get(id.as_str()).map_or(1, |e| e.1);
+                    Diagnostic::error(format!("`{id}` is defined twice"))
+                        .located(&Location { file: file.to_path_buf(), at: LineCol { line, column: 1 } })
+                        .hint("keep one definition")
+                }
+                other => Diagnostic::error(other.to_string()).in_file(file),
+            });
+            return Err(with_not_listed(listed.collect(), errors.len(), file));
         }
-        Ok(Catalog { lang: lang.clone(), file: file.to_path_buf(), source, ids, resource, bundle })
+        Ok(Catalog { lang: lang.clone(), file: file.to_path_buf(), source, ids, entries, resource, bundle })
     }
 
     /// Byte offset where message `id` is defined, for pointing at it.
     pub fn offset_of(&self, id: &str) -> Option<usize> {
-        entry_offset(&self.source, id)
+        self.entries.get(id).map(|e| e.0)
+    }
+
+    /// Where message `id` is defined.
+    pub fn location_of(&self, id: &str) -> Option<Location> {
+        let &(_, line) = self.entries.get(id)?;
+        Some(Location { file: self.file.clone(), at: LineCol { line, column: 1 } })
     }
 }
 
-/// Finds `id =` at the start of a line (Fluent entries start in column 1).
-fn entry_offset(source: &str, id: &str) -> Option<usize> {
+/// `listed` and, when there were more than it holds, a note of how many more.
+fn with_not_listed(mut listed: Vec<Diagnostic>, all: usize, file: &Path) -> Vec<Diagnostic> {
+    if all > listed.len() {
+        listed.push(Diagnostic::not_listed(Some(all - listed.len())).in_file(file));
+    }
+    listed
+}
+
+/// Where each entry is defined, found in one pass: `id =` at the start of a line
+/// (Fluent entries start in column 1), the first definition of an id kept; as byte
+/// offset and line number. Searching the file for each message instead took seconds
+/// for thousands of blocks.
+fn entry_lines(source: &str) -> BTreeMap<String, (usize, usize)> {
+    let mut entries = BTreeMap::new();
     let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id)
-            && rest.trim_start().starts_with('=')
-        {
-            return Some(offset);
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        let (id, rest) =
+            line.split_at(line.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(line.len()));
+        if !id.is_empty() && rest.trim_start().starts_with('=') {
+            entries.entry(id.to_string()).or_insert((offset, n + 1));
         }
         offset += line.len();
     }
-    None
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_found_at_line_starts_first_definition_first() {
+        let source = "# c = 1\n-term = T\nhello = Hi\n    .attr = A\nhello-world=x\nhello = again\n";
+        let entries = entry_lines(source);
+        let lines: Vec<(&str, usize)> = entries.iter().map(|(id, e)| (id.as_str(), e.1)).collect();
+        assert_eq!(lines, [("-term", 2), ("hello", 3), ("hello-world", 5)]);
+        assert_eq!(entries["hello"].0, source.find("hello").unwrap());
+    }
 }

@@ -5,6 +5,7 @@ mod catalog;
 pub mod functions;
 mod locales;
 pub mod markup;
+mod nesting;
 pub mod plurals;
 mod resolve;
 pub mod scaffold;

@@ -8,7 +8,7 @@ use unic_langid::LanguageIdentifier;
 use super::catalog::Catalog;
 use super::markup::{self, Emphasis};
 use super::scaffold::UNTRANSLATED;
-use crate::diag::{Diagnostic, Diagnostics, LineCol, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location, MAX_LISTED};
 use crate::model::{ArgValue, Leaflet, MessageRef};
 
 /// The leaflet's text in every language, in the leaflet's column order.
@@ -36,6 +36,12 @@ pub struct Passage {
     pub defined_at: Option<Location>,
 }
 
+/// More characters than any leaflet holds, over all its languages (a dense A4 page
+/// takes about 15,000). Setting such a text would take seconds and gigabytes before
+/// failing to fit; a megabyte of text, or one message in thousands of blocks, is a
+/// mistake to report at once.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
 /// Resolves every block's messages in every catalog (one catalog per column, in order).
 /// With `draft`, messages still marked untranslated (see `scaffold`) are set with
 /// their marker showing instead of failing the build.
@@ -43,20 +49,28 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog], draft: bool) -> Result<T
     let args = fluent_args(leaflet);
     let mut problems = Vec::new();
     let mut columns = Vec::new();
+    let mut total = 0;
     for catalog in catalogs {
         let mut blocks = Vec::new();
         for block in &leaflet.blocks {
-            let passages = block
-                .texts
-                .iter()
-                .filter_map(|m| match passage(leaflet, catalog, m, &args, draft) {
-                    Ok(p) => Some(p),
-                    Err(mut d) => {
-                        problems.append(&mut d);
-                        None
+            let mut passages = Vec::new();
+            for m in &block.texts {
+                match passage(leaflet, catalog, m, &args, draft) {
+                    Ok(p) => {
+                        total += p.text.chars().count();
+                        if total > MAX_TEXT_CHARS {
+                            return Err(too_much_text(leaflet, catalog, &p).into());
+                        }
+                        passages.push(p);
                     }
-                })
-                .collect();
+                    Err(mut d) => problems.append(&mut d),
+                }
+                if problems.len() > MAX_LISTED {
+                    problems.truncate(MAX_LISTED);
+                    problems.push(Diagnostic::not_listed(None).in_file(&leaflet.source.path));
+                    return Err(Diagnostics(problems));
+                }
+            }
             blocks.push(passages);
         }
         columns.push(ColumnTexts { lang: catalog.lang.clone(), blocks });
@@ -69,6 +83,25 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog], draft: bool) -> Result<T
         _ => first_heading(leaflet, &columns).unwrap_or_else(|| leaflet.stem.clone()),
     };
     Ok(Texts { title, columns })
+}
+
+fn too_much_text(leaflet: &Leaflet, catalog: &Catalog, last: &Passage) -> Diagnostic {
+    let d = Diagnostic::error(format!(
+        "the leaflet has more than {MAX_TEXT_CHARS} characters of text, more than any leaflet holds; \
+         the limit was passed at message `{}` in `{}` ({} characters)",
+        last.message,
+        catalog.lang,
+        last.text.chars().count()
+    ))
+    .hint(format!(
+        "a dense A4 page holds about 15,000 characters: shorten the translations, or look for text pasted \
+         many times over or a message used by many blocks in {}",
+        leaflet.source.path.display()
+    ));
+    match &last.defined_at {
+        Some(location) => d.located(location),
+        None => d.in_file(&leaflet.source.path),
+    }
 }
 
 fn first_heading(leaflet: &Leaflet, columns: &[ColumnTexts]) -> Option<String> {
@@ -97,9 +130,7 @@ fn passage(
     draft: bool,
 ) -> Result<Passage, Vec<Diagnostic>> {
     let marked = format(leaflet, catalog, m, args)?;
-    let defined_at = catalog
-        .offset_of(&m.id)
-        .map(|offset| Location { file: catalog.file.clone(), at: LineCol::of(&catalog.source, offset) });
+    let defined_at = catalog.location_of(&m.id);
     let (text, emphasis) = markup::parse(&marked).map_err(|e| {
         let mut d = Diagnostic::error(format!(
             "message `{}` in `{}` opens emphasis with `{}` but never closes it",

@@ -7,7 +7,7 @@ use super::block::{BlockError, BlockSet};
 use super::document::{FilledRect, Item, Placed};
 use super::grid::{Grid, Row};
 use super::style::BlockStyle;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED};
 use crate::i18n::Texts;
 use crate::model::{Block, BlockKind, LayoutMode, Leaflet, Rgb};
 use crate::text::FontChain;
@@ -244,13 +244,16 @@ impl Composition {
 
 /// Turns failures into diagnostics (see `super::block_error`).
 pub fn failures(leaflet: &Leaflet, texts: &Texts, failed: &[Failed]) -> Diagnostics {
-    Diagnostics(
-        failed
-            .iter()
-            .map(|f| {
-                let block = leaflet.blocks[f.block].describe(f.block);
-                super::block_error(&f.error, &block, &texts.columns[f.column].lang.to_string(), f.width)
-            })
-            .collect(),
-    )
+    let mut listed: Vec<Diagnostic> = failed
+        .iter()
+        .take(MAX_LISTED)
+        .map(|f| {
+            let block = leaflet.blocks[f.block].describe(f.block);
+            super::block_error(&f.error, &block, &texts.columns[f.column].lang.to_string(), f.width)
+        })
+        .collect();
+    if failed.len() > MAX_LISTED {
+        listed.push(Diagnostic::not_listed(Some(failed.len() - MAX_LISTED)).in_file(&leaflet.source.path));
+    }
+    Diagnostics(listed)
 }

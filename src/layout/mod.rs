@@ -46,7 +46,9 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         grow(&compose, wanted, style.max_size)
     } else {
         // At `size` it overflows: look below.
-        shrink(&compose, style.min_size, style.size).or_else(|| compose(style.min_size).ok()).unwrap_or(wanted)
+        shrink(&compose, style.min_size, style.size)
+            .or_else(|| compose(style.min_size).ok())
+            .unwrap_or(wanted)
     };
     if let Some(overflow) = page.overflow() {
         return Err(overflow_error(leaflet, texts, &page, &overflow).into());
@@ -155,7 +157,15 @@ fn overflow_error(leaflet: &Leaflet, texts: &Texts, page: &Composition, overflow
 pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnostic {
     let d = match &e.error {
         SetError::MissingGlyphs { chars, face } => {
-            let list: Vec<String> = chars.iter().map(|c| format!("U+{:04X} ‘{c}’", *c as u32)).collect();
+            // A control character is named by its code only: printed, it would act on the terminal.
+            let name = |c: &char| {
+                if c.is_control() {
+                    format!("U+{:04X}", *c as u32)
+                } else {
+                    format!("U+{:04X} ‘{c}’", *c as u32)
+                }
+            };
+            let list: Vec<String> = chars.iter().map(name).collect();
             Diagnostic::error(format!(
                 "{} in message `{}` ({lang}, {block}) cannot be drawn: no font has a glyph for {} (tried {face})",
                 list.join(", "),
@@ -168,7 +178,8 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
             )
         }
         SetError::TooWide { word, excess } => Diagnostic::error(format!(
-            "the word “{word}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
+            "the word “{}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
+            shortened(word),
             e.message,
             excess / PT_PER_MM,
             width / PT_PER_MM
@@ -178,5 +189,26 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
     match &e.defined_at {
         Some(location) => d.located(location),
         None => d,
+    }
+}
+
+/// A word as quoted in a message: its start, when it is long (a "word" may be
+/// thousands of letters without a space).
+fn shortened(word: &str) -> String {
+    const SHOWN: usize = 40;
+    match word.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &word[..at]),
+        None => word.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A 20,000-letter word used to be quoted whole in its error.
+    #[test]
+    fn long_words_are_quoted_by_their_start() {
+        assert_eq!(super::shortened("Solidaridad"), "Solidaridad");
+        let long = "ñ".repeat(20_000);
+        assert_eq!(super::shortened(&long), format!("{}…", "ñ".repeat(40)));
     }
 }

@@ -13,7 +13,7 @@ use unic_langid::LanguageIdentifier;
 use super::leaflet::*;
 use super::picture::Picture;
 use super::units::{PAPER_NAMES, Rgb, parse_length, parse_paper};
-use crate::diag::{Diagnostic, Diagnostics, closest};
+use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED, closest};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,12 +72,21 @@ pub const DEFAULT_MIN_SIZE: f32 = 8.0;
 /// How far fitting may grow the body size to fill the page, unless `max_size` says.
 pub const DEFAULT_GROWTH: f32 = 1.25;
 
+/// A leaflet is a few kilobytes. A larger file is a mistake, and parsing it could take
+/// gigabytes: the TOML parser keeps a token for every few bytes.
+pub const MAX_LEAFLET_BYTES: u64 = 1 << 20;
+
 /// Reads and validates a leaflet file.
 pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::paths::read_at_most(path, MAX_LEAFLET_BYTES).map_err(|e| {
         Diagnostic::error(format!("cannot read the leaflet: {e}"))
             .in_file(path)
             .hint("check the path; a leaflet is a .toml file such as leaflets/peru-solidarity.toml")
+    })?;
+    let bytes = bytes.ok_or_else(|| {
+        Diagnostic::error("the leaflet is larger than 1 MiB")
+            .in_file(path)
+            .hint("a leaflet is a few kilobytes of TOML; check that this is the right file")
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -92,7 +101,7 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator { source: &source, problems: Vec::new(), pictures: BTreeMap::new() };
+    let mut v = Validator { source: &source, problems: Vec::new(), not_listed: 0, pictures: BTreeMap::new() };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
@@ -149,6 +158,9 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         );
     }
 
+    if v.not_listed > 0 {
+        v.problems.push(Diagnostic::not_listed(Some(v.not_listed)).in_file(&source.path));
+    }
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
@@ -199,12 +211,18 @@ fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostics {
 struct Validator<'a> {
     source: &'a SourceFile,
     problems: Vec<Diagnostic>,
+    /// Problems past `MAX_LISTED`, counted only.
+    not_listed: usize,
     /// Pictures read so far, by resolved path: a file shown twice is read once.
     pictures: BTreeMap<std::path::PathBuf, Arc<Picture>>,
 }
 
 impl Validator<'_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        if self.problems.len() >= MAX_LISTED {
+            self.not_listed += 1;
+            return;
+        }
         let d = Diagnostic::error(message).at(&self.source.path, &self.source.text, span).hint(hint);
         self.problems.push(d);
     }

@@ -163,7 +163,9 @@ impl FontChain {
         style: FaceStyle,
     ) -> Result<Vec<(std::ops::Range<usize>, FaceId)>, Vec<char>> {
         let parsed: Vec<ttf_parser::Face> = self.families.iter().map(|f| f.face(style).parse()).collect();
-        let has = |family: usize, c: char| parsed[family].glyph_index(c).is_some();
+        // Control characters (NUL, ESC…) are never text, even where a font maps them
+        // to an empty glyph, as Noto Sans does NUL: they count as missing.
+        let has = |family: usize, c: char| !c.is_control() && parsed[family].glyph_index(c).is_some();
         let mut runs: Vec<(std::ops::Range<usize>, FaceId)> = Vec::new();
         let mut missing = Vec::new();
         for (i, c) in text.char_indices() {
@@ -211,6 +213,14 @@ mod tests {
     fn characters_no_family_has_are_reported() {
         let chain = FontChain::builtin();
         assert_eq!(chain.itemize("Perú 団結", FaceStyle::Bold), Err(vec!['団', '結']));
+    }
+
+    /// Noto Sans maps NUL to an empty glyph, so a NUL in a translation used to vanish
+    /// from the page without a word (found by fuzzing).
+    #[test]
+    fn control_characters_are_missing_even_when_a_font_maps_them() {
+        let chain = FontChain::builtin();
+        assert_eq!(chain.itemize("a\0b\u{1b}c", FaceStyle::Regular), Err(vec!['\0', '\u{1b}']));
     }
 
     #[test]

@@ -132,6 +132,8 @@ pub struct Prepared {
     /// Bidi level of each byte of the text.
     levels: Vec<unicode_bidi::Level>,
     items: Items,
+    /// What each glyph stands for (`glyph_texts`).
+    texts: Vec<String>,
     /// The line-end hyphen: glyph, advance at 1 pt, the text it maps to.
     hyphen: (u16, f32, &'static str),
     rtl: bool,
@@ -167,7 +169,9 @@ fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, 
         hyphen_width: style.hyphenate.then_some(hyphen.1),
         spacing: JUSTIFIED,
     });
-    let prepared = Rc::new(Prepared { text: text.to_string(), glyphs, faces, levels, items, hyphen, rtl });
+    let texts = glyph_texts(text, &glyphs, &levels);
+    let prepared =
+        Rc::new(Prepared { text: text.to_string(), glyphs, faces, levels, items, texts, hyphen, rtl });
     style.fonts.keep_prepared(key, prepared.clone());
     Ok(prepared)
 }
@@ -320,7 +324,7 @@ impl Placer<'_> {
                         face: p.faces[k],
                         x: x + g.x_offset * size,
                         y_offset: g.y_offset * size,
-                        text: self.cluster_text(k),
+                        text: p.texts[k].clone(),
                     });
                     x += (g.advance + extra) * size;
                 }
@@ -335,32 +339,42 @@ impl Placer<'_> {
         }
         SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: p.rtl }
     }
+}
 
-    /// The text a glyph stands for (the PDF maps it back for copying and extraction).
-    /// A cluster's characters go one per glyph when the counts match and the script
-    /// does not reorder within clusters (a letter and its marks: the PDF maps each
-    /// glyph id to one text, so a letter's glyph must not carry a mark it has only
-    /// here); otherwise the first glyph carries them all (a ligature). Right-to-left
-    /// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
-    /// right-to-left text character by character, a glyph's mapped string included.
-    fn cluster_text(&self, k: usize) -> String {
-        let p = self.p;
-        let cluster = p.glyphs[k].cluster;
-        let same = |i: &usize| p.glyphs[*i].cluster == cluster;
-        let first = (0..=k).rev().take_while(same).last().unwrap_or(k);
-        let last = (k..p.glyphs.len()).take_while(same).last().unwrap_or(k);
-        let end = p.glyphs.get(last + 1).map_or(p.text.len(), |n| n.cluster.max(cluster));
-        let chars: Vec<char> = p.text[cluster..end].chars().filter(|&c| !bidi::is_control(c)).collect();
-        let rtl = p.levels[cluster].is_rtl();
+/// The text each glyph stands for (the PDF maps it back for copying and extraction),
+/// found once per paragraph, a cluster at a time: walking a glyph's whole cluster for
+/// each of its glyphs took minutes for a letter under thousands of marks.
+/// A cluster's characters go one per glyph when the counts match and the script
+/// does not reorder within clusters (a letter and its marks: the PDF maps each
+/// glyph id to one text, so a letter's glyph must not carry a mark it has only
+/// here); otherwise the first glyph carries them all (a ligature). Right-to-left
+/// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
+/// right-to-left text character by character, a glyph's mapped string included.
+fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], levels: &[unicode_bidi::Level]) -> Vec<String> {
+    let mut texts = Vec::with_capacity(glyphs.len());
+    let mut first = 0;
+    while first < glyphs.len() {
+        let cluster = glyphs[first].cluster;
+        let last =
+            (first..glyphs.len()).take_while(|&i| glyphs[i].cluster == cluster).last().unwrap_or(first);
+        let end = glyphs.get(last + 1).map_or(text.len(), |n| n.cluster.max(cluster));
+        let chars: Vec<char> = text[cluster..end].chars().filter(|&c| !bidi::is_control(c)).collect();
+        let rtl = levels[cluster].is_rtl();
         let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
-        if chars.len() == last - first + 1 && !reorders {
-            return chars[k - first].to_string();
+        for k in first..=last {
+            texts.push(if chars.len() == last - first + 1 && !reorders {
+                chars[k - first].to_string()
+            } else if k != first {
+                String::new()
+            } else if rtl {
+                chars.iter().rev().collect()
+            } else {
+                chars.iter().collect()
+            });
         }
-        if k != first {
-            return String::new();
-        }
-        if rtl { chars.iter().rev().collect() } else { chars.iter().collect() }
+        first = last + 1;
     }
+    texts
 }
 
 /// The widest unit between two legal breaks, for the error message.
@@ -420,6 +434,28 @@ mod tests {
     const SPANISH: &str = "Pero el paro tiene que ir más allá. Apoyamos el llamado a una Asamblea Nacional \
         Revolucionaria de Obreros y Campesinos —con delegados elegidos en cada centro de trabajo y cada \
         comunidad— para poner el futuro del país en manos de quienes lo trabajan.";
+
+    /// Each glyph's text was found by walking its whole cluster: quadratic, minutes for
+    /// a letter under 64,000 combining marks (found by fuzzing). Now linear.
+    #[test]
+    fn a_letter_under_thousands_of_marks_sets_quickly_and_keeps_its_text() {
+        let text = format!("a{} b", "\u{301}".repeat(20_000));
+        let start = std::time::Instant::now();
+        let p = set(&text, 150.0, Align::Left, false);
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+        assert_eq!(texts(&p).concat(), text);
+    }
+
+    /// Every break in a long run without spaces scanned back over the whole run for
+    /// the previous word (`items::keeps_with_next`): 40,000 backslashes took 6 s.
+    #[test]
+    fn a_long_run_without_spaces_breaks_quickly() {
+        let text = "\\".repeat(40_000);
+        let start = std::time::Instant::now();
+        let p = set(&text, 150.0, Align::Left, false);
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+        assert_eq!(texts(&p).concat(), text);
+    }
 
     #[test]
     fn keeps_no_break_spaces_and_numbers_together() {

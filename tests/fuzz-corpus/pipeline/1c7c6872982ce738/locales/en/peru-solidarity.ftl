@@ -1,0 +1,20 @@
+## English text of the Peru solidarity leaflet (leaflets/peru-solidarity.toml).
+## Variables such as { $place } come from the [args] table of the TOML file.
+
+# Terms (names starting with a dash) can be reused in any message but are
+# never placed on the page by themselves.
+-castillo = Pedro Castillo
+-boluarte = Dina Boluarte
+
+headline = Hands off Peru! Down with the coup!
+
+intro = *
+    On 7 December Peru’s Congress removed President { -castillo },
+    elected by the poor of city and countryside, and he was thrown in jail.
+    In his place it installed { -boluarte }, who rules with the army on
+    the streets. Workers and peasants have risen up across the country;
+    soldiers and police have answered with bullets, killing protesters in
+    Apurímac, Ayacucho and beyond.
+    .demands = We demand:
+
+demand-oligarchy = Kick out the oligarchy: down with the coup regime and the corrupt Congress!

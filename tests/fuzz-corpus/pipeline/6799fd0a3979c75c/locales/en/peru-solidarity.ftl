@@ -1,0 +1,5 @@
+## English text of the Peru solidarity leaflet (leaflets/peru-solidarity.toml).
+## Variables such as { $place } come from the [args] table of the TOML file.
+
+# Terms (names starting with a dash) can be reused in any message but are
+# 

@@ -1,0 +1,45 @@
+## English text of the Arabic-speaking community's Peru leaflet (leaflets/arabic-solidarity.toml).
+## Variables such as { $place } come from the [args] table of the TOML file.
+
+# A term (a name starting with a dash) can be reused in any message but is
+# never placed on the page by itself.
+-castillo = Pedro Castillo
+
+headline = From London to Lima: hands off Peru!
+
+# $count is a number, so the selector picks the English plural category.
+intro =
+    We are the Sudanese, Palestinian, Lebanese and Egyptian workers’
+    associations of London. We know what it means when generals and oligarchs
+    steal the people’s choice. In Peru, Congress overthrew President
+    { -castillo } and threw him in jail, and soldiers are shooting the workers
+    and peasants who rose up. Their struggle is our struggle:
+    with them we raise { $count ->
+        [one] one demand
+       *[other] { $count } demands
+    }:
+
+demand-oligarchy =  
+
+demand-castillo = { -lol11 }
+-lol0 = lol
+-lol1 = { -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }{ -lol0 }
+-lol2 = { -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }{ -lol1 }
+-lol3 = { -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }{ -lol2 }
+-lol4 = { -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }{ -lol3 }
+-lol5 = { -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }{ -lol4 }
+-lol6 = { -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }{ -lol5 }
+-lol7 = { -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }{ -lol6 }
+-lol8 = { -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }{ -lol7 }
+-lol9 = { -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }{ -lol8 }
+-lol10 = { -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }{ -lol9 }
+-lol11 = { -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }{ -lol10 }
+
+
+demand-elections = { 99999999999999999999999999999999 }
+
+slogan = They all must go!
+slogan = They all must go!
+
+    .attr =
+when-where = Saturday { $day } December { $year }, { $hour }:00 – { $place }, London

@@ -1,0 +1,1 @@
+## English text of the cleaners’ strike solidarity 

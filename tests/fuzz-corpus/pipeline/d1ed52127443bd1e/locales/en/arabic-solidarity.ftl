@@ -1,0 +1,2 @@
+_¨Œ
+## English text of the Arabic-speaking community's Peru leafle

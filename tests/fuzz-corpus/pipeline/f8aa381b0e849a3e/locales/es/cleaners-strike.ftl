@@ -1,0 +1,1 @@
+## Texto en español del volante de solidaridad con la hue

@@ -1,0 +1,1 @@
+## As variáveis como { $place } vêm da tabela [args] do 

@@ -1,0 +1,34 @@
+## English text of the Arabic-speaking community's Peru leaflet (leaflets/arabic-solidarity.toml).
+## Variables such as { $place } come from the [args] table of the TOML file.
+
+# A term (a name starting with a dash) can be reused in any message but is
+# never placed on the page by itself.
+-castillo = Pedro Castillo
+
+headline = From London to Lima: hands off Peru!
+
+# $count is a number, so the selector picks the English plural category.
+intro = { NUMBER($day, maximumSignificantDigits: 999999999) }
+    We are the Sudanese, Palestinian, Lebanese and Egyptian workers’
+    associations of London. We know what it means when generals and oligarchs
+    steal the people’s choice. In Peru, Congress overthrew President
+    { -castillo } and threw him in jail, and soldiers are shooting the workers
+    and peasants who rose up. Their struggle is our struggle:
+    with them we raise { $count ->
+        [one] one demand
+       *[other] { $count } demands
+    }:
+
+demand-oligarchy = { 99999999999999999999999999999999 }
+
+demand-castillo = { $day ->
+    [v0] variant 0
+   *[other] other
+}
+
+demand-elections = { "\uD800" }
+
+
+slogan = { NUMBER($day, minimumFractionDigits: 100) }
+
+when-where = Saturday { $day } December { $year }, { $hour }:00 – { $place }, London
