@@ -11,7 +11,6 @@ use super::args::{BuildArgs, Cli};
 use super::output;
 use crate::build::{BuildOptions, Built, build};
 use crate::diag::Diagnostic;
-use crate::pdf::PdfOptions;
 
 /// What one leaflet's build has to say, rendered, and whether it worked.
 struct Outcome {
@@ -42,15 +41,13 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
         eprintln!("{}", super::render::show(&d));
         return ExitCode::from(2);
     }
-    let date = match super::source_date_epoch() {
-        Ok(date) => date,
+    let options = match super::build_options(&args.print, &args.sources) {
+        Ok(options) => options,
         Err(d) => {
             eprintln!("{}", super::render::show(&d));
             return ExitCode::from(2);
         }
     };
-    let options =
-        BuildOptions { pdf: PdfOptions { date, ..Default::default() }, ..args.print.options(&args.sources) };
 
     let started = std::time::Instant::now();
     let failed = AtomicUsize::new(0);

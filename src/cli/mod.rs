@@ -55,8 +55,17 @@ fn leaflets_or_all(named: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBu
     Ok(all)
 }
 
+/// What `build` and `watch` build with: the flags, and the date from `SOURCE_DATE_EPOCH`.
+fn build_options(
+    print: &args::Print,
+    sources: &args::Sources,
+) -> Result<crate::build::BuildOptions, Diagnostic> {
+    let pdf = crate::pdf::PdfOptions { date: source_date_epoch()?, ..Default::default() };
+    Ok(crate::build::BuildOptions { pdf, ..print.options(sources) })
+}
+
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now".
-pub(crate) fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
+fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
         Ok(v) if v.trim().is_empty() => Ok(None),

@@ -12,7 +12,6 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use super::args::WatchArgs;
 use super::output;
 use crate::build::{BuildOptions, press_document};
-use crate::pdf::PdfOptions;
 
 /// Changes closer together than this are one rebuild.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -20,15 +19,13 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 pub fn run(args: &WatchArgs, quiet: bool) -> ExitCode {
     let pdf = output::output_path(&args.leaflet, args.output.as_deref(), args.out_dir.as_deref());
     let png = args.preview.then(|| pdf.with_extension("png"));
-    let date = match super::source_date_epoch() {
-        Ok(date) => date,
+    let options = match super::build_options(&args.print, &args.sources) {
+        Ok(options) => options,
         Err(d) => {
             eprintln!("{}", super::render::show(&d));
             return ExitCode::from(2);
         }
     };
-    let options =
-        BuildOptions { pdf: PdfOptions { date, ..Default::default() }, ..args.print.options(&args.sources) };
 
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = match notify::recommended_watcher(tx) {

@@ -55,30 +55,19 @@ pub fn compose(
     let pictures = super::image::pictures(leaflet);
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle::of(block, &leaflet.style, size);
-        if let Some(image) = &block.image {
+        // Pictures and codes: once across the page, centred, whatever the languages.
+        let drawn = if let Some(image) = &block.image {
             let table = pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
-            let picture = super::image::image_box(image, table, grid.column_width, grid.full_width);
-            return Some(Row {
-                index,
-                style,
-                stacked: true,
-                stack_gap: 0.0,
-                langs: columns[..1].to_vec(),
-                boxes: vec![picture],
-            });
-        }
-        if let Some(qr) = &block.qr {
-            // One code across the page, centred, whatever the languages.
-            let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
-            let code = super::qr::qr_box(qr, shift).unwrap_or_default();
-            return Some(Row {
-                index,
-                style,
-                stacked: true,
-                stack_gap: 0.0,
-                langs: columns[..1].to_vec(),
-                boxes: vec![code],
-            });
+            Some(super::image::image_box(image, table, grid.column_width, grid.full_width))
+        } else {
+            block.qr.as_ref().map(|qr| {
+                let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
+                super::qr::qr_box(qr, shift).unwrap_or_default()
+            })
+        };
+        if let Some(drawn) = drawn {
+            let langs = columns[..1].to_vec();
+            return Some(Row { index, style, stacked: true, stack_gap: 0.0, langs, boxes: vec![drawn] });
         }
         let width = if stacked { grid.full_width } else { grid.column_width };
         let mut sets = Vec::new();
