@@ -508,11 +508,10 @@ impl Validator<'_> {
     /// kind that takes it.
     fn keys_belong(&mut self, kind: BlockKind, raw: &RawBlock) -> bool {
         let misplaced = [
-            (&raw.url, "url", "only qr blocks have `url`", "type = \"qr\""),
-            (&raw.path, "path", "only image blocks have `path`", "type = \"image\""),
+            (&raw.url, BlockKind::Qr, "only qr blocks have `url`", "type = \"qr\""),
+            (&raw.path, BlockKind::Image, "only image blocks have `path`", "type = \"image\""),
         ];
-        for (value, _, message, fix) in misplaced {
-            let owner = if fix.contains("qr") { BlockKind::Qr } else { BlockKind::Image };
+        for (value, owner, message, fix) in misplaced {
             if let Some(v) = value
                 && kind != owner
             {

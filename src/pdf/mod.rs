@@ -6,6 +6,8 @@ mod finish;
 mod fonts;
 mod images;
 
+use std::collections::BTreeMap;
+
 use printpdf::{
     Codepoint, Color, DictItem, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
     Rect, TextItem, TextMatrix, WindingOrder,
@@ -65,11 +67,11 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
 
     // Each face's advance widths as the PDF's /W array gives them (thousandths of an em,
     // truncated as printpdf writes them), to set glyphs apart by the differences alone.
-    let advances: Vec<Option<Vec<i64>>> = doc
+    let advances: Vec<Option<BTreeMap<u16, i64>>> = doc
         .faces
         .iter()
         .zip(&faces)
-        .map(|(face, embedded)| embedded.as_ref().map(|_| thousandths(face)))
+        .map(|(face, embedded)| embedded.as_ref().map(|e| thousandths(face, e.texts.keys().copied())))
         .collect();
 
     for (index, picture) in doc.images.iter().enumerate() {
@@ -135,7 +137,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         size: Pt(run.size),
                     });
                     ops.push(Op::SetFillColor { col: color(run.color) });
-                    let widths = advances[canonical[run.face]].as_deref().unwrap_or_default();
+                    let Some(widths) = &advances[canonical[run.face]] else { continue };
                     // One show per stretch on one baseline (marks raised start their own).
                     for segment in run.glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
                         ops.push(Op::SetTextMatrix {
@@ -176,12 +178,17 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
 /// thousandths of an em, rounded) that brings the pen from its natural advance to where
 /// the next glyph was placed. Rounding is against the absolute positions, so it never
 /// accumulates: no glyph is more than half a thousandth of an em from its place.
-fn text_segment(segment: &[Glyph], size: f32, widths: &[i64], face: &fonts::EmbeddedFace) -> Vec<Codepoint> {
+fn text_segment(
+    segment: &[Glyph],
+    size: f32,
+    widths: &BTreeMap<u16, i64>,
+    face: &fonts::EmbeddedFace,
+) -> Vec<Codepoint> {
     let origin = segment[0].x;
     let mut pen = 0i64;
     let mut out = Vec::with_capacity(segment.len());
     for (i, glyph) in segment.iter().enumerate() {
-        pen += widths.get(usize::from(glyph.id)).copied().unwrap_or(0);
+        pen += widths.get(&glyph.id).copied().unwrap_or(0);
         let offset = match segment.get(i + 1) {
             Some(next) => {
                 let target = ((next.x - origin) * 1000.0 / size).round() as i64;
@@ -198,15 +205,14 @@ fn text_segment(segment: &[Glyph], size: f32, widths: &[i64], face: &fonts::Embe
     out
 }
 
-/// Every glyph's advance in thousandths of an em, by glyph id.
-fn thousandths(face: &crate::text::FontFace) -> Vec<i64> {
+/// The advances of the glyphs `used`, in thousandths of an em, by glyph id.
+fn thousandths(face: &crate::text::FontFace, used: impl Iterator<Item = u16>) -> BTreeMap<u16, i64> {
     let parsed = face.parse();
-    (0..parsed.number_of_glyphs())
-        .map(|id| {
-            let advance = parsed.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0);
-            (advance as f32 * 1000.0 / face.units_per_em) as i64
-        })
-        .collect()
+    used.map(|id| {
+        let advance = parsed.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0);
+        (id, (advance as f32 * 1000.0 / face.units_per_em) as i64)
+    })
+    .collect()
 }
 
 /// `<< /Lang (es) >>`, the property list of a marked-content span in another language.

@@ -79,10 +79,7 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
     }
     if page.turned {
         // Half a turn about the centre: the pixels in reverse order.
-        let data = pixmap.data_mut();
-        let mut pixels: Vec<[u8; 4]> = data.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]).collect();
-        pixels.reverse();
-        data.copy_from_slice(pixels.as_flattened());
+        pixmap.pixels_mut().reverse();
     }
     Ok(pixmap)
 }
