@@ -27,9 +27,6 @@ pub fn shape(
     lang: &LanguageIdentifier,
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
-    let Some(rb_face) = rustybuzz::Face::from_slice(&face.data, face.index) else {
-        return Vec::new();
-    };
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(if rtl {
@@ -40,7 +37,33 @@ pub fn shape(
     if let Ok(language) = rustybuzz::Language::from_str(&lang.to_string()) {
         buffer.set_language(language);
     }
-    let output = rustybuzz::shape(&rb_face, &[], buffer);
+    buffer.guess_segment_properties();
+    let output = face.with_shaper(|rb_face, plans| {
+        // The plan rustybuzz::shape would make for this buffer, made once per face.
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let key = (buffer.direction(), script, buffer.language());
+        let plan = {
+            let mut plans = plans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            match plans.iter().find(|(k, _)| *k == key) {
+                Some((_, plan)) => plan.clone(),
+                None => {
+                    let plan = std::sync::Arc::new(rustybuzz::ShapePlan::new(
+                        rb_face,
+                        key.0,
+                        key.1,
+                        key.2.as_ref(),
+                        &[],
+                    ));
+                    plans.push((key, plan.clone()));
+                    plan
+                }
+            }
+        };
+        rustybuzz::shape_with_plan(rb_face, &plan, buffer)
+    });
+    let Some(output) = output else {
+        return Vec::new();
+    };
     let scale = size / face.units_per_em;
     let mut glyphs: Vec<ShapedGlyph> = output
         .glyph_infos()
