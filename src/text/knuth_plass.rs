@@ -102,6 +102,13 @@ struct Node {
     previous: Option<usize>,
 }
 
+/// Nodes reached at one break: indices into the node list, and the item the next
+/// line starts at.
+struct Group {
+    start: usize,
+    nodes: std::ops::Range<usize>,
+}
+
 /// Sums of widths, stretch and shrink of the items before each index.
 struct Sums {
     width: Vec<f32>,
@@ -143,13 +150,12 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
         previous: None,
     }];
     nodes.reserve(items.len() * 2);
-    let mut active: Vec<usize> = vec![0];
-    // The first line starts at item 0; later lines after the break's discardables.
-    let mut starts: Vec<usize> = Vec::with_capacity(items.len() * 2);
-    starts.push(0);
+    // Active nodes, by the break they were reached at: they share the next line's
+    // start, so its ratio and cost are worked out once for all of them.
+    let mut active: Vec<Group> = vec![Group { start: 0, nodes: 0..1 }];
     // Reused at every break: most items are breaks, and these are short.
     let mut candidates: Vec<Node> = Vec::new();
-    let mut still_active: Vec<usize> = Vec::new();
+    let mut kept: Vec<Node> = Vec::new();
 
     for (b, item) in items.iter().enumerate() {
         let (penalty, flagged, extra) = match *item {
@@ -158,90 +164,95 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
             _ => continue,
         };
         let last = b == items.len() - 1;
+        let forced = penalty <= -INFINITY;
         candidates.clear();
-        still_active.clear();
-        for &a in &active {
-            let from = &nodes[a];
-            let start = starts[a];
+        active.retain(|group| {
+            let start = group.start;
             let natural = sums.width[b] - sums.width[start] + extra;
             let (stretch, shrink) = match params.ragged {
                 Some(r) if !last => (r + sums.stretch[b] - sums.stretch[start], 0.0),
                 _ => (sums.stretch[b] - sums.stretch[start], sums.shrink[b] - sums.shrink[start]),
             };
             let ratio = adjustment(natural, stretch, shrink, params.line_width);
-            // Too tight now means too tight for every later break too.
+            // Too tight now means too tight for every later break too; after a forced
+            // break no line may start before it.
             let too_tight = ratio < -1.0 - EPSILON;
-            if too_tight || penalty <= -INFINITY {
-                if penalty > -INFINITY {
-                    continue; // dropped from the active list
-                }
-            } else {
-                still_active.push(a);
-            }
+            let keep = !too_tight && !forced;
             if too_tight || ratio > params.tolerance + EPSILON {
-                continue;
-            }
-            if flagged && from.flagged && from.hyphen_run >= params.max_hyphen_run {
-                continue;
-            }
-            if last && from.flagged {
-                continue; // no word split onto the last line
+                return keep;
             }
             let ratio = ratio.max(-1.0);
             let badness = 100.0 * ratio.abs().powi(3);
-            let mut demerits = (params.line_penalty as f64 + badness as f64).powi(2);
+            let mut line_demerits = (params.line_penalty as f64 + badness as f64).powi(2);
             if penalty >= 0.0 {
-                demerits += (penalty as f64).powi(2);
+                line_demerits += (penalty as f64).powi(2);
             } else if penalty > -INFINITY {
-                demerits -= (penalty as f64).powi(2);
-            }
-            if flagged && from.flagged {
-                demerits += params.flagged_demerits as f64;
+                line_demerits -= (penalty as f64).powi(2);
             }
             let fitness = fitness_class(ratio);
-            if fitness.abs_diff(from.fitness) > 1 {
-                demerits += params.fitness_demerits as f64;
+            let widow = last && !has_glue(&items[start..b]);
+            // The last line never stretches, but shrinks if it must (else it would
+            // stick out of the column).
+            let line_ratio = match (params.ragged, last) {
+                (Some(_), _) => 0.0,
+                (None, true) => ratio.min(0.0),
+                (None, false) => ratio,
+            };
+            for a in group.nodes.clone() {
+                let from = &nodes[a];
+                if flagged && from.flagged && from.hyphen_run >= params.max_hyphen_run {
+                    continue;
+                }
+                if last && from.flagged {
+                    continue; // no word split onto the last line
+                }
+                let mut demerits = line_demerits;
+                if flagged && from.flagged {
+                    demerits += params.flagged_demerits as f64;
+                }
+                if fitness.abs_diff(from.fitness) > 1 {
+                    demerits += params.fitness_demerits as f64;
+                }
+                if widow && from.lines > 0 {
+                    demerits += params.widow_demerits as f64;
+                }
+                candidates.push(Node {
+                    item: b,
+                    lines: from.lines + 1,
+                    fitness,
+                    hyphen_run: if flagged { from.hyphen_run + 1 } else { 0 },
+                    flagged,
+                    demerits: from.demerits + demerits,
+                    ratio: line_ratio,
+                    previous: Some(a),
+                });
             }
-            if last && !has_glue(&items[start..b]) && from.lines > 0 {
-                demerits += params.widow_demerits as f64;
-            }
-            candidates.push(Node {
-                item: b,
-                lines: from.lines + 1,
-                fitness,
-                hyphen_run: if flagged { from.hyphen_run + 1 } else { 0 },
-                flagged,
-                demerits: from.demerits + demerits,
-                // The last line never stretches, but shrinks if it must (else it
-                // would stick out of the column).
-                ratio: match (params.ragged, last) {
-                    (Some(_), _) => 0.0,
-                    (None, true) => ratio.min(0.0),
-                    (None, false) => ratio,
-                },
-                previous: Some(a),
-            });
-        }
-        std::mem::swap(&mut active, &mut still_active);
-        // Keep the best candidate per (line count, fitness, hyphen run).
-        candidates.sort_by(|x, y| {
-            (x.lines, x.fitness, x.hyphen_run)
-                .cmp(&(y.lines, y.fitness, y.hyphen_run))
-                .then(x.demerits.total_cmp(&y.demerits))
+            keep
         });
-        candidates.dedup_by(|x, y| (x.lines, x.fitness, x.hyphen_run) == (y.lines, y.fitness, y.hyphen_run));
+        // Keep the best candidate per (line count, fitness, hyphen run), the first of
+        // equals, in key order (as a stable sort and dedup would, without sorting every
+        // candidate: they are many, the kept ones few).
+        kept.clear();
+        for node in candidates.drain(..) {
+            let key = (node.lines, node.fitness, node.hyphen_run);
+            match kept.iter_mut().find(|k| (k.lines, k.fitness, k.hyphen_run) == key) {
+                Some(k) if node.demerits < k.demerits => *k = node,
+                Some(_) => {}
+                None => kept.push(node),
+            }
+        }
+        kept.sort_unstable_by_key(|n| (n.lines, n.fitness, n.hyphen_run));
         // Line counts far from the best path's are dropped: balancing wants a line or
         // two more or less, and keeping every count made the active list grow with the
         // paragraph (quadratic: 40,000 words took 8 s and 2 GB, more ran out of memory).
-        if let Some(best) = candidates.iter().min_by(|x, y| x.demerits.total_cmp(&y.demerits)) {
+        if let Some(best) = kept.iter().min_by(|x, y| x.demerits.total_cmp(&y.demerits)) {
             let best = best.lines;
-            candidates.retain(|n| n.lines.abs_diff(best) <= LINE_COUNT_SPREAD);
+            kept.retain(|n| n.lines.abs_diff(best) <= LINE_COUNT_SPREAD);
         }
-        let start = after_break(items, b);
-        for node in candidates.drain(..) {
-            nodes.push(node);
-            starts.push(start);
-            active.push(nodes.len() - 1);
+        if !kept.is_empty() {
+            let first = nodes.len();
+            nodes.append(&mut kept);
+            active.push(Group { start: after_break(items, b), nodes: first..nodes.len() });
         }
     }
 
