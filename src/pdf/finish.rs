@@ -116,16 +116,16 @@ fn hex(bytes: &[u8]) -> Vec<u8> {
     upper
 }
 
-/// Streams not compressed yet, deflated at zlib's default level: level 9 (lopdf's) took
-/// a quarter of a build's time to save under 2 % of the bytes.
+/// Streams not compressed yet, deflated (see `deflate`; lopdf's own, miniz at level 9,
+/// took a quarter of a build's time).
 fn compress(doc: &mut Document) {
-    const LEVEL: u8 = 6;
+    let mut deflater = super::deflate::Deflater::new();
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if stream.dict.has(b"Filter") || !stream.allows_compression || stream.content.len() < 64 {
             continue;
         }
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, LEVEL);
+        let packed = deflater.zlib(&stream.content);
         if packed.len() < stream.content.len() {
             stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(packed);

@@ -65,5 +65,5 @@ fn name(n: &str) -> DictItem {
 }
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
+    super::deflate::Deflater::new().zlib(bytes)
 }

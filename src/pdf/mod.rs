@@ -2,6 +2,7 @@
 //! A plain walk over the layout that makes no layout decisions; knows nothing of TOML,
 //! Fluent or leaflets.
 
+mod deflate;
 mod finish;
 mod fonts;
 mod images;
