@@ -122,7 +122,7 @@ pub struct Glyph {
     /// Upwards shift from the baseline (marks), in points.
     pub y_offset: f32,
     /// The text this glyph stands for; empty for the later glyphs of a cluster.
-    pub text: String,
+    pub text: crate::text::GlyphText,
 }
 
 /// A picture drawn into a box (top-left corner at the item's position), in points.
@@ -143,7 +143,7 @@ pub struct FilledRect {
 
 impl TextRun {
     pub fn text(&self) -> String {
-        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+        self.glyphs.iter().map(|g| &*g.text).collect()
     }
 }
 

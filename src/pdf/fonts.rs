@@ -46,7 +46,7 @@ pub fn used_glyphs(doc: &Document, canonical: &[usize]) -> Vec<Option<EmbeddedFa
                 face.remapper.remap(glyph.id);
                 let text = face.texts.entry(glyph.id).or_default();
                 if text.is_empty() {
-                    text.clone_from(&glyph.text);
+                    text.push_str(&glyph.text);
                 }
             }
         }

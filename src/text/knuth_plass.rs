@@ -109,16 +109,24 @@ struct Group {
     nodes: std::ops::Range<usize>,
 }
 
-/// Sums of widths, stretch and shrink of the items before each index.
-struct Sums {
+/// Sums of widths, stretch and shrink of the items before each index. They depend on
+/// the items and on raggedness only, not on the line width: a paragraph broken at
+/// several widths (fitting tries many sizes) keeps them.
+#[derive(Debug)]
+pub struct Sums {
     width: Vec<f32>,
     stretch: Vec<f32>,
     shrink: Vec<f32>,
 }
 
 impl Sums {
-    fn of(items: &[Item], ragged: bool) -> Sums {
-        let mut s = Sums { width: vec![0.0], stretch: vec![0.0], shrink: vec![0.0] };
+    pub fn of(items: &[Item], ragged: bool) -> Sums {
+        let with_zero = || {
+            let mut v = Vec::with_capacity(items.len() + 1);
+            v.push(0.0);
+            v
+        };
+        let mut s = Sums { width: with_zero(), stretch: with_zero(), shrink: with_zero() };
         for item in items {
             let (w, y, z) = match *item {
                 Item::Box { width } => (width, 0.0, 0.0),
@@ -138,8 +146,36 @@ impl Sums {
 /// Best solution per line count, fewest lines first. Empty when no set of breaks keeps
 /// every line within the tolerance (e.g. a word wider than the line).
 pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
-    let sums = Sums::of(items, params.ragged.is_some());
-    let mut nodes = vec![Node {
+    optimal_with(items, &Sums::of(items, params.ragged.is_some()), params)
+}
+
+/// `optimal` with the items' sums made before (`Sums::of(items, ragged)`, ragged as
+/// in `params`).
+pub fn optimal_with(items: &[Item], sums: &Sums, params: &Params) -> Vec<Solution> {
+    debug_assert_eq!(sums.width.len(), items.len() + 1);
+    thread_local! {
+        // The breaker's lists, kept between calls: a build breaks every paragraph at
+        // a dozen sizes, and growing them anew each time cost as much as breaking.
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => breaks(items, sums, params, &mut scratch),
+        Err(_) => breaks(items, sums, params, &mut Scratch::default()),
+    })
+}
+
+#[derive(Default)]
+struct Scratch {
+    nodes: Vec<Node>,
+    active: Vec<Group>,
+    candidates: Vec<Node>,
+    kept: Vec<Node>,
+}
+
+fn breaks(items: &[Item], sums: &Sums, params: &Params, scratch: &mut Scratch) -> Vec<Solution> {
+    let Scratch { nodes, active, candidates, kept } = scratch;
+    nodes.clear();
+    nodes.push(Node {
         item: 0,
         lines: 0,
         fitness: 1,
@@ -148,14 +184,11 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
         demerits: 0.0,
         ratio: 0.0,
         previous: None,
-    }];
-    nodes.reserve(items.len() * 2);
+    });
     // Active nodes, by the break they were reached at: they share the next line's
     // start, so its ratio and cost are worked out once for all of them.
-    let mut active: Vec<Group> = vec![Group { start: 0, nodes: 0..1 }];
-    // Reused at every break: most items are breaks, and these are short.
-    let mut candidates: Vec<Node> = Vec::new();
-    let mut kept: Vec<Node> = Vec::new();
+    active.clear();
+    active.push(Group { start: 0, nodes: 0..1 });
 
     for (b, item) in items.iter().enumerate() {
         let (penalty, flagged, extra) = match *item {
@@ -251,7 +284,7 @@ pub fn optimal(items: &[Item], params: &Params) -> Vec<Solution> {
         }
         if !kept.is_empty() {
             let first = nodes.len();
-            nodes.append(&mut kept);
+            nodes.append(kept);
             active.push(Group { start: after_break(items, b), nodes: first..nodes.len() });
         }
     }

@@ -12,7 +12,7 @@ use super::bidi;
 use super::chain::{FaceId, FontChain};
 use super::fonts::FaceStyle;
 use super::items::{Collect, Items, JUSTIFIED, Source, collect};
-use super::knuth_plass::{Break, Item, Params, after_break, optimal};
+use super::knuth_plass::{Break, Item, Params, Sums, after_break, optimal_with};
 use super::linebreak::first_fit;
 use super::shape::ShapedGlyph;
 
@@ -24,8 +24,12 @@ pub struct LineGlyph {
     pub face: FaceId,
     pub x: f32,
     pub y_offset: f32,
-    pub text: String,
+    pub text: GlyphText,
 }
+
+/// What a glyph stands for (for the PDF's text extraction), shared: every glyph is
+/// copied from its paragraph to its line to the page, and this is copied with it.
+pub type GlyphText = std::sync::Arc<str>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLine {
@@ -133,10 +137,12 @@ pub struct Prepared {
     levels: Vec<unicode_bidi::Level>,
     items: Items,
     /// What each glyph stands for (`glyph_texts`).
-    texts: Vec<String>,
+    texts: Vec<GlyphText>,
     /// The line-end hyphen: glyph, advance at 1 pt, the text it maps to.
     hyphen: (u16, f32, &'static str),
     rtl: bool,
+    /// The items' sums for the breaker, justified and ragged, made when first needed.
+    sums: [std::cell::OnceCell<Sums>; 2],
 }
 
 /// What a prepared paragraph depends on: text, faces, language, hyphenation.
@@ -170,8 +176,17 @@ fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, 
         spacing: JUSTIFIED,
     });
     let texts = glyph_texts(text, &glyphs, &levels);
-    let prepared =
-        Rc::new(Prepared { text: text.to_string(), glyphs, faces, levels, items, texts, hyphen, rtl });
+    let prepared = Rc::new(Prepared {
+        text: text.to_string(),
+        glyphs,
+        faces,
+        levels,
+        items,
+        texts,
+        hyphen,
+        rtl,
+        sums: Default::default(),
+    });
     style.fonts.keep_prepared(key, prepared.clone());
     Ok(prepared)
 }
@@ -201,7 +216,9 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         if !justify {
             params.ragged = Some(3.0);
         }
-        let solutions = optimal(&prepared.items.items, &params);
+        let items = &prepared.items.items;
+        let sums = prepared.sums[usize::from(!justify)].get_or_init(|| Sums::of(items, !justify));
+        let solutions = optimal_with(items, sums, &params);
         if solutions.is_empty() {
             continue;
         }
@@ -350,7 +367,8 @@ impl Placer<'_> {
 /// here); otherwise the first glyph carries them all (a ligature). Right-to-left
 /// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
 /// right-to-left text character by character, a glyph's mapped string included.
-fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], levels: &[unicode_bidi::Level]) -> Vec<String> {
+fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], levels: &[unicode_bidi::Level]) -> Vec<GlyphText> {
+    let none: GlyphText = "".into();
     let mut texts = Vec::with_capacity(glyphs.len());
     let mut first = 0;
     while first < glyphs.len() {
@@ -363,13 +381,13 @@ fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], levels: &[unicode_bidi::Level
         let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
         for k in first..=last {
             texts.push(if chars.len() == last - first + 1 && !reorders {
-                chars[k - first].to_string()
+                chars[k - first].to_string().into()
             } else if k != first {
-                String::new()
+                none.clone()
             } else if rtl {
-                chars.iter().rev().collect()
+                chars.iter().rev().collect::<String>().into()
             } else {
-                chars.iter().collect()
+                chars.iter().collect::<String>().into()
             });
         }
         first = last + 1;
@@ -428,7 +446,7 @@ mod tests {
     }
 
     fn texts(p: &SetParagraph) -> Vec<String> {
-        p.best_lines().iter().map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect()).collect()
+        p.best_lines().iter().map(|l| l.glyphs.iter().map(|g| &*g.text).collect()).collect()
     }
 
     const SPANISH: &str = "Pero el paro tiene que ir más allá. Apoyamos el llamado a una Asamblea Nacional \
@@ -540,7 +558,7 @@ mod tests {
         let runs = [(0..text.len(), FaceStyle::Regular)];
         let set = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
         let line = &set.best_lines()[0];
-        let visual: String = line.glyphs.iter().map(|g| g.text.as_str()).collect();
+        let visual: String = line.glyphs.iter().map(|g| &*g.text).collect();
         assert!(visual.contains("Trafalgar Square!"), "{visual:?}");
         assert!(!visual.contains(['\u{2068}', '\u{2069}']), "{visual:?}");
         // Right to left: the first word (في) is drawn rightmost, the last (اليوم) leftmost.
@@ -557,7 +575,7 @@ mod tests {
         let style = style(&fonts, &en, 200.0, Align::Left);
         let p = set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap();
         let faces: Vec<(String, FaceId)> =
-            p.best_lines()[0].glyphs.iter().map(|g| (g.text.clone(), g.face)).collect();
+            p.best_lines()[0].glyphs.iter().map(|g| (g.text.to_string(), g.face)).collect();
         assert_eq!(faces[2], ("b".into(), FaceId::primary(FaceStyle::Bold)));
         assert_eq!(faces[7], ("w".into(), FaceId::primary(FaceStyle::Regular)));
     }
