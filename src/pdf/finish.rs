@@ -80,6 +80,16 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
         tidy_info(info);
     }
 
+    for page_id in doc.get_pages().into_values() {
+        for content_id in doc.get_page_contents(page_id) {
+            if let Ok(Object::Stream(stream)) = doc.get_object_mut(content_id)
+                && !stream.dict.has(b"Filter")
+            {
+                let joined = super::content::join_hex_strings(&stream.content);
+                stream.set_content(joined);
+            }
+        }
+    }
     compress(&mut doc);
     // The file's /ID is a hash of the file written with a placeholder there, put in
     // its place afterwards (same length, so no offset moves).

@@ -2,6 +2,7 @@
 //! A plain walk over the layout that makes no layout decisions; knows nothing of TOML,
 //! Fluent or leaflets.
 
+mod content;
 mod deflate;
 mod finish;
 mod fonts;
