@@ -18,7 +18,9 @@ use leaflet::press::{self, PressOptions};
 use leaflet::text::items::{self, Collect, JUSTIFIED};
 use leaflet::text::knuth_plass::{self, Item, Params};
 use leaflet::text::shape::{ShapedGlyph, shape};
-use leaflet::text::{Align, FaceStyle, FontChain, FontFace, ParagraphStyle, StyledText, set_paragraph};
+use leaflet::text::{
+    Align, Breaking, FaceStyle, FontChain, FontFace, ParagraphStyle, StyledText, set_paragraph,
+};
 use leaflet::{BuildOptions, build};
 use unic_langid::LanguageIdentifier;
 
@@ -180,6 +182,7 @@ fn set_paragraphs(bencher: Bencher) {
                     lang,
                     align: Align::Justify,
                     hyphenate: true,
+                    breaking: Breaking::Optimal,
                 };
                 set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap()
             })

@@ -116,6 +116,7 @@ impl BlockSet {
             lang,
             align: style.align,
             hyphenate: style.hyphenate,
+            breaking: style.breaking,
         };
         for passage in passages {
             let runs = face_runs(style, passage);

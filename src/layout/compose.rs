@@ -10,7 +10,7 @@ use super::style::BlockStyle;
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED};
 use crate::i18n::Texts;
 use crate::model::{Block, BlockKind, LayoutMode, Leaflet, Rgb};
-use crate::text::FontChain;
+use crate::text::{Breaking, FontChain};
 
 /// Thickness of the accent rule above the footers, in points.
 const RULE: f32 = 1.2;
@@ -50,11 +50,12 @@ pub fn compose(
     fonts: &FontChain,
     grid: &Grid,
     size: f32,
+    breaking: Breaking,
 ) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
     let pictures = super::image::pictures(leaflet);
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
-        let style = BlockStyle::of(block, &leaflet.style, size);
+        let style = BlockStyle { breaking, ..BlockStyle::of(block, &leaflet.style, size) };
         // Pictures and codes: once across the page, centred, whatever the languages.
         let drawn = if let Some(image) = &block.image {
             let table = pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);

@@ -2,7 +2,7 @@
 //! all derived from the body size and accent so one number rescales the whole page.
 
 use crate::model::{Alignment, Block, BlockKind, Rgb, Style};
-use crate::text::{Align, FaceStyle};
+use crate::text::{Align, Breaking, FaceStyle};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BlockStyle {
@@ -15,6 +15,8 @@ pub struct BlockStyle {
     pub hyphenate: bool,
     /// Space kept below the block's row, in points.
     pub space_after: f32,
+    /// How its paragraphs are broken (fitting may only count lines).
+    pub breaking: Breaking,
 }
 
 impl BlockStyle {
@@ -28,6 +30,7 @@ impl BlockStyle {
             align,
             hyphenate: style.hyphenate && align == Align::Justify,
             space_after: body * after,
+            breaking: Breaking::Optimal,
         };
         let mut s = match block.kind {
             BlockKind::Heading => text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8),

@@ -117,6 +117,9 @@ pub struct Sums {
     width: Vec<f32>,
     stretch: Vec<f32>,
     shrink: Vec<f32>,
+    /// The most width (glue shrunk all it may) a break can drop: its glue and the
+    /// discardable items after it.
+    discard: f32,
 }
 
 impl Sums {
@@ -126,7 +129,8 @@ impl Sums {
             v.push(0.0);
             v
         };
-        let mut s = Sums { width: with_zero(), stretch: with_zero(), shrink: with_zero() };
+        let mut s = Sums { width: with_zero(), stretch: with_zero(), shrink: with_zero(), discard: 0.0 };
+        let mut between_boxes = 0.0;
         for item in items {
             let (w, y, z) = match *item {
                 Item::Box { width } => (width, 0.0, 0.0),
@@ -135,11 +139,35 @@ impl Sums {
                 Item::Glue { width, .. } => (width, 0.0, 0.0),
                 Item::Penalty { .. } => (0.0, 0.0, 0.0),
             };
+            if matches!(item, Item::Box { .. }) {
+                between_boxes = 0.0;
+            } else {
+                between_boxes += w - z;
+                s.discard = s.discard.max(between_boxes);
+            }
             s.width.push(s.width.last().unwrap() + w);
             s.stretch.push(s.stretch.last().unwrap() + y);
             s.shrink.push(s.shrink.last().unwrap() + z);
         }
         s
+    }
+}
+
+impl Sums {
+    /// The fewest lines any breaking of the items into lines `line_width` wide can
+    /// have: no line's content, its glue shrunk all it may, is wider than the line (the
+    /// breaker's rule, and first fit's at natural width), and each break drops at most
+    /// `discard`. So L lines hold at least `total − (L − 1)·discard`, which is at most
+    /// `L·line_width`. For fitting to rule out a size without breaking at it.
+    pub fn fewest_lines(&self, line_width: f32) -> usize {
+        let n = self.width.len() - 1;
+        let content = self.width[n] - self.shrink[n];
+        // Rounding slack: first fit allows a hundredth over, the breaker 1e-4 of shrink.
+        let room = line_width + 0.02 + self.discard;
+        if room <= 0.0 {
+            return 1;
+        }
+        ((content + self.discard) / room - 1e-4).ceil().max(1.0) as usize
     }
 }
 
@@ -507,5 +535,49 @@ mod tests {
         let best = &optimal(&items, &params)[0];
         assert!(best.breaks.iter().all(|b| b.ratio == 0.0));
         assert_eq!(words_per_line(&items, best), [2, 2, 1]);
+    }
+
+    /// Fitting rules sizes out by `fewest_lines` without breaking: it must never say
+    /// fewer than any breaking found, justified or ragged, hyphenated or not, nor
+    /// than first fit's (the fallback).
+    #[test]
+    fn fewest_lines_is_a_lower_bound_on_every_breaking() {
+        let mut seed = 7u32;
+        let mut next = move |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        // And it is close: a bound of 1 would pass the checks below.
+        let (mut bounds, mut fewest) = (0, 0);
+        for _ in 0..200 {
+            let words: Vec<Vec<f32>> = (0..3 + next(40))
+                .map(|_| (0..1 + next(3)).map(|_| 1.0 + next(60) as f32 / 10.0).collect())
+                .collect();
+            let word_refs: Vec<&[f32]> = words.iter().map(Vec::as_slice).collect();
+            let items = hyphenated(&word_refs);
+            for width in [6.0, 9.0, 13.5, 20.0, 31.0] {
+                for ragged in [None, Some(3.0)] {
+                    let params = Params { ragged, ..Params::justified(width) };
+                    let sums = Sums::of(&items, ragged.is_some());
+                    let bound = sums.fewest_lines(width);
+                    let solutions = optimal(&items, &params);
+                    for solution in &solutions {
+                        assert!(
+                            solution.breaks.len() >= bound,
+                            "{} < {bound} at {width}",
+                            solution.breaks.len()
+                        );
+                    }
+                    if let Some(first) = solutions.first() {
+                        bounds += bound;
+                        fewest += first.breaks.len();
+                    }
+                    if let Some(breaks) = crate::text::linebreak::first_fit(&items, width) {
+                        assert!(breaks.len() >= bound, "first fit {} < {bound} at {width}", breaks.len());
+                    }
+                }
+            }
+        }
+        assert!(bounds as f32 >= 0.75 * fewest as f32, "bounds {bounds} against {fewest} lines");
     }
 }

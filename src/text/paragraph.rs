@@ -110,6 +110,18 @@ pub struct ParagraphStyle<'a> {
     pub lang: &'a LanguageIdentifier,
     pub align: Align,
     pub hyphenate: bool,
+    pub breaking: Breaking,
+}
+
+/// How `set_paragraph` breaks the lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Breaking {
+    /// Optimally (Knuth–Plass), with the alternatives by line count.
+    #[default]
+    Optimal,
+    /// Not at all: one stand-in setting of the fewest lines any breaking can have
+    /// (`Sums::fewest_lines`), for fitting to rule out a size cheaply. Never drawn.
+    FewestLines,
 }
 
 /// What stops a paragraph from being set.
@@ -210,6 +222,13 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
     };
     // At 1 pt: the measure in ems of the size.
     let measure = style.width / style.size;
+    if style.breaking == Breaking::FewestLines {
+        let items = &prepared.items.items;
+        let sums = prepared.sums[usize::from(!justify)].get_or_init(|| Sums::of(items, !justify));
+        let lines = sums.fewest_lines(measure);
+        let stand_in = Break { item: items.len().saturating_sub(1), ratio: 0.0 };
+        return Ok(set(vec![setting(vec![stand_in; lines], 0.0)], 0));
+    }
     for tolerance in TOLERANCES {
         let mut params = Params::justified(measure);
         params.tolerance = tolerance;
@@ -434,7 +453,15 @@ mod tests {
         width: f32,
         align: Align,
     ) -> ParagraphStyle<'a> {
-        ParagraphStyle { fonts, size: 10.0, width, lang, align, hyphenate: false }
+        ParagraphStyle {
+            fonts,
+            size: 10.0,
+            width,
+            lang,
+            align,
+            hyphenate: false,
+            breaking: Breaking::Optimal,
+        }
     }
 
     fn set(text: &str, width: f32, align: Align, hyphenate: bool) -> SetParagraph {
