@@ -12,7 +12,8 @@ use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{BlockKind, Rgb};
 use crate::text::{
-    Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, StyledText, set_paragraph,
+    Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText,
+    set_paragraph,
 };
 
 /// A block's box: its height and loose lines, known at once, and its items, drawn only
@@ -174,8 +175,8 @@ impl BlockSet {
         for (p, set) in self.passages.iter().enumerate() {
             for (s, setting) in set.settings.iter().enumerate() {
                 let extra = setting.demerits - set.best().demerits;
-                let decent = setting.ratios.iter().all(|&r| r <= BALANCE_MAX_RATIO)
-                    && extra <= BALANCE_MAX_EXTRA_DEMERITS;
+                let decent =
+                    setting.ratios().all(|r| r <= BALANCE_MAX_RATIO) && extra <= BALANCE_MAX_EXTRA_DEMERITS;
                 if s != best[p] && decent {
                     let mut choice = best.clone();
                     choice[p] = s;
@@ -189,7 +190,7 @@ impl BlockSet {
     /// The box of the block set with `choice`: measured now, drawn when placed.
     pub fn render(self: &Rc<Self>, choice: &[usize]) -> BlockBox {
         let settings = self.passages.iter().zip(choice).map(|(p, &c)| &p.settings[c]);
-        let loose_lines = settings.flat_map(|s| &s.ratios).filter(|&&r| r > LOOSE_RATIO).count();
+        let loose_lines = settings.flat_map(Setting::ratios).filter(|&r| r > LOOSE_RATIO).count();
         let drawing = Drawing::Set(self.clone(), choice.to_vec());
         BlockBox { height: self.height(choice), loose_lines, drawing }
     }

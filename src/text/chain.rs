@@ -11,7 +11,7 @@ use rustybuzz::ttf_parser;
 use unic_langid::LanguageIdentifier;
 
 use super::fonts::{FaceStyle, FontFace, FontFamily};
-use super::paragraph::{PrepareKey, Prepared};
+use super::paragraph::{PrepareKey, PrepareQuery, Prepared};
 use super::shape::{ShapedGlyph, shape};
 
 /// A face in the chain: which family, which style.
@@ -47,7 +47,7 @@ struct Caches {
     /// (shaping scales linearly with the size).
     shaped: RefCell<HashMap<ShapeKey, Rc<Vec<ShapedGlyph>>>>,
     /// Paragraphs made ready to break (see `paragraph::Prepared`).
-    prepared: RefCell<HashMap<PrepareKey, Rc<Prepared>>>,
+    prepared: RefCell<hashbrown::HashMap<PrepareKey, Rc<Prepared>>>,
 }
 
 /// Entries past which a cache starts again (a long `watch` session edits text for hours).
@@ -102,8 +102,8 @@ impl FontChain {
     }
 
     /// A paragraph prepared before with the same text, faces, language and hyphenation.
-    pub fn prepared(&self, key: &PrepareKey) -> Option<Rc<Prepared>> {
-        self.caches.prepared.borrow().get(key).cloned()
+    pub fn prepared(&self, query: &PrepareQuery) -> Option<Rc<Prepared>> {
+        self.caches.prepared.borrow().get(query).cloned()
     }
 
     pub fn keep_prepared(&self, key: PrepareKey, prepared: Rc<Prepared>) {

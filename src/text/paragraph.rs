@@ -50,14 +50,17 @@ pub struct SetLine {
 pub struct Setting {
     breaks: Vec<Break>,
     pub demerits: f64,
-    /// Each line's ratio as drawn: how much of its spaces' stretch (> 0) or shrink (< 0)
-    /// it uses; 0 for lines not justified.
-    pub ratios: Vec<f32>,
 }
 
 impl Setting {
     pub fn line_count(&self) -> usize {
         self.breaks.len()
+    }
+
+    /// Each line's ratio as drawn: how much of its spaces' stretch (> 0) or shrink
+    /// (< 0) it uses; 0 for lines not justified.
+    pub fn ratios(&self) -> impl Iterator<Item = f32> + '_ {
+        self.breaks.iter().map(|b| b.ratio)
     }
 }
 
@@ -158,14 +161,27 @@ pub struct Prepared {
 }
 
 /// What a prepared paragraph depends on: text, faces, language, hyphenation.
-pub type PrepareKey = (String, Vec<(Range<usize>, FaceStyle)>, String, bool);
+pub type PrepareKey = (String, Vec<(Range<usize>, FaceStyle)>, LanguageIdentifier, bool);
+
+/// A `PrepareKey` borrowed, to look one up without copying its text (fitting looks each
+/// paragraph up a dozen times). Hashes as the key does: field by field, a `&str` as a
+/// `String`, a slice as a `Vec`.
+#[derive(Hash)]
+pub struct PrepareQuery<'a>(&'a str, &'a [(Range<usize>, FaceStyle)], &'a LanguageIdentifier, bool);
+
+impl hashbrown::Equivalent<PrepareKey> for PrepareQuery<'_> {
+    fn equivalent(&self, key: &PrepareKey) -> bool {
+        self.0 == key.0 && self.1 == key.1.as_slice() && *self.2 == key.2 && self.3 == key.3
+    }
+}
 
 fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, SetError> {
-    let key: PrepareKey =
-        (styled.text.to_string(), styled.runs.to_vec(), style.lang.to_string(), style.hyphenate);
-    if let Some(done) = style.fonts.prepared(&key) {
+    let query = PrepareQuery(styled.text, styled.runs, style.lang, style.hyphenate);
+    if let Some(done) = style.fonts.prepared(&query) {
         return Ok(done);
     }
+    let key: PrepareKey =
+        (styled.text.to_string(), styled.runs.to_vec(), style.lang.clone(), style.hyphenate);
     let text = styled.text;
     let mut runs = Vec::new();
     for (range, face) in styled.runs {
@@ -214,11 +230,13 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         best,
     };
     if styled.text.is_empty() {
-        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0, ratios: Vec::new() }], 0));
+        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0 }], 0));
     }
-    let setting = |breaks: Vec<Break>, demerits: f64| {
-        let ratios = breaks.iter().map(|b| if justify { b.ratio } else { 0.0 }).collect();
-        Setting { breaks, demerits, ratios }
+    let setting = |mut breaks: Vec<Break>, demerits: f64| {
+        if !justify {
+            breaks.iter_mut().for_each(|b| b.ratio = 0.0);
+        }
+        Setting { breaks, demerits }
     };
     // At 1 pt: the measure in ems of the size.
     let measure = style.width / style.size;
