@@ -56,7 +56,7 @@ pub fn used_glyphs(doc: &Document, canonical: &[usize]) -> Vec<Option<EmbeddedFa
 
 /// Subsets `face` to the glyphs in `embedded` and makes the printpdf font for it.
 pub fn subset_font(face: &FontFace, embedded: &EmbeddedFace) -> Result<PdfFont, PdfError> {
-    let bytes = subsetter::subset(face.data(), face.index, &embedded.remapper)
+    let bytes = subsetter::subset(&face.data, face.index, &embedded.remapper)
         .map_err(|e| PdfError::Subset { font: face.postscript_name.clone(), reason: format!("{e:?}") })?;
     let mut warnings = Vec::new();
     let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| PdfError::Subset {

@@ -17,7 +17,6 @@ use printpdf::{
 
 use crate::layout::{Document, Glyph, Ink, Item};
 use crate::model::units::PT_PER_MM;
-use rustybuzz::ttf_parser;
 
 /// Settings that are not part of the layout.
 #[derive(Debug, Clone, Default)]

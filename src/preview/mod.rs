@@ -11,8 +11,8 @@
 mod outline;
 mod picture;
 
-use rustybuzz::ttf_parser::Face;
 use tiny_skia::{Color, FillRule, Paint, Rect, Transform};
+use ttf_parser::Face;
 
 pub use tiny_skia::Pixmap;
 

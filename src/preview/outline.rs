@@ -2,8 +2,8 @@
 //! scaled and flipped onto the pixmap (y down, from its top-left corner). Knows fonts
 //! and tiny-skia paths, nothing of pages or colours.
 
-use rustybuzz::ttf_parser::{Face, GlyphId, OutlineBuilder};
 use tiny_skia::{Path, PathBuilder};
+use ttf_parser::{Face, GlyphId, OutlineBuilder};
 
 /// Where a glyph goes: its origin in pixels and pixels per font unit.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use rustybuzz::ttf_parser;
 use unic_langid::LanguageIdentifier;
 
 use super::fonts::{FaceStyle, FontFace, FontFamily};

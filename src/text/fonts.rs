@@ -5,8 +5,6 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rustybuzz::ttf_parser;
-
 /// The family built into the binary, so `cargo install` alone gives a working tool.
 pub const BUILTIN_FAMILY: &str = "Noto Sans";
 
@@ -89,8 +87,9 @@ pub struct FontFace {
     pub postscript_name: String,
     /// Where it came from, for messages: a path or "built-in".
     pub origin: String,
-    bytes: FontBytes,
+    pub data: Cow<'static, [u8]>,
     pub index: u32,
+    shaper: Shaper,
     pub units_per_em: f32,
     /// Ascender and descender in em (descender negative).
     pub ascender: f32,
@@ -123,52 +122,41 @@ impl FontFace {
             units_per_em: upem,
             origin,
             index,
-            bytes: FontBytes::new(data, |_| Shaper::default()),
+            data,
+            shaper: Shaper::default(),
         })
-    }
-
-    /// The font file's bytes.
-    pub fn data(&self) -> &[u8] {
-        self.bytes.borrow_owner()
     }
 
     /// A parsed view for reading glyphs; cheap (reads the table directory only).
     pub fn parse(&self) -> ttf_parser::Face<'_> {
-        ttf_parser::Face::parse(self.data(), self.index).expect("validated when loaded")
+        ttf_parser::Face::parse(&self.data, self.index).expect("validated when loaded")
     }
 
-    /// Calls `f` with the face as rustybuzz reads it, and its shaping plans. Both are
-    /// made on first use and kept: reading the face parses every lookup of its layout
-    /// tables (hundreds in Noto Sans), which cost more than shaping a paragraph.
-    pub fn with_shaper<R>(&self, f: impl FnOnce(&rustybuzz::Face<'_>, &ShapePlans) -> R) -> Option<R> {
-        let index = self.index;
-        self.bytes.with_dependent(|bytes, shaper| {
-            let face = shaper.face.get_or_init(|| rustybuzz::Face::from_slice(bytes, index));
-            face.as_ref().map(|face| f(face, &shaper.plans))
-        })
+    /// Calls `f` with the face as the shaper reads it, and its shaping plans, both made
+    /// on first use and kept (a plan is worth keeping: making one looks up every
+    /// feature of the script in the font's layout tables).
+    pub fn with_shaper<R>(&self, f: impl FnOnce(&harfrust::Font, &ShapePlans) -> R) -> Option<R> {
+        let font = self.shaper.font.get_or_init(|| {
+            let blob = match &self.data {
+                Cow::Borrowed(bytes) => harfrust::font::Blob::from(*bytes),
+                Cow::Owned(bytes) => harfrust::font::Blob::from(bytes.clone()),
+            };
+            harfrust::Font::new(blob, self.index)
+        });
+        font.as_ref().map(|font| f(font, &self.shaper.plans))
     }
 }
 
-/// Shaping plans of a face by direction, script and language (rustybuzz builds one
-/// per call otherwise).
-pub type ShapePlans = std::sync::Mutex<Vec<(PlanKey, Arc<rustybuzz::ShapePlan>)>>;
-pub type PlanKey = (rustybuzz::Direction, Option<rustybuzz::Script>, Option<rustybuzz::Language>);
+/// Shaping plans of a face by direction, script and language.
+pub type ShapePlans = std::sync::Mutex<Vec<(PlanKey, Arc<harfrust::ShapePlan>)>>;
+pub type PlanKey = (harfrust::Direction, Option<harfrust::Script>, Option<harfrust::Language>);
 
-/// What shaping keeps of a face between calls; borrows the face's bytes.
+/// What shaping keeps of a face between calls.
 #[derive(Default)]
-struct Shaper<'a> {
-    face: std::sync::OnceLock<Option<rustybuzz::Face<'a>>>,
+struct Shaper {
+    font: std::sync::OnceLock<Option<harfrust::Font>>,
     plans: ShapePlans,
 }
-
-self_cell::self_cell!(
-    /// A face's bytes and the shaper that reads them.
-    struct FontBytes {
-        owner: Cow<'static, [u8]>,
-        #[not_covariant]
-        dependent: Shaper,
-    }
-);
 
 fn name(face: &ttf_parser::Face, id: u16) -> Option<String> {
     face.names().into_iter().filter(|n| n.name_id == id).find_map(|n| n.to_string())

@@ -1,5 +1,5 @@
 //! Shaping: a run of text in one face → positioned glyphs (kerning, ligatures, marks),
-//! via rustybuzz. Units are points at the given size.
+//! via harfrust (HarfBuzz in Rust). Units are points at the given size.
 
 use std::str::FromStr;
 
@@ -27,48 +27,43 @@ pub fn shape(
     lang: &LanguageIdentifier,
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    let mut buffer = harfrust::Buffer::new();
     buffer.push_str(text);
     buffer.set_direction(if rtl {
-        rustybuzz::Direction::RightToLeft
+        harfrust::Direction::RightToLeft
     } else {
-        rustybuzz::Direction::LeftToRight
+        harfrust::Direction::LeftToRight
     });
-    if let Ok(language) = rustybuzz::Language::from_str(&lang.to_string()) {
-        buffer.set_language(language);
+    if let Ok(language) = harfrust::Language::from_str(&lang.to_string()) {
+        buffer.set_language(Some(language));
     }
     buffer.guess_segment_properties();
-    let output = face.with_shaper(|rb_face, plans| {
-        // The plan rustybuzz::shape would make for this buffer, made once per face.
-        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
-        let key = (buffer.direction(), script, buffer.language());
+    let shaped = face.with_shaper(|font, plans| {
+        // The plan for this direction, script and language, made once per face.
+        let key = (buffer.direction(), buffer.script(), buffer.language().cloned());
         let plan = {
             let mut plans = plans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             match plans.iter().find(|(k, _)| *k == key) {
                 Some((_, plan)) => plan.clone(),
                 None => {
-                    let plan = std::sync::Arc::new(rustybuzz::ShapePlan::new(
-                        rb_face,
-                        key.0,
-                        key.1,
-                        key.2.as_ref(),
-                        &[],
-                    ));
+                    let plan = harfrust::ShapePlan::new(font, key.0, key.1, key.2.as_ref(), &[]);
+                    let plan = std::sync::Arc::new(plan);
                     plans.push((key, plan.clone()));
                     plan
                 }
             }
         };
-        rustybuzz::shape_with_plan(rb_face, &plan, buffer)
+        let shaper = harfrust::ShaperFont::new(font);
+        harfrust::shape(&shaper, &mut buffer, harfrust::ShapeOptions::new().plan(Some(&plan))).is_ok()
     });
-    let Some(output) = output else {
+    if shaped != Some(true) {
         return Vec::new();
-    };
+    }
     let scale = size / face.units_per_em;
-    let mut glyphs: Vec<ShapedGlyph> = output
+    let mut glyphs: Vec<ShapedGlyph> = buffer
         .glyph_infos()
         .iter()
-        .zip(output.glyph_positions())
+        .zip(buffer.glyph_positions())
         .map(|(info, pos)| ShapedGlyph {
             id: info.glyph_id as u16,
             cluster: info.cluster as usize,
