@@ -139,6 +139,7 @@ impl FontFace {
         let font = self.shaper.font.get_or_init(|| {
             let blob = match &self.data {
                 Cow::Borrowed(bytes) => harfrust::font::Blob::from(*bytes),
+                // A font read from a file: copied once, for the life of the face.
                 Cow::Owned(bytes) => harfrust::font::Blob::from(bytes.clone()),
             };
             harfrust::Font::new(blob, self.index)

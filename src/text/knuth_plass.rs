@@ -151,9 +151,7 @@ impl Sums {
         }
         s
     }
-}
 
-impl Sums {
     /// The fewest lines any breaking of the items into lines `line_width` wide can
     /// have: no line's content, its glue shrunk all it may, is wider than the line (the
     /// breaker's rule, and first fit's at natural width), and each break drops at most

@@ -240,9 +240,9 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
     };
     // At 1 pt: the measure in ems of the size.
     let measure = style.width / style.size;
+    let items = &prepared.items.items;
+    let sums = prepared.sums[usize::from(!justify)].get_or_init(|| Sums::of(items, !justify));
     if style.breaking == Breaking::FewestLines {
-        let items = &prepared.items.items;
-        let sums = prepared.sums[usize::from(!justify)].get_or_init(|| Sums::of(items, !justify));
         let lines = sums.fewest_lines(measure);
         let stand_in = Break { item: items.len().saturating_sub(1), ratio: 0.0 };
         return Ok(set(vec![setting(vec![stand_in; lines], 0.0)], 0));
@@ -253,8 +253,6 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         if !justify {
             params.ragged = Some(3.0);
         }
-        let items = &prepared.items.items;
-        let sums = prepared.sums[usize::from(!justify)].get_or_init(|| Sums::of(items, !justify));
         let solutions = optimal_with(items, sums, &params);
         if solutions.is_empty() {
             continue;
@@ -265,7 +263,7 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
             .unwrap_or(0);
         return Ok(set(settings, best));
     }
-    match first_fit(&prepared.items.items, measure) {
+    match first_fit(items, measure) {
         Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0)),
         None => {
             let p = &prepared;
