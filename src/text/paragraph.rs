@@ -403,20 +403,37 @@ impl Placer<'_> {
 /// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
 /// right-to-left text character by character, a glyph's mapped string included.
 fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], levels: &[unicode_bidi::Level]) -> Vec<GlyphText> {
+    thread_local! {
+        // One shared text per character: most glyphs stand for one letter, and a page
+        // has a few dozen different ones.
+        static CHARACTERS: std::cell::RefCell<std::collections::HashMap<char, GlyphText>> =
+            std::cell::RefCell::default();
+    }
+    let character = |c: char| {
+        CHARACTERS.with(|characters| {
+            let mut characters = characters.borrow_mut();
+            if characters.len() >= 4096 {
+                characters.clear();
+            }
+            characters.entry(c).or_insert_with(|| c.to_string().into()).clone()
+        })
+    };
     let none: GlyphText = "".into();
     let mut texts = Vec::with_capacity(glyphs.len());
+    let mut chars: Vec<char> = Vec::new();
     let mut first = 0;
     while first < glyphs.len() {
         let cluster = glyphs[first].cluster;
         let last =
             (first..glyphs.len()).take_while(|&i| glyphs[i].cluster == cluster).last().unwrap_or(first);
         let end = glyphs.get(last + 1).map_or(text.len(), |n| n.cluster.max(cluster));
-        let chars: Vec<char> = text[cluster..end].chars().filter(|&c| !bidi::is_control(c)).collect();
+        chars.clear();
+        chars.extend(text[cluster..end].chars().filter(|&c| !bidi::is_control(c)));
         let rtl = levels[cluster].is_rtl();
         let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
         for k in first..=last {
             texts.push(if chars.len() == last - first + 1 && !reorders {
-                chars[k - first].to_string().into()
+                character(chars[k - first])
             } else if k != first {
                 none.clone()
             } else if rtl {
