@@ -186,22 +186,13 @@ fn no_ink_elsewhere(name: &str, built: &Built, all: &[Line], pic: &Picture) {
         let reach = side_bearing(l) + 1.0;
         window(pic, l.left - reach, l.right + reach, l.baseline - 1.2 * l.em, l.baseline + 0.6 * l.em)
     });
-    let shapes = built.document.pages[0].items.iter().filter_map(|p| match &p.item {
-        Item::Rect(r) => Some(window(
-            pic,
-            p.x * k - 1.0,
-            (p.x + r.width) * k + 1.0,
-            p.y * k - 1.0,
-            (p.y + r.height) * k + 1.0,
-        )),
-        Item::Image(i) => Some(window(
-            pic,
-            p.x * k - 1.0,
-            (p.x + i.width) * k + 1.0,
-            p.y * k - 1.0,
-            (p.y + i.height) * k + 1.0,
-        )),
-        Item::Text(_) => None,
+    let shapes = built.document.pages[0].items.iter().filter_map(|p| {
+        let (width, height) = match &p.item {
+            Item::Rect(r) => (r.width, r.height),
+            Item::Image(i) => (i.width, i.height),
+            Item::Text(_) => return None,
+        };
+        Some(window(pic, p.x * k - 1.0, (p.x + width) * k + 1.0, p.y * k - 1.0, (p.y + height) * k + 1.0))
     });
     let covered: Vec<Area> = text.chain(shapes).collect();
     let stray = (0..pic.height)
