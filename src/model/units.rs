@@ -105,7 +105,17 @@ mod tests {
         assert!(parse_length("15").unwrap_err().contains("no unit"));
         assert!(parse_length("15px").unwrap_err().contains("unknown unit `px`"));
         assert!(parse_length("-3mm").is_err());
-        assert!(parse_length("1e9pt").is_err());
+    }
+
+    /// A length that parses but is beyond any page ("1e9pt" is not one: `e9pt` reads as
+    /// its unit). A metre is allowed, a little more is not, in any unit.
+    #[test]
+    fn lengths_past_a_metre_are_typos() {
+        assert!((parse_length("1000mm").unwrap() - 1000.0 * PT_PER_MM).abs() < 0.01);
+        assert_eq!(parse_length("1001mm"), Err("`1001mm` is larger than a metre".into()));
+        assert_eq!(parse_length("101cm"), Err("`101cm` is larger than a metre".into()));
+        assert_eq!(parse_length("3000pt"), Err("`3000pt` is larger than a metre".into()));
+        assert!(parse_length("1e9pt").unwrap_err().contains("unknown unit `e9pt`"));
     }
 
     #[test]
