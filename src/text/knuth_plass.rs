@@ -505,22 +505,38 @@ mod tests {
 
     #[test]
     fn never_more_than_two_hyphenated_lines_in_a_row() {
-        // One long word of many syllables, each line fits exactly two syllables + hyphen.
-        let word: Vec<f32> = vec![2.0; 10];
-        let items = hyphenated(&[&word]);
-        let mut params = Params::justified(4.5);
-        params.tolerance = 100.0;
-        for s in optimal(&items, &params) {
-            let flags = flagged_breaks(&items, &s);
-            assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
+        // Seven words of three syllables in lines of 12: hyphenating the first three
+        // lines sets them best. With no demerits for consecutive hyphens, only the hard
+        // limit stops a third hyphenated line in a row.
+        let three_in_a_row = |flags: &[bool]| flags.windows(3).any(|w| w.iter().all(|f| *f));
+        let word: &[f32] = &[2.0; 3];
+        let items = hyphenated(&[word; 7]);
+        let mut params = Params::justified(12.0);
+        params.tolerance = 10.0;
+        params.flagged_demerits = 0.0;
+        params.max_hyphen_run = 3;
+        let unlimited = flagged_breaks(&items, &optimal(&items, &params)[0]);
+        assert!(three_in_a_row(&unlimited), "the test needs a paragraph that tempts: {unlimited:?}");
+        params.max_hyphen_run = 2;
+        let solutions = optimal(&items, &params);
+        assert!(!solutions.is_empty(), "a breaking within the limit exists");
+        for s in &solutions {
+            let flags = flagged_breaks(&items, s);
+            assert!(!three_in_a_row(&flags), "{flags:?}");
         }
     }
 
     #[test]
     fn no_word_split_onto_the_last_line() {
+        // "3 3 3-" fills a line of 11.5 exactly and leaves "2" for the last; the only
+        // alternative, "3 3" then "3 2", is very loose (ratio 4.5) but allowed here.
         let items = hyphenated(&[&[3.0], &[3.0], &[3.0, 2.0]]);
-        for s in optimal(&items, &Params::justified(9.5)) {
-            let flags = flagged_breaks(&items, &s);
+        let mut params = Params::justified(11.5);
+        params.tolerance = 10.0;
+        let solutions = optimal(&items, &params);
+        assert!(!solutions.is_empty(), "the loose breaking is feasible");
+        for s in &solutions {
+            let flags = flagged_breaks(&items, s);
             assert!(flags.len() < 2 || !flags[flags.len() - 2], "{flags:?}");
         }
     }
