@@ -622,7 +622,15 @@ mod tests {
         assert!(visual.contains("Trafalgar Square!"), "{visual:?}");
         assert!(!visual.contains(['\u{2068}', '\u{2069}']), "{visual:?}");
         // Right to left: the first word (في) is drawn rightmost, the last (اليوم) leftmost.
-        assert!(visual.starts_with("مويلا") || visual.starts_with("م"), "{visual:?}");
+        // Glyphs run in visual order, each with its cluster's text in reading order, so a
+        // word read back is its glyphs' texts taken from the right.
+        let words: Vec<String> = line
+            .glyphs
+            .split(|g| g.text.trim().is_empty() && !g.text.is_empty())
+            .map(|word| word.iter().rev().map(|g| &*g.text).collect())
+            .collect();
+        assert_eq!(words.first().map(String::as_str), Some("اليوم"), "{visual:?}");
+        assert_eq!(words.last().map(String::as_str), Some("في"), "{visual:?}");
         assert!(line.rtl);
     }
 
