@@ -622,7 +622,7 @@ mod tests {
         assert!(visual.contains("Trafalgar Square!"), "{visual:?}");
         assert!(!visual.contains(['\u{2068}', '\u{2069}']), "{visual:?}");
         // Right to left: the first word (في) is drawn rightmost, the last (اليوم) leftmost.
-        // Glyphs run in visual order, each with its cluster's text in reading order, so a
+        // Glyphs run in visual order, one per letter in these words (no ligatures), so a
         // word read back is its glyphs' texts taken from the right.
         let words: Vec<String> = line
             .glyphs
