@@ -17,18 +17,12 @@ fn repo(rel: &str) -> PathBuf {
 
 const LEAFLETS: [&str; 3] = ["peru-solidarity", "tenants-assembly", "cleaners-strike"];
 
-/// Whether poppler and python are here; under CI they must be.
+/// Whether poppler and python are here; under CI they must be (see `support::skip`).
 fn have_metrics_tools() -> bool {
-    let ok = |cmd: &str, arg: &str| Command::new(cmd).arg(arg).output().is_ok_and(|o| o.status.success());
-    let have = ok("pdftotext", "-v") && ok("python3", "--version");
-    assert!(
-        have || std::env::var("CI").is_err(),
-        "CI needs pdftotext and python3 for the typesetting metrics"
-    );
-    if !have {
-        eprintln!("pdftotext or python3 missing: typesetting metrics skipped (install poppler-utils)");
-    }
-    have
+    let tools = [("pdftotext", "-v", "poppler-utils"), ("python3", "--version", "python3")];
+    tools
+        .into_iter()
+        .all(|(tool, arg, package)| support::skip::output_of(Command::new(tool).arg(arg), package).is_some())
 }
 
 /// Runs scripts/typeset-metrics --check on PDFs; returns its report.

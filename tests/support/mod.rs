@@ -1,4 +1,6 @@
+//! Helpers shared by the integration tests (each test file includes them with `mod support;`).
 pub mod document;
 pub mod pdf;
 pub mod poppler;
 pub mod project;
+pub mod skip;
