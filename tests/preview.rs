@@ -341,8 +341,9 @@ fn poppler_puts_raised_vowel_marks_where_we_do() {
     poppler_agrees("vowelled Arabic", &built, 200.0);
 }
 
-/// Pictures are drawn into their boxes: the logo's centre has the union's purple, not
-/// the page's white, and the same pixels as poppler gives there.
+/// Pictures are drawn into their boxes: the logo's disc has the union's purple, not
+/// the page's white, its transparent corner the page's white, and poppler gives the
+/// same pixels there.
 #[test]
 fn pictures_are_drawn_in_their_boxes() {
     let built = example("strike-fund.toml");
@@ -358,10 +359,24 @@ fn pictures_are_drawn_in_their_boxes() {
     let picture = Picture::of(&preview::render(&built.document, 0, DPI).unwrap());
     let px = |pt: f32| (pt * DPI / 72.0) as usize;
     // Inside the ring, left of the lettering: the purple disc (#5b2a86).
-    let [r, g, b] = picture.at(px(x + w * 0.12), px(y + h * 0.5));
+    let disc = (px(x + w * 0.12), px(y + h * 0.5));
+    let [r, g, b] = picture.at(disc.0, disc.1);
     assert!(r.abs_diff(0x5b) < 12 && g.abs_diff(0x2a) < 12 && b.abs_diff(0x86) < 12, "{r} {g} {b}");
     // The logo's transparent corner shows the page.
-    assert_eq!(picture.at(px(x + 1.0), px(y + 1.0)), [255, 255, 255]);
+    let corner = (px(x + 1.0), px(y + 1.0));
+    assert_eq!(picture.at(corner.0, corner.1), [255, 255, 255]);
+    // Poppler draws the PDF's picture with the same pixels there (a few levels of
+    // leeway: its image scaling is its own).
+    let Some(theirs) = support::poppler::pdftoppm(&built.pdf, 1, DPI) else { return };
+    let theirs = Picture::of(&Pixmap::decode_png(&theirs).expect("pdftoppm writes a PNG"));
+    assert_eq!((theirs.width, theirs.height), (picture.width, picture.height), "picture size");
+    for (at, (x, y)) in [("disc", disc), ("corner", corner)] {
+        let (a, b) = (picture.at(x, y), theirs.at(x, y));
+        assert!(
+            a.iter().zip(b).all(|(a, b)| a.abs_diff(b) <= 4),
+            "{at} at {x},{y}: ours {a:?}, poppler's {b:?}"
+        );
+    }
 }
 
 /// A back drawn upside down for duplex printing is the same picture turned half a turn.
