@@ -149,6 +149,9 @@ impl TextRun {
 
 impl Document {
     /// A stable text dump for snapshot tests: one line per item, positions to 0.01 pt.
+    /// A text run's line gives its colour, and the line under it each glyph's x from
+    /// the run's origin: justification and letter placement show up in a diff, not
+    /// only the words.
     pub fn dump(&self) -> String {
         let mut out = String::new();
         for (n, page) in self.pages.iter().enumerate() {
@@ -157,13 +160,18 @@ impl Document {
                 let _ = match &placed.item {
                     Item::Text(run) => writeln!(
                         out,
-                        "  text {:.2},{:.2} {} {:.2} {} {:?}",
+                        "  text {:.2},{:.2} {} {:.2} {} {} {:?}\n    x{}",
                         placed.x,
                         placed.y,
                         self.faces[run.face].postscript_name,
                         run.size,
                         run.lang,
-                        run.text()
+                        run.color,
+                        run.text(),
+                        run.glyphs.iter().fold(String::new(), |mut xs, g| {
+                            let _ = write!(xs, " {:.2}", g.x);
+                            xs
+                        })
                     ),
                     Item::Rect(r) => writeln!(
                         out,
