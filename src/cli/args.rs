@@ -196,13 +196,17 @@ pub struct Print {
     /// Crop marks at the trim's corners, outside the bleed.
     #[arg(long)]
     pub marks: bool,
+    /// Pages the text runs over, instead of the leaflet's `pages`: 1, 2 (front and back), any
+    /// number, or auto (as many as the text needs at `size`).
+    #[arg(long, value_name = "N|auto", value_parser = parse_pages)]
+    pub pages: Option<crate::model::Pages>,
     /// Copies per sheet: 2 (e.g. two A5 on A4 landscape) or 4 (four A6 on A4), with cut marks if --marks.
     #[arg(long, value_name = "N", default_value = "1", value_parser = parse_n_up)]
     pub n_up: u8,
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
     pub color: crate::press::ColorMode,
-    /// Print a `layout = "flip"` leaflet back to back on a printer turning the sheet on its
+    /// Print a leaflet of several pages back to back on a printer turning the sheet on its
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
     pub duplex: Option<crate::press::Duplex>,
@@ -285,6 +289,7 @@ impl Print {
         crate::build::BuildOptions {
             draft: self.draft,
             paper: self.paper,
+            pages: self.pages,
             bleed: self.bleed,
             marks: self.marks,
             color: self.color,
@@ -311,6 +316,18 @@ fn parse_dpi(text: &str) -> Result<f32, String> {
         Ok(dpi) if dpi.is_finite() && dpi > 0.0 && dpi <= max => Ok(dpi),
         Ok(dpi) if dpi > max => Err(format!("more than {max} dpi; 96 suits a screen, 300 a close look")),
         _ => Err(format!("give pixels per inch, more than 0 and at most {max}, e.g. 96 or 300")),
+    }
+}
+
+/// `--pages`: a number of pages from 1, or auto.
+fn parse_pages(text: &str) -> Result<crate::model::Pages, String> {
+    let max = crate::model::MAX_PAGES;
+    match text.trim() {
+        "auto" => Ok(crate::model::Pages::Auto),
+        n => match n.parse::<usize>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(crate::model::Pages::Exactly(n)),
+            _ => Err(format!("give a number of pages from 1 to {max}, or auto")),
+        },
     }
 }
 
