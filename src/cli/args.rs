@@ -52,7 +52,8 @@ pub enum Command {
         leaflet preview leaflets/peru-solidarity.toml                 # → out/peru-solidarity.png, 96 dpi\n  \
         leaflet preview leaflets/peru-solidarity.toml --dpi 300 -o page.png\n  \
         leaflet preview leaflets/peru-solidarity.toml --langs es,en --bleed 3mm --marks\n  \
-        leaflet preview LEAFLET.toml --page 2       # layout = \"flip\": the second language's page\n\n\
+        leaflet preview LEAFLET.toml --page 2       # the back of a two-page leaflet\n  \
+        leaflet preview LEAFLET.toml --all          # every page: out/LEAFLET-1.png, out/LEAFLET-2.png…\n\n\
         The picture is drawn from the very layout `leaflet build` writes into the PDF, with the\n\
         same options (languages, paper, bleed, marks, colours, copies per sheet), so text sits\n\
         where it will print. CMYK and gray colours are shown as a screen without colour\n\
@@ -249,9 +250,13 @@ pub struct PreviewArgs {
     /// Resolution in pixels per inch: 96 for a screen, 300 to look closely (at most 1200).
     #[arg(long, default_value = "96", value_parser = parse_dpi)]
     pub dpi: f32,
-    /// The page to draw, from 1 (a flip leaflet has a page per language).
+    /// The page to draw, from 1 (a leaflet of `pages = 2` has a front and a back; a flip
+    /// leaflet has pages per language).
     #[arg(long, value_name = "N", default_value = "1", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: u32,
+    /// Draw every page, each as <stem>-1.png, <stem>-2.png, … (beside -o's name, if given).
+    #[arg(long, conflicts_with = "page")]
+    pub all: bool,
     #[command(flatten)]
     pub sources: Sources,
     #[command(flatten)]

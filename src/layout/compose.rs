@@ -150,8 +150,14 @@ pub fn compose(
             }
         }
         let stacked = columns.len() == 1;
-        (boxes.len() == columns.len())
-            .then(|| Row { index: TURN_OVER, style, stacked, stack_gap: 0.0, langs: columns.to_vec(), boxes })
+        (boxes.len() == columns.len()).then(|| Row {
+            index: TURN_OVER,
+            style,
+            stacked,
+            stack_gap: 0.0,
+            langs: columns.to_vec(),
+            boxes,
+        })
     };
     let flows = match leaflet.layout {
         LayoutMode::Columns => {
@@ -319,7 +325,8 @@ impl Composition {
     /// What a row placed at `y` holds, for the document's summary.
     fn row_lines(&self, row: &Row, y: f32, foot: bool) -> RowLines {
         let lines = row.langs.iter().zip(&row.boxes).map(|(&c, b)| (self.langs[c].clone(), b.line_count()));
-        RowLines { block: (row.index != TURN_OVER).then_some(row.index), y, lines: lines.collect(), foot }
+        let block = (row.index != TURN_OVER).then_some(row.index);
+        RowLines { block, y, height: row.height(), lines: lines.collect(), foot }
     }
 
     fn place_page(

@@ -31,8 +31,9 @@ pub struct Document {
 pub struct RowLines {
     /// Index into the leaflet's blocks; `None` for the turn-over line.
     pub block: Option<usize>,
-    /// Where the row's top is, from the page's top edge, in points.
+    /// Where the row's top is, from the page's top edge, and its height, in points.
     pub y: f32,
+    pub height: f32,
     /// Each language's tag and line count, in column order.
     pub lines: Vec<(String, usize)>,
     /// At the foot of the page (footers, the turn-over line).

@@ -21,7 +21,9 @@ mod qr;
 mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
-pub use document::{Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun};
+pub use document::{
+    Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+};
 pub use image::PRINT_DPI;
 pub use style::BlockStyle;
 
@@ -197,12 +199,14 @@ fn overflow_error(
         Some(block) => d.at(&leaflet.source.path, &leaflet.source.text, block.at.clone()),
         None => d.in_file(&leaflet.source.path),
     };
-    let more = match needed {
-        Some(n) if n > wanted => format!("at `size` it takes {n} pages: set `pages = {n}`"),
-        _ => format!("set `pages = {}` (or `pages = \"auto\"`)", wanted + 1),
+    let at_size = match needed {
+        Some(n) => format!(" (at `size` the text takes {n})"),
+        None => String::new(),
     };
     d.hint(format!(
-        "{more}; or shorten the text, lower `min_size` under [style], use a smaller `margin`, or a larger `paper`"
+        "set `pages = {}`{at_size} or `pages = \"auto\"`; or shorten the text, lower `min_size` under \
+         [style], use a smaller `margin`, or a larger `paper`",
+        wanted + 1
     ))
 }
 
