@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub draft: bool,
     /// Paper (width, height in points), instead of the leaflet's `paper`.
     pub paper: Option<(f32, f32)>,
+    /// Pages, instead of the leaflet's `pages`.
+    pub pages: Option<crate::model::Pages>,
     /// Bleed in points, instead of the leaflet's `bleed`.
     pub bleed: Option<f32>,
     /// Crop marks, whatever the leaflet says.
@@ -99,7 +101,7 @@ pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Di
     if options.duplex.is_some() && document.pages.len() < 2 {
         return Err(Diagnostic::error("--duplex prints pages back to back, but this leaflet has one page")
             .in_file(path)
-            .hint("use layout = \"flip\" (a page per language), or leave out --duplex")
+            .hint("set `pages = 2` (or --pages 2) for a front and a back, use layout = \"flip\" (a page per language), or leave out --duplex")
             .into());
     }
     let document = press::press(document, &press);
@@ -115,6 +117,9 @@ pub(crate) fn prepare(path: &Path, options: &BuildOptions) -> Result<(Leaflet, P
     }
     if let Some(paper) = options.paper {
         leaflet.set_paper(paper);
+    }
+    if let Some(pages) = options.pages {
+        leaflet.pages = pages;
     }
     leaflet.settle_orientation();
     let locales = match &options.locales {

@@ -178,9 +178,7 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
 /// Arguments no message uses (warning), and which messages of each file are used.
 fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
     let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| &b.texts).map(|m| m.id.as_str()).collect();
-    if let Some(title) = &leaflet.title {
-        roots.push(&title.id);
-    }
+    roots.extend(leaflet.title.iter().chain(&leaflet.turn_over).map(|m| m.id.as_str()));
     let mut variables = BTreeSet::new();
     for catalog in catalogs {
         let used = i18n::usage::usage(&catalog.resource, roots.iter().copied());

@@ -52,7 +52,8 @@ pub enum Command {
         leaflet preview leaflets/peru-solidarity.toml                 # → out/peru-solidarity.png, 96 dpi\n  \
         leaflet preview leaflets/peru-solidarity.toml --dpi 300 -o page.png\n  \
         leaflet preview leaflets/peru-solidarity.toml --langs es,en --bleed 3mm --marks\n  \
-        leaflet preview LEAFLET.toml --page 2       # layout = \"flip\": the second language's page\n\n\
+        leaflet preview LEAFLET.toml --page 2       # the back of a two-page leaflet\n  \
+        leaflet preview LEAFLET.toml --all          # every page: out/LEAFLET-1.png, out/LEAFLET-2.png…\n\n\
         The picture is drawn from the very layout `leaflet build` writes into the PDF, with the\n\
         same options (languages, paper, bleed, marks, colours, copies per sheet), so text sits\n\
         where it will print. CMYK and gray colours are shown as a screen without colour\n\
@@ -196,13 +197,17 @@ pub struct Print {
     /// Crop marks at the trim's corners, outside the bleed.
     #[arg(long)]
     pub marks: bool,
+    /// Pages the text runs over, instead of the leaflet's `pages`: 1, 2 (front and back), any
+    /// number, or auto (as many as the text needs at `size`).
+    #[arg(long, value_name = "N|auto", value_parser = parse_pages)]
+    pub pages: Option<crate::model::Pages>,
     /// Copies per sheet: 2 (e.g. two A5 on A4 landscape) or 4 (four A6 on A4), with cut marks if --marks.
     #[arg(long, value_name = "N", default_value = "1", value_parser = parse_n_up)]
     pub n_up: u8,
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
     pub color: crate::press::ColorMode,
-    /// Print a `layout = "flip"` leaflet back to back on a printer turning the sheet on its
+    /// Print a leaflet of several pages back to back on a printer turning the sheet on its
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
     pub duplex: Option<crate::press::Duplex>,
@@ -245,9 +250,13 @@ pub struct PreviewArgs {
     /// Resolution in pixels per inch: 96 for a screen, 300 to look closely (at most 1200).
     #[arg(long, default_value = "96", value_parser = parse_dpi)]
     pub dpi: f32,
-    /// The page to draw, from 1 (a flip leaflet has a page per language).
+    /// The page to draw, from 1 (a leaflet of `pages = 2` has a front and a back; a flip
+    /// leaflet has pages per language).
     #[arg(long, value_name = "N", default_value = "1", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: u32,
+    /// Draw every page, each as <stem>-1.png, <stem>-2.png, … (beside -o's name, if given).
+    #[arg(long, conflicts_with = "page")]
+    pub all: bool,
     #[command(flatten)]
     pub sources: Sources,
     #[command(flatten)]
@@ -285,6 +294,7 @@ impl Print {
         crate::build::BuildOptions {
             draft: self.draft,
             paper: self.paper,
+            pages: self.pages,
             bleed: self.bleed,
             marks: self.marks,
             color: self.color,
@@ -311,6 +321,18 @@ fn parse_dpi(text: &str) -> Result<f32, String> {
         Ok(dpi) if dpi.is_finite() && dpi > 0.0 && dpi <= max => Ok(dpi),
         Ok(dpi) if dpi > max => Err(format!("more than {max} dpi; 96 suits a screen, 300 a close look")),
         _ => Err(format!("give pixels per inch, more than 0 and at most {max}, e.g. 96 or 300")),
+    }
+}
+
+/// `--pages`: a number of pages from 1, or auto.
+fn parse_pages(text: &str) -> Result<crate::model::Pages, String> {
+    let max = crate::model::MAX_PAGES;
+    match text.trim() {
+        "auto" => Ok(crate::model::Pages::Auto),
+        n => match n.parse::<usize>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(crate::model::Pages::Exactly(n)),
+            _ => Err(format!("give a number of pages from 1 to {max}, or auto")),
+        },
     }
 }
 

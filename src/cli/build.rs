@@ -190,6 +190,7 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
             }
             if cli.verbose {
                 lines.push(details(&built));
+                lines.extend(page_rows(&built));
             }
             Outcome { lines, ok: true }
         }
@@ -241,4 +242,22 @@ fn details(built: &Built) -> String {
         style.font,
         built.leaflet.blocks.len()
     )
+}
+
+/// The `-v` lines for each laid-out page: its rows, top to bottom, and how many lines
+/// each language has there ("en 6, es 7"), a row split over a page break on both pages.
+fn page_rows(built: &Built) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, rows) in built.document.flow.iter().enumerate() {
+        out.push(format!("  page {}: {} row(s)", n + 1, rows.len()));
+        for row in rows {
+            let what = match row.block {
+                Some(i) => built.leaflet.blocks[i].describe(i),
+                None => "turn-over line".into(),
+            };
+            let lines: Vec<String> = row.lines.iter().map(|(lang, n)| format!("{lang} {n}")).collect();
+            out.push(format!("    {what}, lines: {}", lines.join(", ")));
+        }
+    }
+    out
 }

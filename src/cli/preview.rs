@@ -1,6 +1,7 @@
 //! `leaflet preview`: builds one leaflet exactly as `leaflet build` does, draws one page
-//! of the document its PDF is written from, and writes that as a PNG (the PDF itself is
-//! not written). The only place that chooses the PNG's path.
+//! (or, with `--all`, every page) of the document its PDF is written from, and writes
+//! each as a PNG (the PDF itself is not written). The only place that chooses the PNGs'
+//! paths.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,40 +15,53 @@ use crate::preview::{self, PreviewError};
 pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
     let target = png_path(args);
     let options = args.print.options(&args.sources);
-    let index = args.page as usize - 1;
+    let mut targets = Vec::new();
     let result = press_document(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {
-        let png = preview::png(&built.document, index, args.dpi)
-            .map_err(|e| vec![preview_error(&e, &args.leaflet)])?;
+        let pages = built.document.pages.len();
+        let indexes: Vec<usize> = if args.all { (0..pages).collect() } else { vec![args.page as usize - 1] };
+        // Every page drawn before any is written: a page that cannot be drawn writes none.
+        let mut pngs = Vec::new();
+        for &index in &indexes {
+            let png = preview::png(&built.document, index, args.dpi)
+                .map_err(|e| vec![preview_error(&e, &args.leaflet)])?;
+            let path = if args.all { numbered(&target, index + 1) } else { target.clone() };
+            pngs.push((index, path, png));
+        }
         let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
-        output::write_atomically(&target, &png, "PNG", &inputs).map_err(|d| vec![d])?;
-        Ok((built, png.len()))
+        for (_, path, png) in &pngs {
+            output::write_atomically(path, png, "PNG", &inputs).map_err(|d| vec![d])?;
+            targets.push(path.clone());
+        }
+        Ok((built, pngs))
     });
     match result {
-        Ok((built, bytes)) => {
+        Ok((built, pngs)) => {
             if !quiet {
                 for d in &built.warnings {
                     eprintln!("{}", super::render::show(d));
                 }
-                let page = &built.document.pages[index];
                 let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
-                eprintln!(
-                    "wrote {} (page {} of {}, {}, {} × {} px at {} dpi)",
-                    target.display(),
-                    args.page,
-                    built.document.pages.len(),
-                    langs.join(" | "),
-                    preview::pixels(page.width, args.dpi),
-                    preview::pixels(page.height, args.dpi),
-                    args.dpi
-                );
-                if verbose {
+                for (index, path, png) in &pngs {
+                    let page = &built.document.pages[*index];
                     eprintln!(
-                        "  page {:.1} × {:.1} mm, body {:.2} pt, {} KB",
-                        page.width / crate::model::units::PT_PER_MM,
-                        page.height / crate::model::units::PT_PER_MM,
-                        built.document.body_size,
-                        bytes.div_ceil(1024)
+                        "wrote {} (page {} of {}, {}, {} × {} px at {} dpi)",
+                        path.display(),
+                        index + 1,
+                        built.document.pages.len(),
+                        langs.join(" | "),
+                        preview::pixels(page.width, args.dpi),
+                        preview::pixels(page.height, args.dpi),
+                        args.dpi
                     );
+                    if verbose {
+                        eprintln!(
+                            "  page {:.1} × {:.1} mm, body {:.2} pt, {} KB",
+                            page.width / crate::model::units::PT_PER_MM,
+                            page.height / crate::model::units::PT_PER_MM,
+                            built.document.body_size,
+                            png.len().div_ceil(1024)
+                        );
+                    }
                 }
             }
             ExitCode::SUCCESS
@@ -56,14 +70,24 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
             for d in &problems {
                 eprintln!("{}", super::render::show(d));
             }
-            eprintln!(
-                "error: {} was not previewed; {} is unchanged",
-                args.leaflet.display(),
-                target.display()
-            );
+            let kept = if args.all {
+                match targets.as_slice() {
+                    [] => "no PNG was written".to_string(),
+                    written => format!("{} page(s) were written before the error", written.len()),
+                }
+            } else {
+                format!("{} is unchanged", target.display())
+            };
+            eprintln!("error: {} was not previewed; {kept}", args.leaflet.display());
             ExitCode::FAILURE
         }
     }
+}
+
+/// `out/leaflet.png` → `out/leaflet-2.png`: page `n` of `--all`.
+fn numbered(target: &Path, n: usize) -> PathBuf {
+    let stem = target.file_stem().map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
+    target.with_file_name(format!("{stem}-{n}.png"))
 }
 
 /// `-o`, else `<out-dir>/<stem>.png`, beside where `leaflet build` puts the PDF.
@@ -77,9 +101,9 @@ fn png_path(args: &PreviewArgs) -> PathBuf {
 fn preview_error(e: &PreviewError, leaflet: &Path) -> Diagnostic {
     let d = Diagnostic::error(e.to_string()).in_file(leaflet);
     match e {
-        PreviewError::NoPage { pages: 1, .. } => {
-            d.hint("the leaflet is one page; with layout = \"flip\" it has a page per language")
-        }
+        PreviewError::NoPage { pages: 1, .. } => d.hint(
+            "the leaflet is one page; `pages = 2` gives it a back, layout = \"flip\" a page per language",
+        ),
         PreviewError::NoPage { pages, .. } => d.hint(format!("give --page 1 to --page {pages}")),
         PreviewError::TooLarge { .. } => d.hint("give a lower --dpi"),
         PreviewError::Dpi { .. } | PreviewError::Encode(_) => d,

@@ -23,6 +23,8 @@ pub struct ColumnTexts {
     pub lang: LanguageIdentifier,
     /// One entry per leaflet block; each holds one passage, or one per list item.
     pub blocks: Vec<Vec<Passage>>,
+    /// The leaflet's `turn_over` message, for the foot of every page but the last.
+    pub turn_over: Option<Passage>,
 }
 
 /// A resolved message: the text to set and the message it came from (for errors).
@@ -73,7 +75,17 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog], draft: bool) -> Result<T
             }
             blocks.push(passages);
         }
-        columns.push(ColumnTexts { lang: catalog.lang.clone(), blocks });
+        let turn_over = match &leaflet.turn_over {
+            Some(m) => match passage(leaflet, catalog, m, &args, draft) {
+                Ok(p) => Some(p),
+                Err(mut d) => {
+                    problems.append(&mut d);
+                    None
+                }
+            },
+            None => None,
+        };
+        columns.push(ColumnTexts { lang: catalog.lang.clone(), blocks, turn_over });
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));

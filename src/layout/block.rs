@@ -2,6 +2,7 @@
 //! line count the breaker found), then drawn as a box of placed items relative to the
 //! box's top-left corner.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
@@ -18,6 +19,8 @@ use crate::text::{
 
 /// A block's box: its height and loose lines, known at once, and its items, drawn only
 /// when the page is placed (fitting composes the page many times and draws it once).
+/// A box may hold only some of its block's lines: the part of a paragraph or list on
+/// one page when the block runs on to the next (`split`).
 #[derive(Debug, Clone, Default)]
 pub struct BlockBox {
     pub height: f32,
@@ -29,8 +32,9 @@ pub struct BlockBox {
 #[derive(Debug, Clone)]
 enum Drawing {
     Items(Vec<Placed>),
-    /// A block set and the setting of each of its passages.
-    Set(Rc<BlockSet>, Vec<usize>),
+    /// A block set, the setting of each of its passages, and which of its lines (over
+    /// all passages, in order) the box holds.
+    Set(Rc<BlockSet>, Vec<usize>, Range<usize>),
 }
 
 impl Default for Drawing {
@@ -49,7 +53,47 @@ impl BlockBox {
     pub fn items(&self) -> Vec<Placed> {
         match &self.drawing {
             Drawing::Items(items) => items.clone(),
-            Drawing::Set(set, choice) => set.draw(choice),
+            Drawing::Set(set, choice, lines) => set.draw(choice, lines.clone()),
+        }
+    }
+
+    /// How many lines of text the box holds (none for pictures and codes).
+    pub fn line_count(&self) -> usize {
+        match &self.drawing {
+            Drawing::Items(_) => 0,
+            Drawing::Set(_, _, lines) => lines.len(),
+        }
+    }
+
+    /// Where the box may be cut across a page break, as counts of its lines kept
+    /// above the cut, smallest first: none for blocks never split (headings, slogans,
+    /// quotes, pictures, codes).
+    pub fn cuts(&self) -> Vec<usize> {
+        match &self.drawing {
+            Drawing::Items(_) => Vec::new(),
+            Drawing::Set(set, choice, lines) => {
+                set.cuts(choice, lines.clone()).into_iter().map(|g| g - lines.start).collect()
+            }
+        }
+    }
+
+    /// The height of the box's first `kept` lines as a box of their own.
+    pub fn head_height(&self, kept: usize) -> f32 {
+        match &self.drawing {
+            Drawing::Items(_) => self.height,
+            Drawing::Set(set, choice, lines) => set.slice_height(choice, lines.start..lines.start + kept),
+        }
+    }
+
+    /// The box cut after its first `kept` lines: the part above the cut and the part
+    /// below it, each a box of its own. Pictures and codes are never cut.
+    pub fn split(&self, kept: usize) -> (BlockBox, BlockBox) {
+        match &self.drawing {
+            Drawing::Items(_) => (self.clone(), BlockBox::default()),
+            Drawing::Set(set, choice, lines) => {
+                let cut = (lines.start + kept).min(lines.end);
+                (set.slice(choice, lines.start..cut), set.slice(choice, cut..lines.end))
+            }
         }
     }
 }
@@ -162,9 +206,61 @@ impl BlockSet {
     }
 
     pub fn height(&self, choice: &[usize]) -> f32 {
-        let lines: usize = self.passages.iter().zip(choice).map(|(p, &c)| p.settings[c].line_count()).sum();
-        let gaps = self.passages.len().saturating_sub(1) as f32 * self.item_gap();
-        lines as f32 * self.style.leading + gaps + 2.0 * self.padding()
+        self.slice_height(choice, 0..self.line_total(choice))
+    }
+
+    /// Lines of each passage set with `choice`.
+    fn line_counts<'a>(&'a self, choice: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+        self.passages.iter().zip(choice).map(|(p, &c)| p.settings[c].line_count())
+    }
+
+    fn line_total(&self, choice: &[usize]) -> usize {
+        self.line_counts(choice).sum()
+    }
+
+    /// The height of `lines` (counted over all passages) as a box of their own: the
+    /// lines, the gaps between list items among them, and a slogan's padding at the
+    /// ends the box keeps.
+    fn slice_height(&self, choice: &[usize], lines: Range<usize>) -> f32 {
+        let mut start = 0;
+        let mut gaps = 0;
+        let mut seen = false;
+        for count in self.line_counts(choice) {
+            let end = start + count;
+            if start < lines.end && end > lines.start {
+                gaps += usize::from(seen);
+                seen = true;
+            }
+            start = end;
+        }
+        let total = start;
+        let pad = self.padding() * (usize::from(lines.start == 0) + usize::from(lines.end >= total)) as f32;
+        lines.len() as f32 * self.style.leading + gaps as f32 * self.item_gap() + pad
+    }
+
+    /// Where a page break may cut the block inside `lines`, as line indexes (over all
+    /// passages): a paragraph between lines, keeping at least two lines on each side
+    /// (no orphan at the foot of a page, no widow at the top of the next); a list
+    /// between its items, never inside one. Other blocks are never cut.
+    fn cuts(&self, choice: &[usize], lines: Range<usize>) -> Vec<usize> {
+        /// The fewest lines of a paragraph left on either side of a page break.
+        const KEPT: usize = 2;
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (p, count) in self.line_counts(choice).enumerate() {
+            let end = start + count;
+            match self.kind {
+                BlockKind::Paragraph => {
+                    let first = start.max(lines.start) + KEPT;
+                    let last = end.saturating_sub(KEPT).min(lines.end);
+                    out.extend((first..=last).filter(|&g| g > lines.start && g < lines.end));
+                }
+                BlockKind::List if p > 0 && start > lines.start && start < lines.end => out.push(start),
+                _ => {}
+            }
+            start = end;
+        }
+        out
     }
 
     /// Choices that differ from the best in one passage and add no loose line, with
@@ -189,30 +285,48 @@ impl BlockSet {
 
     /// The box of the block set with `choice`: measured now, drawn when placed.
     pub fn render(self: &Rc<Self>, choice: &[usize]) -> BlockBox {
-        let settings = self.passages.iter().zip(choice).map(|(p, &c)| &p.settings[c]);
-        let loose_lines = settings.flat_map(Setting::ratios).filter(|&r| r > LOOSE_RATIO).count();
-        let drawing = Drawing::Set(self.clone(), choice.to_vec());
-        BlockBox { height: self.height(choice), loose_lines, drawing }
+        self.slice(choice, 0..self.line_total(choice))
     }
 
-    /// The items of the block set with `choice`, from the box's top-left corner.
-    fn draw(&self, choice: &[usize]) -> Vec<Placed> {
+    /// The box of `lines` (over all passages) of the block set with `choice`.
+    fn slice(self: &Rc<Self>, choice: &[usize], lines: Range<usize>) -> BlockBox {
+        let settings = self.passages.iter().zip(choice).map(|(p, &c)| &p.settings[c]);
+        let ratios = settings.flat_map(Setting::ratios).skip(lines.start).take(lines.len());
+        let loose_lines = ratios.filter(|&r| r > LOOSE_RATIO).count();
+        let height = self.slice_height(choice, lines.clone());
+        BlockBox { height, loose_lines, drawing: Drawing::Set(self.clone(), choice.to_vec(), lines) }
+    }
+
+    /// The items of `lines` (over all passages) of the block set with `choice`, from
+    /// the box's top-left corner.
+    fn draw(&self, choice: &[usize], lines: Range<usize>) -> Vec<Placed> {
         let mut items = Vec::new();
         let (indent, pad) = (self.indent(), self.padding());
         let inner = self.width - indent - 2.0 * pad;
-        let mut y = pad;
-        for (n, (set, &c)) in self.passages.iter().zip(choice).enumerate() {
-            if n > 0 {
+        let mut y = if lines.start == 0 { pad } else { 0.0 };
+        let mut start = 0;
+        let mut drawn_any = false;
+        for (set, &c) in self.passages.iter().zip(choice) {
+            let count = set.settings[c].line_count();
+            let (from, to) = (lines.start.max(start), lines.end.min(start + count));
+            let passage_start = start;
+            start += count;
+            if from >= to {
+                continue;
+            }
+            if drawn_any {
                 y += self.item_gap();
             }
-            if let Some(bullet) = &self.bullet {
+            drawn_any = true;
+            if let Some(bullet) = self.bullet.as_ref().filter(|_| from == passage_start) {
                 items.extend(self.lines(std::slice::from_ref(bullet), 0.0, y, self.width, Some(self.accent)));
             }
-            let lines = set.lines(c);
-            items.extend(self.lines(&lines, indent + pad, y, inner, None));
-            y += lines.len() as f32 * self.style.leading;
+            let set_lines = set.lines(c);
+            let shown = &set_lines[from - passage_start..to - passage_start];
+            items.extend(self.lines(shown, indent + pad, y, inner, None));
+            y += shown.len() as f32 * self.style.leading;
         }
-        let height = y + pad;
+        let height = y + if lines.end >= start { pad } else { 0.0 };
         let decoration = match self.kind {
             BlockKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent.into() }),
             BlockKind::Quote => {

@@ -1,11 +1,12 @@
 //! Composing the pages at one body size: every block set in every language, arranged
-//! in rows by the leaflet's layout (columns side by side, languages stacked, or a page
-//! per language), then placed with footers at the foot of each page.
+//! in rows by the leaflet's layout (columns side by side, languages stacked, or a flow
+//! per language), the rows of each flow cut into pages (`flow`), then placed with the
+//! footers at the foot of the last page and the turn-over line at the foot of the others.
 
 use super::balance;
 use super::block::{BlockError, BlockSet};
-use super::document::{FilledRect, Item, Placed};
-use super::grid::{Grid, Row};
+use super::document::{FilledRect, Item, Placed, RowLines};
+use super::grid::{FIT_TOLERANCE, Grid, Row};
 use super::style::BlockStyle;
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED};
 use crate::i18n::Texts;
@@ -21,13 +22,34 @@ pub struct Composition {
     accent: Rgb,
     margin: f32,
     page_height: f32,
+    /// Pages in order: each flow's pages, one flow after another.
     pub pages: Vec<PageRows>,
+    /// The flows' rows before they are cut into pages, kept only by a composition that
+    /// counts lines (`Breaking::FewestLines`), which is never paged.
+    flows: Vec<Flow>,
+    /// How many pages each flow took.
+    flow_pages: Vec<usize>,
+    /// Each column's language tag, for the rows' summary.
+    langs: Vec<String>,
+    /// The pages each flow was to fill (`None`: as many as it needs).
+    wanted: Option<usize>,
 }
 
-/// One page's rows: the body from the top, the footers at the foot.
+/// The rows that run on from page to page: the whole leaflet, or one language of a
+/// flip leaflet. Footers go at the foot of its last page, the turn-over line at the
+/// foot of the others.
+pub struct Flow {
+    pub body: Vec<Row>,
+    pub footers: Vec<Row>,
+    pub turn_over: Option<Row>,
+}
+
+/// One page's rows: the body from the top, the rows at the foot (the footers, or the
+/// turn-over line), and whether an accent rule sets the foot off (footers only).
 pub struct PageRows {
     pub body: Vec<Row>,
     pub footers: Vec<Row>,
+    pub rule: bool,
 }
 
 /// Where a page's body first crosses its limit, and by how much it is too tall.
@@ -51,6 +73,7 @@ pub fn compose(
     grid: &Grid,
     size: f32,
     breaking: Breaking,
+    wanted: Option<usize>,
 ) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
     let pictures = super::image::pictures(leaflet);
@@ -100,7 +123,43 @@ pub fn compose(
     let all: Vec<usize> = (0..texts.columns.len()).collect();
     let blocks = || leaflet.blocks.iter().enumerate();
     let is_footer = |b: &Block| b.kind == BlockKind::Footer;
-    let pages = match leaflet.layout {
+    // Its own list of failures: `row` holds the other while the flows are made.
+    let mut turn_over_failed = Vec::new();
+    let mut turn_over = |columns: &[usize]| -> Option<Row> {
+        let style = BlockStyle { breaking, ..BlockStyle::turn_over(&leaflet.style, size) };
+        let width = if columns.len() == 1 { grid.full_width } else { grid.column_width };
+        let mut boxes = Vec::new();
+        for &c in columns {
+            let column = &texts.columns[c];
+            let passage = column.turn_over.as_ref()?;
+            let set = BlockSet::new(
+                BlockKind::Footer,
+                &style,
+                leaflet.style.accent,
+                std::slice::from_ref(passage),
+                fonts,
+                width,
+                &column.lang,
+            );
+            match set {
+                Ok(set) => {
+                    let set = std::rc::Rc::new(set);
+                    boxes.push(set.render(&set.best_choice()));
+                }
+                Err(error) => turn_over_failed.push(Failed { block: TURN_OVER, column: c, width, error }),
+            }
+        }
+        let stacked = columns.len() == 1;
+        (boxes.len() == columns.len()).then(|| Row {
+            index: TURN_OVER,
+            style,
+            stacked,
+            stack_gap: 0.0,
+            langs: columns.to_vec(),
+            boxes,
+        })
+    };
+    let flows = match leaflet.layout {
         LayoutMode::Columns => {
             let stacked = |b: &Block| b.span || all.len() == 1;
             let body =
@@ -108,7 +167,8 @@ pub fn compose(
             let body = body.collect();
             let footers =
                 blocks().filter(|(_, b)| is_footer(b)).filter_map(|(i, b)| row(i, b, &all, stacked(b)));
-            vec![PageRows { body, footers: footers.collect() }]
+            let footers = footers.collect();
+            vec![Flow { body, footers, turn_over: turn_over(&all) }]
         }
         LayoutMode::Stacked => {
             let mut body = Vec::new();
@@ -124,11 +184,12 @@ pub fn compose(
                 }
             }
             let footers = blocks().filter(|(_, b)| is_footer(b)).filter_map(|(i, b)| row(i, b, &all, true));
-            vec![PageRows { body, footers: footers.collect() }]
+            let footers = footers.collect();
+            vec![Flow { body, footers, turn_over: turn_over(&all) }]
         }
         LayoutMode::Flip => all
             .iter()
-            .map(|&c| PageRows {
+            .map(|&c| Flow {
                 body: blocks()
                     .filter(|(_, b)| !is_footer(b))
                     .filter_map(|(i, b)| row(i, b, &[c], true))
@@ -137,20 +198,39 @@ pub fn compose(
                     .filter(|(_, b)| is_footer(b))
                     .filter_map(|(i, b)| row(i, b, &[c], true))
                     .collect(),
+                turn_over: turn_over(&[c]),
             })
             .collect(),
     };
+    failed.extend(turn_over_failed);
     if !failed.is_empty() {
         return Err(failed);
     }
-    Ok(Composition {
+    let mut composition = Composition {
         size,
         accent: leaflet.style.accent,
         margin: leaflet.margin,
         page_height: leaflet.page.height,
-        pages,
-    })
+        pages: Vec::new(),
+        flows: Vec::new(),
+        flow_pages: Vec::new(),
+        langs: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
+        wanted,
+    };
+    if breaking == Breaking::FewestLines {
+        composition.flows = flows;
+    } else {
+        for flow in flows {
+            let pages = super::flow::paginate(&composition, flow, wanted);
+            composition.flow_pages.push(pages.len());
+            composition.pages.extend(pages);
+        }
+    }
+    Ok(composition)
 }
+
+/// The row index of the turn-over line, which is no block of the leaflet.
+pub const TURN_OVER: usize = usize::MAX;
 
 impl Composition {
     pub fn loose_lines(&self) -> usize {
@@ -158,20 +238,37 @@ impl Composition {
         rows.flat_map(|r| &r.boxes).map(|b| b.loose_lines).sum()
     }
 
+    /// The pages each flow was set on (the most, when flows differ).
+    pub fn pages_per_flow(&self) -> usize {
+        self.flow_pages.iter().copied().max().unwrap_or(0)
+    }
+
+    pub fn margin(&self) -> f32 {
+        self.margin
+    }
+
     fn rule_gap(&self) -> f32 {
         self.size * 0.6
     }
 
-    /// Top of a page's footers (the bottom margin when there are none).
-    fn footer_top(&self, page: &PageRows) -> f32 {
-        let gaps: f32 = page.footers.iter().rev().skip(1).map(|r| r.style.space_after).sum();
-        self.page_height - self.margin - page.footers.iter().map(Row::height).sum::<f32>() - gaps
+    /// Top of the rows at a page's foot (the bottom margin when there are none).
+    fn footer_top(&self, footers: &[Row]) -> f32 {
+        let gaps: f32 = footers.iter().rev().skip(1).map(|r| r.style.space_after).sum();
+        self.page_height - self.margin - footers.iter().map(Row::height).sum::<f32>() - gaps
     }
 
-    /// How far down a page's body may reach: above the footers and their rule.
+    /// How far down a page's body may reach above `footers` (and their rule).
+    pub fn limit_above(&self, footers: &[Row], rule: bool) -> f32 {
+        let top = self.footer_top(footers);
+        match (footers.is_empty(), rule) {
+            (true, _) => top,
+            (false, true) => top - 2.0 * self.rule_gap() - RULE,
+            (false, false) => top - self.rule_gap(),
+        }
+    }
+
     fn limit(&self, page: &PageRows) -> f32 {
-        let top = self.footer_top(page);
-        if page.footers.is_empty() { top } else { top - 2.0 * self.rule_gap() - RULE }
+        self.limit_above(&page.footers, page.rule)
     }
 
     fn body_bottom(&self, page: &PageRows) -> f32 {
@@ -189,46 +286,86 @@ impl Composition {
                     y += page.body[n - 1].style.space_after;
                 }
                 y += row.height();
-                if y > limit + 0.01 {
+                if y > limit + FIT_TOLERANCE {
                     return Some(Overflow { row, by: self.body_bottom(page) - limit });
                 }
             }
             // Footers alone taller than the page.
-            let first_footer = page.footers.first().filter(|_| limit < self.margin - 0.01);
+            let first_footer = page.footers.first().filter(|_| limit < self.margin - FIT_TOLERANCE);
             first_footer.map(|row| Overflow { row, by: self.margin - limit })
         })
     }
 
-    /// Every page's rows placed; with `spread`, the room left under a page's body is
-    /// shared out evenly between its rows so the page is filled.
-    pub fn place(&self, grid: &Grid, spread: bool) -> Vec<Vec<Placed>> {
-        self.pages.iter().map(|page| self.place_page(page, grid, spread)).collect()
+    /// For a composition that only counts lines (never paged): whether its text
+    /// overflows the pages wanted however it is cut into them. Cutting a row never
+    /// makes it shorter (each part is as tall as its tallest language), so the rows'
+    /// heights, less the gaps that page breaks drop, must fit in the pages' room.
+    pub fn surely_overflows(&self) -> bool {
+        let pages = self.wanted.unwrap_or(1).max(1);
+        self.flows.iter().any(|flow| {
+            let heights: f32 = flow.body.iter().map(Row::height).sum();
+            let gaps = flow.body.iter().rev().skip(1).map(|r| r.style.space_after);
+            let (gaps, widest) = gaps.fold((0.0, 0.0f32), |(sum, max), g| (sum + g, max.max(g)));
+            let dropped = (pages - 1) as f32 * widest;
+            let last = self.limit_above(&flow.footers, true) - self.margin;
+            let turn_over: Vec<Row> = flow.turn_over.iter().cloned().collect();
+            let others = (pages - 1) as f32 * (self.limit_above(&turn_over, false) - self.margin);
+            heights + gaps - dropped > last + others + FIT_TOLERANCE
+        })
     }
 
-    fn place_page(&self, page: &PageRows, grid: &Grid, spread: bool) -> Vec<Placed> {
+    /// Every page's rows placed; with `spread`, the room left under a page's body is
+    /// shared out evenly between its rows so the page is filled. A leaflet of several
+    /// pages spreads at most a body size per gap: its last page may end well short.
+    pub fn place(&self, grid: &Grid, spread: bool) -> Vec<(Vec<Placed>, Vec<RowLines>)> {
+        let most = if self.pages_per_flow() > 1 { self.size } else { f32::INFINITY };
+        self.pages.iter().map(|page| self.place_page(page, grid, spread, most)).collect()
+    }
+
+    /// What a row placed at `y` holds, for the document's summary.
+    fn row_lines(&self, row: &Row, y: f32, foot: bool) -> RowLines {
+        let lines = row.langs.iter().zip(&row.boxes).map(|(&c, b)| (self.langs[c].clone(), b.line_count()));
+        let block = (row.index != TURN_OVER).then_some(row.index);
+        RowLines { block, y, height: row.height(), lines: lines.collect(), foot }
+    }
+
+    fn place_page(
+        &self,
+        page: &PageRows,
+        grid: &Grid,
+        spread: bool,
+        most: f32,
+    ) -> (Vec<Placed>, Vec<RowLines>) {
         let mut items = Vec::new();
+        let mut summary = Vec::new();
         if !page.footers.is_empty() {
-            let rule = FilledRect { width: grid.full_width, height: RULE, color: self.accent.into() };
-            let top = self.footer_top(page);
-            items.push(Placed { x: grid.left, y: top - self.rule_gap() - RULE, item: Item::Rect(rule) });
+            let top = self.footer_top(&page.footers);
+            if page.rule {
+                let rule = FilledRect { width: grid.full_width, height: RULE, color: self.accent.into() };
+                items.push(Placed { x: grid.left, y: top - self.rule_gap() - RULE, item: Item::Rect(rule) });
+            }
             let mut y = top;
             for row in &page.footers {
+                summary.push(self.row_lines(row, y, true));
                 row.place(&mut items, grid, y);
                 y += row.height() + row.style.space_after;
             }
         }
         let room = (self.limit(page) - self.body_bottom(page)).max(0.0);
         let rows = page.body.len();
-        let extra = if spread && rows > 1 { room / (rows - 1) as f32 } else { 0.0 };
+        let extra = if spread && rows > 1 { (room / (rows - 1) as f32).min(most) } else { 0.0 };
         let mut y = self.margin;
         for (n, row) in page.body.iter().enumerate() {
             if n > 0 {
                 y += page.body[n - 1].style.space_after + extra;
             }
+            summary.push(self.row_lines(row, y, false));
             row.place(&mut items, grid, y);
             y += row.height();
         }
-        items
+        // Top to bottom: the body, then the foot.
+        summary.sort_by(|a, b| a.foot.cmp(&b.foot));
+        (items, summary)
     }
 }
 
@@ -238,7 +375,10 @@ pub fn failures(leaflet: &Leaflet, texts: &Texts, failed: &[Failed]) -> Diagnost
         .iter()
         .take(MAX_LISTED)
         .map(|f| {
-            let block = leaflet.blocks[f.block].describe(f.block);
+            let block = match leaflet.blocks.get(f.block) {
+                Some(block) => block.describe(f.block),
+                None => "the turn-over line (`turn_over`)".into(),
+            };
             super::block_error(&f.error, &block, &texts.columns[f.column].lang.to_string(), f.width)
         })
         .collect();

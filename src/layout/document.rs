@@ -20,6 +20,24 @@ pub struct Document {
     /// Pictures the image items refer to by index, each once however often drawn.
     pub images: Vec<Arc<Picture>>,
     pub pages: Vec<Page>,
+    /// What layout put on each of its pages (before any imposition): the rows, top
+    /// to bottom, for `-v` and for tests.
+    pub flow: Vec<Vec<RowLines>>,
+}
+
+/// A row on a page: the block it is of, and how many of its lines each language has
+/// there (all of them, or the part of a block that runs over a page break).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowLines {
+    /// Index into the leaflet's blocks; `None` for the turn-over line.
+    pub block: Option<usize>,
+    /// Where the row's top is, from the page's top edge, and its height, in points.
+    pub y: f32,
+    pub height: f32,
+    /// Each language's tag and line count, in column order.
+    pub lines: Vec<(String, usize)>,
+    /// At the foot of the page (footers, the turn-over line).
+    pub foot: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -7,6 +7,9 @@ use super::style::BlockStyle;
 use crate::diag::Diagnostic;
 use crate::model::{Leaflet, units::PT_PER_MM};
 
+/// How far a row may reach past its limit and still count as fitting (rounding).
+pub const FIT_TOLERANCE: f32 = 0.01;
+
 /// Narrower columns cannot hold a line of words.
 pub const MIN_COLUMN_MM: f32 = 25.0;
 
@@ -68,6 +71,51 @@ impl Row {
             }
         }
         best
+    }
+
+    /// Whether the row may end a page: a heading never does (it moves on with the
+    /// row after it).
+    pub fn keeps_with_next(&self) -> bool {
+        self.style.keep_with_next
+    }
+
+    /// The least height of this row that may stand at the foot of a page before the
+    /// rest runs on: in each language the lines above its first cut (or the whole
+    /// box, when it cannot be cut); the whole row when it is never split.
+    pub fn least_start(&self) -> f32 {
+        if self.stacked && self.boxes.len() > 1 {
+            return self.height();
+        }
+        let head = |b: &BlockBox| b.cuts().first().map_or(b.height, |&kept| b.head_height(kept));
+        self.boxes.iter().map(head).fold(0.0, f32::max)
+    }
+
+    /// The row cut at a page break with `room` left above the page's limit: the part
+    /// on this page and the part that runs on to the next, each language cut at its
+    /// own line (the last cut whose lines fit; a language that fits whole stays whole).
+    /// `None` when some language has no cut that fits, or the row is never split
+    /// (languages stacked in one row, pictures and codes).
+    pub fn split(&self, room: f32) -> Option<(Row, Row)> {
+        if self.stacked && self.boxes.len() > 1 {
+            return None;
+        }
+        let mut heads = Vec::with_capacity(self.boxes.len());
+        let mut tails = Vec::with_capacity(self.boxes.len());
+        for b in &self.boxes {
+            let kept = if b.height <= room + FIT_TOLERANCE {
+                b.line_count()
+            } else {
+                *b.cuts().iter().rev().find(|&&kept| b.head_height(kept) <= room + FIT_TOLERANCE)?
+            };
+            let (head, tail) = b.split(kept);
+            heads.push(head);
+            tails.push(tail);
+        }
+        Some((self.with_boxes(heads), self.with_boxes(tails)))
+    }
+
+    fn with_boxes(&self, boxes: Vec<BlockBox>) -> Row {
+        Row { langs: self.langs.clone(), boxes, ..*self }
     }
 
     pub fn place(&self, items: &mut Vec<Placed>, grid: &Grid, top: f32) {

@@ -4,27 +4,32 @@
 //! The page is a grid of rows: each leaflet block is one row, holding that block in
 //! every language side by side (or stacked across the full width when it spans), so
 //! counterpart blocks start level; the next row starts below the tallest, and
-//! counterparts are set to end as level as they can. Footers sit at the foot of the
-//! page. Other layouts stack whole languages, or give each language its own page. The type is shrunk to fit or grown to fill the page within the leaflet's
-//! limits; content that still does not fit is an error, never clipped.
+//! counterparts are set to end as level as they can. Rows run on from page to page
+//! (`flow`), a row reaching the foot of a page cut in every language at once. Footers
+//! sit at the foot of the last page. Other layouts stack whole languages, or give each
+//! language its own pages. The type is shrunk to fit or grown to fill the pages within
+//! the leaflet's limits; content that still does not fit is an error, never clipped.
 
 mod balance;
 mod block;
 mod compose;
 mod document;
+mod flow;
 mod grid;
 mod image;
 mod qr;
 mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
-pub use document::{Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, TextRun};
+pub use document::{
+    Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+};
 pub use image::PRINT_DPI;
 pub use style::BlockStyle;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
-use crate::model::{Leaflet, units::PT_PER_MM};
+use crate::model::{Leaflet, Pages, units::PT_PER_MM};
 use crate::text::{Breaking, FontChain, SetError};
 use compose::{Composition, Overflow, failures};
 use grid::Grid;
@@ -32,33 +37,42 @@ use grid::Grid;
 /// Fitting stops when the body size is known to this precision, in points.
 const FIT_PRECISION: f32 = 0.05;
 
-/// Lays the leaflet out (one page, or one per language), at the body size that fills
-/// the page best.
+/// Lays the leaflet out on its pages (per language, for a flip leaflet), at the body
+/// size that fills them best.
 pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Document, Diagnostics> {
     let grid = Grid::of(leaflet)?;
-    let compose = |size: f32, breaking| compose::compose(leaflet, texts, fonts, &grid, size, breaking);
     let style = &leaflet.style;
+    let wanted = match leaflet.pages {
+        Pages::Exactly(n) => n,
+        // As many as the text needs at `size`; then fitted to them like any count.
+        Pages::Auto => compose::compose(leaflet, texts, fonts, &grid, style.size, Breaking::Optimal, None)
+            .map_err(|f| failures(leaflet, texts, &f))?
+            .pages_per_flow(),
+    };
+    let compose =
+        |size: f32, breaking| compose::compose(leaflet, texts, fonts, &grid, size, breaking, Some(wanted));
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
-    let wanted = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
+    let at_size = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
     let page = if !style.fit {
-        wanted
-    } else if wanted.overflow().is_none() {
-        grow(&compose, wanted, style.max_size)
+        at_size
+    } else if at_size.overflow().is_none() {
+        grow(&compose, at_size, style.max_size)
     } else {
         // At `size` it overflows: look below.
         shrink(&compose, style.min_size, style.size)
             .or_else(|| compose(style.min_size, Breaking::Optimal).ok())
-            .unwrap_or(wanted)
+            .unwrap_or(at_size)
     };
     if let Some(overflow) = page.overflow() {
-        return Err(overflow_error(leaflet, texts, &page, &overflow).into());
+        let needed = pages_needed(leaflet, texts, fonts, &grid);
+        return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, needed).into());
     }
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
-    let pages = page
+    let (pages, flow) = page
         .place(&grid, true)
         .into_iter()
-        .map(|items| Page::trimmed(leaflet.page.width, leaflet.page.height, items))
-        .collect();
+        .map(|(items, rows)| (Page::trimmed(leaflet.page.width, leaflet.page.height, items), rows))
+        .unzip();
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
@@ -66,7 +80,20 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         faces: fonts.faces(),
         images: image::pictures(leaflet),
         pages,
+        flow,
     })
+}
+
+/// How many pages (per language, for a flip leaflet) the text takes at the body size
+/// the leaflet asks for; `None` when it cannot be set (a block taller than a page).
+pub fn pages_at_size(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Option<usize> {
+    pages_needed(leaflet, texts, fonts, &Grid::of(leaflet).ok()?)
+}
+
+fn pages_needed(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain, grid: &Grid) -> Option<usize> {
+    let size = leaflet.style.size;
+    let composition = compose::compose(leaflet, texts, fonts, grid, size, Breaking::Optimal, None).ok()?;
+    composition.overflow().is_none().then(|| composition.pages_per_flow())
 }
 
 /// Composes the pages at a body size, breaking lines so.
@@ -93,7 +120,7 @@ fn shrink(compose: &impl Composer, low: f32, high: f32) -> Option<Composition> {
 /// probes sizes far too large, and this gives the same answer in a fraction of the time.
 fn fits(compose: &impl Composer, size: f32) -> Option<Composition> {
     if let Ok(bound) = compose(size, Breaking::FewestLines)
-        && bound.overflow().is_some()
+        && bound.surely_overflows()
     {
         return None;
     }
@@ -145,21 +172,42 @@ fn fewest_loose_lines(compose: &impl Composer, min_size: f32, fitted: Compositio
     best
 }
 
-fn overflow_error(leaflet: &Leaflet, texts: &Texts, page: &Composition, overflow: &Overflow) -> Diagnostic {
-    let block = &leaflet.blocks[overflow.row.index];
+fn overflow_error(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    page: &Composition,
+    overflow: &Overflow,
+    wanted: usize,
+    needed: Option<usize>,
+) -> Diagnostic {
     let lang = &texts.columns[overflow.row.langs[overflow.row.tallest()]].lang;
+    let what = match leaflet.blocks.get(overflow.row.index) {
+        Some(block) => block.describe(overflow.row.index),
+        None => "the turn-over line".into(),
+    };
     let at_size = if leaflet.style.fit && page.size < leaflet.style.size {
         format!(" even with the body shrunk to {} pt", page.size)
     } else {
         String::new()
     };
-    Diagnostic::error(format!(
-        "the text does not fit on the page{at_size}: from {} in `{lang}` on, it overflows the bottom by {:.1} mm",
-        block.describe(overflow.row.index),
+    let on = if wanted == 1 { "the page".to_string() } else { format!("{wanted} pages") };
+    let d = Diagnostic::error(format!(
+        "the text does not fit on {on}{at_size}: from {what} in `{lang}` on, it overflows the bottom by {:.1} mm",
         overflow.by / PT_PER_MM
+    ));
+    let d = match leaflet.blocks.get(overflow.row.index) {
+        Some(block) => d.at(&leaflet.source.path, &leaflet.source.text, block.at.clone()),
+        None => d.in_file(&leaflet.source.path),
+    };
+    let at_size = match needed {
+        Some(n) => format!(" (at `size` the text takes {n})"),
+        None => String::new(),
+    };
+    d.hint(format!(
+        "set `pages = {}`{at_size} or `pages = \"auto\"`; or shorten the text, lower `min_size` under \
+         [style], use a smaller `margin`, or a larger `paper`",
+        wanted + 1
     ))
-    .at(&leaflet.source.path, &leaflet.source.text, block.at.clone())
-    .hint("shorten the text, or lower `min_size` under [style], use a smaller `margin`, or a larger `paper`")
 }
 
 pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -> Diagnostic {

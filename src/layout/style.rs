@@ -17,6 +17,8 @@ pub struct BlockStyle {
     pub space_after: f32,
     /// How its paragraphs are broken (fitting may only count lines).
     pub breaking: Breaking,
+    /// Never ends a page: moves on with the block after it (headings).
+    pub keep_with_next: bool,
 }
 
 impl BlockStyle {
@@ -31,9 +33,13 @@ impl BlockStyle {
             hyphenate: style.hyphenate && align == Align::Justify,
             space_after: body * after,
             breaking: Breaking::Optimal,
+            keep_with_next: false,
         };
         let mut s = match block.kind {
-            BlockKind::Heading => text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8),
+            BlockKind::Heading => BlockStyle {
+                keep_with_next: true,
+                ..text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8)
+            },
             BlockKind::Paragraph => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
             // Short list items justify badly (a two-line item has one line to absorb
             // all the slack), so lists are ragged unless the leaflet says otherwise.
@@ -57,6 +63,22 @@ impl BlockStyle {
             s.hyphenate = style.hyphenate && s.align == Align::Justify;
         }
         s
+    }
+
+    /// The turn-over line at the foot of a page ("Please turn over"): italic, a little
+    /// smaller than the body, in the accent colour.
+    pub fn turn_over(style: &Style, body: f32) -> BlockStyle {
+        BlockStyle {
+            face: FaceStyle::Italic,
+            size: body * 0.9,
+            leading: body * 0.9 * 1.25,
+            color: style.accent,
+            align: Align::Left,
+            hyphenate: false,
+            space_after: 0.0,
+            breaking: Breaking::Optimal,
+            keep_with_next: false,
+        }
     }
 
     /// Where the first baseline sits below the top of a line box: the leading's extra

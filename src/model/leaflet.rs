@@ -31,6 +31,10 @@ pub struct Leaflet {
     /// `orientation` was given: never turn the page for more columns.
     pub orientation_set: bool,
     pub layout: LayoutMode,
+    /// How many pages the text runs over (each language's, with `layout = "flip"`).
+    pub pages: Pages,
+    /// Message set at the foot of every page but the last ("Please turn over").
+    pub turn_over: Option<MessageRef>,
     pub margin: f32,
     pub gutter: f32,
     /// Colour past the trim on every side, in points (0: none).
@@ -44,6 +48,18 @@ pub struct Leaflet {
     pub args: Vec<Arg>,
     pub blocks: Vec<Block>,
 }
+
+/// How many pages the text runs over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// Exactly this many (1: a single page; 2: the front and back of a sheet).
+    Exactly(usize),
+    /// As many as the text needs at the body size asked for.
+    Auto,
+}
+
+/// More pages than a leaflet has; a larger `pages` is a mistake.
+pub const MAX_PAGES: usize = 64;
 
 /// How the languages share the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

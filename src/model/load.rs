@@ -23,6 +23,8 @@ struct RawLeaflet {
     paper: Option<Spanned<String>>,
     orientation: Option<Spanned<String>>,
     layout: Option<Spanned<String>>,
+    pages: Option<Spanned<toml::Value>>,
+    turn_over: Option<Spanned<String>>,
     margin: Option<Spanned<String>>,
     gutter: Option<Spanned<String>>,
     bleed: Option<Spanned<String>>,
@@ -124,6 +126,8 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
             }
         },
     };
+    let pages = raw.pages.as_ref().map_or(Pages::Exactly(1), |p| v.pages(p));
+    let turn_over = raw.turn_over.as_ref().map(|t| v.message_ref(t));
     let margin = v.length(raw.margin.as_ref(), "margin", 15.0 * super::units::PT_PER_MM);
     let gutter = v.length(raw.gutter.as_ref(), "gutter", 8.0 * super::units::PT_PER_MM);
     let bleed = v.length(raw.bleed.as_ref(), "bleed", 0.0);
@@ -172,6 +176,8 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         page,
         orientation_set,
         layout,
+        pages,
+        turn_over,
         margin,
         gutter,
         bleed,
@@ -225,6 +231,30 @@ impl Validator<'_> {
         }
         let d = Diagnostic::error(message).at(&self.source.path, &self.source.text, span).hint(hint);
         self.problems.push(d);
+    }
+
+    /// `pages = 2` or `pages = "auto"`.
+    fn pages(&mut self, raw: &Spanned<toml::Value>) -> Pages {
+        match raw.get_ref() {
+            toml::Value::Integer(n) if (1..=MAX_PAGES as i64).contains(n) => Pages::Exactly(*n as usize),
+            toml::Value::String(s) if s == "auto" => Pages::Auto,
+            toml::Value::Integer(n) if *n > MAX_PAGES as i64 => {
+                self.error(
+                    raw.span(),
+                    format!("`pages = {n}` is more than a leaflet has (at most {MAX_PAGES})"),
+                    "a leaflet is 1 or 2 pages, a booklet a few more",
+                );
+                Pages::Exactly(1)
+            }
+            other => {
+                self.error(
+                    raw.span(),
+                    format!("`pages` must be a number of pages or \"auto\", not {other}"),
+                    "write pages = 2 (front and back), or pages = \"auto\" for as many as the text needs",
+                );
+                Pages::Exactly(1)
+            }
+        }
     }
 
     fn languages(&mut self, raw: &Spanned<Vec<Spanned<String>>>) -> Vec<Language> {

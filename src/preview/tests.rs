@@ -16,6 +16,7 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
         faces: vec![Arc::clone(&FontFamily::builtin().faces[0])],
         images: Vec::new(),
         pages: vec![Page::trimmed(width, height, items)],
+        flow: Vec::new(),
     }
 }
 
