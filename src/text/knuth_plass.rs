@@ -406,12 +406,12 @@ mod tests {
     /// 40,000 words took 8 s and 2 GB, and a leaflet with a megabyte of text ran out of
     /// memory (found by fuzzing). Now the work grows linearly.
     #[test]
-    fn long_paragraphs_break_in_linear_time_keeping_nearby_line_counts() {
+    fn long_paragraphs_keep_only_line_counts_near_the_best() {
         let words: Vec<f32> = (0..40_000).map(|i| 17.0 + (i % 7) as f32).collect();
         let items = paragraph(&words, (2.5, 2.5, 1.5));
-        let start = std::time::Instant::now();
+        // Its speed is the benchmarks' business (benches/stages.rs); here, that it keeps
+        // only line counts near the best, which is what makes it linear.
         let solutions = optimal(&items, &Params::justified(150.0));
-        assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
         assert!((2..=2 * LINE_COUNT_SPREAD + 1).contains(&solutions.len()), "{}", solutions.len());
         let lines: Vec<usize> = solutions.iter().map(|s| s.breaks.len()).collect();
         assert!(lines.windows(2).all(|w| w[1] == w[0] + 1), "{lines:?}");
