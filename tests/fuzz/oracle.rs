@@ -132,6 +132,23 @@ fn build_options(options: &[String]) -> BuildOptions {
                     _ => ColorMode::Rgb,
                 }
             }
+            "--pages" => {
+                o.pages = match value {
+                    "auto" => Some(leaflet::model::Pages::Auto),
+                    n => n
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=leaflet::model::MAX_PAGES).contains(n))
+                        .map(leaflet::model::Pages::Exactly),
+                }
+            }
+            "--duplex" => {
+                o.duplex = match value {
+                    "long" => Some(leaflet::press::Duplex::Long),
+                    "short" => Some(leaflet::press::Duplex::Short),
+                    _ => None,
+                }
+            }
             "--marks" => o.marks = true,
             "--draft" => o.draft = true,
             "--langs" => o.langs = Some(value.split(',').map(str::to_string).collect()),

@@ -194,6 +194,8 @@ fn options() -> impl Strategy<Value = Vec<String>> {
         (Just("--paper"), select(&["A6", "A4", "Letter", "36pt x 36pt", "1000mm x 1000mm", "0mm x 0mm"][..])),
         (Just("--bleed"), select(&["0mm", "3mm", "20mm", "21mm", "1e9pt", "NaNmm"][..])),
         (Just("--n-up"), select(&["1", "2", "4", "3", "255"][..])),
+        (Just("--pages"), select(&["1", "2", "3", "auto", "0", "65"][..])),
+        (Just("--duplex"), select(&["long", "short", "both"][..])),
         (Just("--color"), select(&["rgb", "cmyk", "gray"][..])),
         (Just("--marks"), Just("")),
         (Just("--draft"), Just("")),
