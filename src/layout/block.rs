@@ -10,7 +10,7 @@ use super::document::{FilledRect, Glyph, Item, Placed, TextRun};
 use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
-use crate::model::{BlockKind, Rgb};
+use crate::model::{Rgb, TextKind};
 use crate::text::{
     Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText,
     set_paragraph,
@@ -70,7 +70,7 @@ pub struct BlockError {
 /// choice (`Vec<usize>`, one index per passage) made by the page.
 #[derive(Debug, Clone)]
 pub struct BlockSet {
-    kind: BlockKind,
+    kind: TextKind,
     style: BlockStyle,
     accent: Rgb,
     width: f32,
@@ -91,7 +91,7 @@ const BALANCE_MAX_EXTRA_DEMERITS: f64 = 20_000.0;
 
 impl BlockSet {
     pub fn new(
-        kind: BlockKind,
+        kind: TextKind,
         style: &BlockStyle,
         accent: Rgb,
         passages: &[Passage],
@@ -128,7 +128,7 @@ impl BlockSet {
                 error,
             })?);
         }
-        if kind == BlockKind::List {
+        if kind == TextKind::List {
             let runs = [(0..'•'.len_utf8(), style.face)];
             let bullet = ParagraphStyle { align: Align::Left, hyphenate: false, width, ..paragraph };
             let set = set_paragraph(&StyledText { text: "•", runs: &runs }, &bullet)
@@ -141,19 +141,19 @@ impl BlockSet {
     /// Text indent: lists hang their text after the bullet, quotes after the bar.
     fn indent(&self) -> f32 {
         match self.kind {
-            BlockKind::List => self.style.size * 1.2,
-            BlockKind::Quote => self.style.size,
+            TextKind::List => self.style.size * 1.2,
+            TextKind::Quote => self.style.size,
             _ => 0.0,
         }
     }
 
     /// Space around the text inside a slogan's box.
     fn padding(&self) -> f32 {
-        if self.kind == BlockKind::Slogan { self.style.size * 0.45 } else { 0.0 }
+        if self.kind == TextKind::Slogan { self.style.size * 0.45 } else { 0.0 }
     }
 
     fn item_gap(&self) -> f32 {
-        if self.kind == BlockKind::List { self.style.size * 0.35 } else { 0.0 }
+        if self.kind == TextKind::List { self.style.size * 0.35 } else { 0.0 }
     }
 
     /// Each passage's best setting.
@@ -214,8 +214,8 @@ impl BlockSet {
         }
         let height = y + pad;
         let decoration = match self.kind {
-            BlockKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent.into() }),
-            BlockKind::Quote => {
+            TextKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent.into() }),
+            TextKind::Quote => {
                 Some(FilledRect { width: self.style.size * 0.2, height, color: self.accent.into() })
             }
             _ => None,

@@ -381,35 +381,56 @@ impl Validator<'_> {
     fn block(&mut self, raw: &Spanned<RawBlock>) -> Option<Block> {
         let at = raw.span();
         let raw = raw.get_ref();
-        let Some(&(_, kind)) = BlockKind::ALL.iter().find(|(name, _)| name == raw.kind.get_ref()) else {
-            let names = BlockKind::ALL.map(|(n, _)| n);
-            let hint = match closest(raw.kind.get_ref(), names) {
+        let name = raw.kind.get_ref().as_str();
+        let text_kind = TextKind::ALL.iter().find(|(n, _)| *n == name).map(|&(_, k)| k);
+        if text_kind.is_none() && name != QR_TYPE && name != IMAGE_TYPE {
+            let names: Vec<&str> =
+                TextKind::ALL.iter().map(|(n, _)| *n).chain([QR_TYPE, IMAGE_TYPE]).collect();
+            let hint = match closest(name, names.iter().copied()) {
                 Some(best) => format!("did you mean \"{best}\"?"),
                 None => format!("use one of {}", names.join(", ")),
             };
-            self.error(raw.kind.span(), format!("unknown block type `{}`", raw.kind.get_ref()), hint);
-            return None;
-        };
-        if !self.keys_belong(kind, raw) {
+            self.error(raw.kind.span(), format!("unknown block type `{name}`"), hint);
             return None;
         }
-        let qr = self.qr(kind, raw, &at)?;
-        let image = self.image(kind, raw, &at)?;
+        if !self.keys_belong(name, text_kind.is_some(), raw) {
+            return None;
+        }
+        let content = match text_kind {
+            Some(kind) => self.text(kind, raw, &at)?,
+            None if name == QR_TYPE => {
+                let qr = self.qr(raw, &at)?;
+                if raw.text.is_some() || raw.items.is_some() {
+                    self.error(
+                        at,
+                        "a qr block takes `url` (and no `text` or `items`)",
+                        "url = \"https://…\"",
+                    );
+                    return None;
+                }
+                BlockContent::Qr(qr)
+            }
+            None => {
+                let image = self.image(raw, &at)?;
+                if raw.text.is_some() || raw.items.is_some() {
+                    self.error(
+                        at,
+                        "an image block takes `path` (and no `text` or `items`)",
+                        "path = \"logo.png\", relative to the leaflet file",
+                    );
+                    return None;
+                }
+                BlockContent::Image(image)
+            }
+        };
+        Some(Block { content, span: raw.span, at })
+    }
+
+    /// A text block's messages and alignment; an error when `text` or `items` is
+    /// missing or misplaced.
+    fn text(&mut self, kind: TextKind, raw: &RawBlock, at: &Range<usize>) -> Option<BlockContent> {
         let texts = match (kind, &raw.text, &raw.items) {
-            (BlockKind::Qr | BlockKind::Image, None, None) => Vec::new(),
-            (BlockKind::Qr, _, _) => {
-                self.error(at, "a qr block takes `url` (and no `text` or `items`)", "url = \"https://…\"");
-                return None;
-            }
-            (BlockKind::Image, _, _) => {
-                self.error(
-                    at,
-                    "an image block takes `path` (and no `text` or `items`)",
-                    "path = \"logo.png\", relative to the leaflet file",
-                );
-                return None;
-            }
-            (BlockKind::List, None, Some(items)) if items.get_ref().is_empty() => {
+            (TextKind::List, None, Some(items)) if items.get_ref().is_empty() => {
                 self.error(
                     items.span(),
                     "the list has no items",
@@ -417,12 +438,12 @@ impl Validator<'_> {
                 );
                 return None;
             }
-            (BlockKind::List, None, Some(items)) => {
+            (TextKind::List, None, Some(items)) => {
                 items.get_ref().iter().map(|i| self.message_ref(i)).collect()
             }
-            (BlockKind::List, _, _) => {
+            (TextKind::List, _, _) => {
                 self.error(
-                    at,
+                    at.clone(),
                     "a list needs `items` (and no `text`)",
                     "give message ids: items = [\"first\", \"second\"]",
                 );
@@ -439,7 +460,7 @@ impl Validator<'_> {
             }
             (_, None, None) => {
                 self.error(
-                    at,
+                    at.clone(),
                     format!("this {} block has no `text`", kind.name()),
                     "add text = \"message-id\", naming a message in the .ftl files",
                 );
@@ -459,14 +480,11 @@ impl Validator<'_> {
                 None
             }
         });
-        Some(Block { kind, texts, span: raw.span, align, qr, image, at })
+        Some(BlockContent::Text { kind, texts, align })
     }
 
-    /// A qr block's code; an error when `url` or `width` is wrong or misplaced.
-    fn qr(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Qr>> {
-        if kind != BlockKind::Qr {
-            return Some(None);
-        }
+    /// A qr block's code; an error when `url` or `width` is wrong or missing.
+    fn qr(&mut self, raw: &RawBlock, at: &Range<usize>) -> Option<Qr> {
         let Some(url) = &raw.url else {
             self.error(
                 at.clone(),
@@ -501,47 +519,43 @@ impl Validator<'_> {
                 }
             },
         };
-        Some(Some(Qr { url: url.get_ref().trim().to_string(), width }))
+        Some(Qr { url: url.get_ref().trim().to_string(), width })
     }
 
-    /// False, with an error, when the block has `url`, `path` or `width` but is not of a
-    /// kind that takes it.
-    fn keys_belong(&mut self, kind: BlockKind, raw: &RawBlock) -> bool {
+    /// False, with an error, when the block of type `name` has `url`, `path`, `width`
+    /// or `align` but is not of a type that takes it.
+    fn keys_belong(&mut self, name: &str, is_text: bool, raw: &RawBlock) -> bool {
         let misplaced = [
-            (&raw.url, BlockKind::Qr, "only qr blocks have `url`", "type = \"qr\""),
-            (&raw.path, BlockKind::Image, "only image blocks have `path`", "type = \"image\""),
+            (&raw.url, name == QR_TYPE, "only qr blocks have `url`", "remove it, or use type = \"qr\""),
+            (
+                &raw.path,
+                name == IMAGE_TYPE,
+                "only image blocks have `path`",
+                "remove it, or use type = \"image\"",
+            ),
+            (&raw.width, !is_text, "only qr and image blocks have `width`", "remove it"),
+            // Codes and pictures are centred across the page.
+            (
+                &raw.align,
+                is_text,
+                "only text blocks have `align`",
+                "remove it; codes and pictures are centred",
+            ),
         ];
-        for (value, owner, message, fix) in misplaced {
+        for (value, belongs, message, fix) in misplaced {
             if let Some(v) = value
-                && kind != owner
+                && !belongs
             {
-                self.error(
-                    v.span(),
-                    format!("{message}; this is a {}", kind.name()),
-                    format!("remove it, or use {fix}"),
-                );
+                self.error(v.span(), format!("{message}; this is a {name}"), fix);
                 return false;
             }
-        }
-        if let Some(w) = &raw.width
-            && !matches!(kind, BlockKind::Qr | BlockKind::Image)
-        {
-            self.error(
-                w.span(),
-                format!("only qr and image blocks have `width`; this is a {}", kind.name()),
-                "remove it",
-            );
-            return false;
         }
         true
     }
 
     /// An image block's picture, read from `path` beside the leaflet; an error when the
     /// file is missing or unreadable, or `width` is wrong.
-    fn image(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Image>> {
-        if kind != BlockKind::Image {
-            return Some(None);
-        }
+    fn image(&mut self, raw: &RawBlock, at: &Range<usize>) -> Option<Image> {
         let Some(path) = &raw.path else {
             self.error(
                 at.clone(),
@@ -586,7 +600,7 @@ impl Validator<'_> {
                 }
             },
         };
-        Some(Some(Image { picture, width, path_span: path.span() }))
+        Some(Image { picture, width, path_span: path.span() })
     }
 
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {
