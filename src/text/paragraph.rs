@@ -22,8 +22,8 @@ use super::shape::ShapedGlyph;
 pub use glyph_text::GlyphText;
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
+pub use prepare::Prepared;
 use prepare::prepare;
-pub use prepare::{PrepareKey, PrepareQuery, Prepared};
 
 // Named by the tests below (through `use super::*`), no longer by this file.
 #[cfg(test)]

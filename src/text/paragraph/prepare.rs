@@ -5,11 +5,10 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use unic_langid::LanguageIdentifier;
-
 use super::glyph_text::{GlyphText, glyph_texts};
 use super::{ParagraphStyle, SetError, StyledText};
 use crate::text::bidi;
+use crate::text::cache::{PrepareQuery, SharedCaches, TextCaches};
 use crate::text::chain::{FaceId, FontChain};
 use crate::text::fonts::FaceStyle;
 use crate::text::items::{Collect, Items, JUSTIFIED, collect};
@@ -37,28 +36,17 @@ pub struct Prepared {
     pub(super) sums: [std::cell::OnceCell<Sums>; 2],
 }
 
-/// What a prepared paragraph depends on: text, faces, language, hyphenation.
-pub type PrepareKey = (String, Vec<(Range<usize>, FaceStyle)>, LanguageIdentifier, bool);
-
-/// A `PrepareKey` borrowed, to look one up without copying its text (fitting looks each
-/// paragraph up a dozen times). Hashes as the key does: field by field, a `&str` as a
-/// `String`, a slice as a `Vec`.
-#[derive(Hash)]
-pub struct PrepareQuery<'a>(&'a str, &'a [(Range<usize>, FaceStyle)], &'a LanguageIdentifier, bool);
-
-impl hashbrown::Equivalent<PrepareKey> for PrepareQuery<'_> {
-    fn equivalent(&self, key: &PrepareKey) -> bool {
-        self.0 == key.0 && self.1 == key.1.as_slice() && *self.2 == key.2 && self.3 == key.3
-    }
+thread_local! {
+    /// Prepared paragraphs and shaped runs, by the faces of the chain that made them.
+    static CACHES: SharedCaches<Prepared> = SharedCaches::default();
 }
 
 pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, SetError> {
+    let caches = CACHES.with(|shared| shared.of(style.fonts));
     let query = PrepareQuery(styled.text, styled.runs, style.lang, style.hyphenate);
-    if let Some(done) = style.fonts.prepared(&query) {
+    if let Some(done) = caches.prepared(&query) {
         return Ok(done);
     }
-    let key: PrepareKey =
-        (styled.text.to_string(), styled.runs.to_vec(), style.lang.clone(), style.hyphenate);
     let text = styled.text;
     let mut runs = Vec::new();
     for (range, face) in styled.runs {
@@ -70,7 +58,7 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
     }
     let rtl = bidi::is_rtl(style.lang);
     let levels = if text.is_empty() { Vec::new() } else { bidi::levels(text, rtl) };
-    let (glyphs, faces) = shape_runs(text, &runs, &levels, style);
+    let (glyphs, faces) = shape_runs(text, &runs, &levels, style, &caches);
     let base = FaceId::primary(styled.runs.first().map_or(FaceStyle::Regular, |r| r.1));
     let hyphen = hyphen_glyph(style.fonts, base);
     let items = collect(&Collect {
@@ -92,7 +80,7 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
         rtl,
         sums: Default::default(),
     });
-    style.fonts.keep_prepared(key, prepared.clone());
+    caches.keep_prepared(query.to_key(), prepared.clone());
     Ok(prepared)
 }
 
@@ -103,6 +91,7 @@ fn shape_runs(
     runs: &[(Range<usize>, FaceId)],
     levels: &[unicode_bidi::Level],
     style: &ParagraphStyle,
+    caches: &TextCaches<Prepared>,
 ) -> (Vec<ShapedGlyph>, Vec<FaceId>) {
     let mut glyphs = Vec::new();
     let mut faces = Vec::new();
@@ -111,7 +100,7 @@ fn shape_runs(
         while start < range.end {
             let level = levels[start];
             let end = (start..range.end).find(|&i| levels[i] != level).unwrap_or(range.end);
-            let shaped = style.fonts.shape(*face, &text[start..end], 1.0, style.lang, level.is_rtl());
+            let shaped = caches.shape(style.fonts, *face, &text[start..end], 1.0, style.lang, level.is_rtl());
             // Bidi controls come back as empty glyphs: they have done their work.
             let shaped: Vec<ShapedGlyph> = shaped
                 .into_iter()
