@@ -87,7 +87,7 @@ pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Di
     let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
     let mut inputs = vec![path.to_path_buf()];
     inputs.extend(catalogs.iter().map(|c| c.file.clone()));
-    inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image.as_ref()?.picture.path.clone())));
+    inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image()?.picture.path.clone())));
     inputs.extend(fonts.faces().iter().map(|f| PathBuf::from(&f.origin)).filter(|p| p.is_file()));
     let document = layout::layout(&leaflet, &texts, &fonts)?;
     let warnings = crate::resolution::low_resolution(&leaflet, &document);

@@ -177,7 +177,7 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
 
 /// Arguments no message uses (warning), and which messages of each file are used.
 fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
-    let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| &b.texts).map(|m| m.id.as_str()).collect();
+    let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| b.texts()).map(|m| m.id.as_str()).collect();
     roots.extend(leaflet.title.iter().chain(&leaflet.turn_over).map(|m| m.id.as_str()));
     let mut variables = BTreeSet::new();
     for catalog in catalogs {

@@ -25,7 +25,7 @@ pub fn low_resolution(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     for (picture, dpi) in doc.images.iter().zip(lowest) {
         let Some(dpi) = dpi.filter(|&d| d < MIN_DPI - 0.5) else { continue };
         let block =
-            leaflet.blocks.iter().filter_map(|b| b.image.as_ref()).find(|i| Arc::ptr_eq(&i.picture, picture));
+            leaflet.blocks.iter().filter_map(|b| b.image()).find(|i| Arc::ptr_eq(&i.picture, picture));
         let mut d = Diagnostic::warning(format!(
             "{} prints at {dpi:.0} dpi ({} × {} pixels); print wants {MIN_DPI:.0} dpi or more",
             picture.path.file_name().unwrap_or_default().to_string_lossy(),

@@ -56,7 +56,7 @@ pub fn resolve(leaflet: &Leaflet, catalogs: &[Catalog], draft: bool) -> Result<T
         let mut blocks = Vec::new();
         for block in &leaflet.blocks {
             let mut passages = Vec::new();
-            for m in &block.texts {
+            for m in block.texts() {
                 match passage(leaflet, catalog, m, &args, draft) {
                     Ok(p) => {
                         total += p.text.chars().count();
@@ -117,7 +117,7 @@ fn too_much_text(leaflet: &Leaflet, catalog: &Catalog, last: &Passage) -> Diagno
 }
 
 fn first_heading(leaflet: &Leaflet, columns: &[ColumnTexts]) -> Option<String> {
-    let index = leaflet.blocks.iter().position(|b| b.kind == crate::model::BlockKind::Heading)?;
+    let index = leaflet.blocks.iter().position(|b| b.text_kind() == Some(crate::model::TextKind::Heading))?;
     Some(columns.first()?.blocks.get(index)?.first()?.text.clone())
 }
 

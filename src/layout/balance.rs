@@ -63,7 +63,7 @@ mod tests {
     use super::*;
     use crate::i18n::Passage;
     use crate::layout::style::BlockStyle;
-    use crate::model::{Alignment, Block, BlockKind, Rgb, Style};
+    use crate::model::{Alignment, Block, BlockContent, Rgb, Style, TextKind};
     use crate::text::FontChain;
 
     const EN: &str = "On 15 December workers’ and peasants’ organisations across Peru called a general \
@@ -75,12 +75,8 @@ mod tests {
 
     fn set(text: &str, lang: &str, width: f32, align: Alignment, fonts: &FontChain) -> BlockSet {
         let block = Block {
-            kind: BlockKind::Paragraph,
-            texts: vec![],
+            content: BlockContent::Text { kind: TextKind::Paragraph, texts: vec![], align: Some(align) },
             span: false,
-            align: Some(align),
-            qr: None,
-            image: None,
             at: 0..0,
         };
         let style = Style {
@@ -97,7 +93,7 @@ mod tests {
         let style = BlockStyle::of(&block, &style, 11.5);
         let passage = Passage { message: "m".into(), text: text.into(), emphasis: vec![], defined_at: None };
         BlockSet::new(
-            BlockKind::Paragraph,
+            TextKind::Paragraph,
             &style,
             Rgb::BLACK,
             &[passage],

@@ -11,7 +11,7 @@ use super::document::{FilledRect, Glyph, Item, Placed, TextRun};
 use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
-use crate::model::{BlockKind, Rgb};
+use crate::model::{Rgb, TextKind};
 use crate::text::{
     Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText,
     set_paragraph,
@@ -114,7 +114,7 @@ pub struct BlockError {
 /// choice (`Vec<usize>`, one index per passage) made by the page.
 #[derive(Debug, Clone)]
 pub struct BlockSet {
-    kind: BlockKind,
+    kind: TextKind,
     style: BlockStyle,
     accent: Rgb,
     width: f32,
@@ -135,7 +135,7 @@ const BALANCE_MAX_EXTRA_DEMERITS: f64 = 20_000.0;
 
 impl BlockSet {
     pub fn new(
-        kind: BlockKind,
+        kind: TextKind,
         style: &BlockStyle,
         accent: Rgb,
         passages: &[Passage],
@@ -172,7 +172,7 @@ impl BlockSet {
                 error,
             })?);
         }
-        if kind == BlockKind::List {
+        if kind == TextKind::List {
             let runs = [(0..'•'.len_utf8(), style.face)];
             let bullet = ParagraphStyle { align: Align::Left, hyphenate: false, width, ..paragraph };
             let set = set_paragraph(&StyledText { text: "•", runs: &runs }, &bullet)
@@ -185,19 +185,19 @@ impl BlockSet {
     /// Text indent: lists hang their text after the bullet, quotes after the bar.
     fn indent(&self) -> f32 {
         match self.kind {
-            BlockKind::List => self.style.size * 1.2,
-            BlockKind::Quote => self.style.size,
+            TextKind::List => self.style.size * 1.2,
+            TextKind::Quote => self.style.size,
             _ => 0.0,
         }
     }
 
     /// Space around the text inside a slogan's box.
     fn padding(&self) -> f32 {
-        if self.kind == BlockKind::Slogan { self.style.size * 0.45 } else { 0.0 }
+        if self.kind == TextKind::Slogan { self.style.size * 0.45 } else { 0.0 }
     }
 
     fn item_gap(&self) -> f32 {
-        if self.kind == BlockKind::List { self.style.size * 0.35 } else { 0.0 }
+        if self.kind == TextKind::List { self.style.size * 0.35 } else { 0.0 }
     }
 
     /// Each passage's best setting.
@@ -250,12 +250,12 @@ impl BlockSet {
         for (p, count) in self.line_counts(choice).enumerate() {
             let end = start + count;
             match self.kind {
-                BlockKind::Paragraph => {
+                TextKind::Paragraph => {
                     let first = start.max(lines.start) + KEPT;
                     let last = end.saturating_sub(KEPT).min(lines.end);
                     out.extend((first..=last).filter(|&g| g > lines.start && g < lines.end));
                 }
-                BlockKind::List if p > 0 && start > lines.start && start < lines.end => out.push(start),
+                TextKind::List if p > 0 && start > lines.start && start < lines.end => out.push(start),
                 _ => {}
             }
             start = end;
@@ -328,8 +328,8 @@ impl BlockSet {
         }
         let height = y + if lines.end >= start { pad } else { 0.0 };
         let decoration = match self.kind {
-            BlockKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent.into() }),
-            BlockKind::Quote => {
+            TextKind::Slogan => Some(FilledRect { width: self.width, height, color: self.accent.into() }),
+            TextKind::Quote => {
                 Some(FilledRect { width: self.style.size * 0.2, height, color: self.accent.into() })
             }
             _ => None,

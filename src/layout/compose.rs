@@ -4,13 +4,13 @@
 //! footers at the foot of the last page and the turn-over line at the foot of the others.
 
 use super::balance;
-use super::block::{BlockError, BlockSet};
+use super::block::{BlockBox, BlockError, BlockSet};
 use super::document::{FilledRect, Item, Placed, RowLines};
 use super::grid::{FIT_TOLERANCE, Grid, Row};
 use super::style::BlockStyle;
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED};
 use crate::i18n::Texts;
-use crate::model::{Block, BlockKind, LayoutMode, Leaflet, Rgb};
+use crate::model::{Block, BlockContent, LayoutMode, Leaflet, Rgb, TextKind};
 use crate::text::{Breaking, FontChain};
 
 /// Thickness of the accent rule above the footers, in points.
@@ -66,6 +66,11 @@ pub struct Failed {
     pub error: BlockError,
 }
 
+/// A picture's or code's row: once across the page, whatever the languages.
+fn drawn_row(index: usize, style: BlockStyle, columns: &[usize], drawn: BlockBox) -> Row {
+    Row { index, style, stacked: true, stack_gap: 0.0, langs: columns[..1].to_vec(), boxes: vec![drawn] }
+}
+
 pub fn compose(
     leaflet: &Leaflet,
     texts: &Texts,
@@ -80,33 +85,26 @@ pub fn compose(
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle { breaking, ..BlockStyle::of(block, &leaflet.style, size) };
         // Pictures and codes: once across the page, centred, whatever the languages.
-        let drawn = if let Some(image) = &block.image {
-            let table = pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
-            Some(super::image::image_box(image, table, grid.column_width, grid.full_width))
-        } else {
-            block.qr.as_ref().map(|qr| {
+        let kind = match &block.content {
+            BlockContent::Text { kind, .. } => *kind,
+            BlockContent::Image(image) => {
+                let table =
+                    pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
+                let drawn = super::image::image_box(image, table, grid.column_width, grid.full_width);
+                return Some(drawn_row(index, style, columns, drawn));
+            }
+            BlockContent::Qr(qr) => {
                 let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
-                super::qr::qr_box(qr, shift).unwrap_or_default()
-            })
+                let drawn = super::qr::qr_box(qr, shift).unwrap_or_default();
+                return Some(drawn_row(index, style, columns, drawn));
+            }
         };
-        if let Some(drawn) = drawn {
-            let langs = columns[..1].to_vec();
-            return Some(Row { index, style, stacked: true, stack_gap: 0.0, langs, boxes: vec![drawn] });
-        }
         let width = if stacked { grid.full_width } else { grid.column_width };
         let mut sets = Vec::new();
         for &c in columns {
             let column = &texts.columns[c];
             let passages = &column.blocks[index];
-            match BlockSet::new(
-                block.kind,
-                &style,
-                leaflet.style.accent,
-                passages,
-                fonts,
-                width,
-                &column.lang,
-            ) {
+            match BlockSet::new(kind, &style, leaflet.style.accent, passages, fonts, width, &column.lang) {
                 Ok(set) => sets.push(std::rc::Rc::new(set)),
                 Err(error) => failed.push(Failed { block: index, column: c, width, error }),
             }
@@ -122,7 +120,7 @@ pub fn compose(
 
     let all: Vec<usize> = (0..texts.columns.len()).collect();
     let blocks = || leaflet.blocks.iter().enumerate();
-    let is_footer = |b: &Block| b.kind == BlockKind::Footer;
+    let is_footer = |b: &Block| b.text_kind() == Some(TextKind::Footer);
     // Its own list of failures: `row` holds the other while the flows are made.
     let mut turn_over_failed = Vec::new();
     let mut turn_over = |columns: &[usize]| -> Option<Row> {
@@ -133,7 +131,7 @@ pub fn compose(
             let column = &texts.columns[c];
             let passage = column.turn_over.as_ref()?;
             let set = BlockSet::new(
-                BlockKind::Footer,
+                TextKind::Footer,
                 &style,
                 leaflet.style.accent,
                 std::slice::from_ref(passage),

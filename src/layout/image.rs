@@ -14,7 +14,7 @@ pub const PRINT_DPI: f32 = 300.0;
 /// image table.
 pub fn pictures(leaflet: &Leaflet) -> Vec<Arc<Picture>> {
     let mut out: Vec<Arc<Picture>> = Vec::new();
-    for image in leaflet.blocks.iter().filter_map(|b| b.image.as_ref()) {
+    for image in leaflet.blocks.iter().filter_map(|b| b.image()) {
         if !out.iter().any(|p| Arc::ptr_eq(p, &image.picture)) {
             out.push(image.picture.clone());
         }

@@ -1,7 +1,7 @@
 //! How each kind of block looks: face, size, leading, colour, alignment and spacing,
 //! all derived from the body size and accent so one number rescales the whole page.
 
-use crate::model::{Alignment, Block, BlockKind, Rgb, Style};
+use crate::model::{Alignment, Block, BlockContent, Rgb, Style, TextKind};
 use crate::text::{Align, Breaking, FaceStyle};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,26 +35,30 @@ impl BlockStyle {
             breaking: Breaking::Optimal,
             keep_with_next: false,
         };
-        let mut s = match block.kind {
-            BlockKind::Heading => BlockStyle {
+        let (kind, align) = match &block.content {
+            BlockContent::Text { kind, align, .. } => (*kind, *align),
+            // Drawn once across the page, centred: only the space after matters.
+            BlockContent::Qr(_) | BlockContent::Image(_) => {
+                return text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Center, 0.65);
+            }
+        };
+        let mut s = match kind {
+            TextKind::Heading => BlockStyle {
                 keep_with_next: true,
                 ..text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8)
             },
-            BlockKind::Paragraph => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
+            TextKind::Paragraph => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
             // Short list items justify badly (a two-line item has one line to absorb
             // all the slack), so lists are ragged unless the leaflet says otherwise.
-            BlockKind::List => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
+            TextKind::List => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Left, 0.65),
             // White on a dark accent, black on a light one.
-            BlockKind::Slogan => {
+            TextKind::Slogan => {
                 text(FaceStyle::Bold, 1.6, 1.15, style.accent.contrasting(), Align::Center, 0.9)
             }
-            BlockKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
-            BlockKind::Footer => text(FaceStyle::Bold, 1.0, 1.25, Rgb::BLACK, Align::Left, 0.3),
-            BlockKind::Qr | BlockKind::Image => {
-                text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Center, 0.65)
-            }
+            TextKind::Quote => text(FaceStyle::Italic, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
+            TextKind::Footer => text(FaceStyle::Bold, 1.0, 1.25, Rgb::BLACK, Align::Left, 0.3),
         };
-        if let Some(align) = block.align {
+        if let Some(align) = align {
             s.align = match align {
                 Alignment::Left => Align::Left,
                 Alignment::Justify => Align::Justify,

@@ -174,18 +174,30 @@ pub enum ArgValue {
     Number(f64),
 }
 
+/// The kinds of text block: each sets its messages in every language, in its own look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub enum TextKind {
     Heading,
     Paragraph,
     List,
     Slogan,
     Quote,
     Footer,
-    /// A QR code for a web address, once across the page.
-    Qr,
-    /// A PNG or JPEG picture, once across the page.
-    Image,
+}
+
+impl TextKind {
+    pub const ALL: [(&'static str, TextKind); 6] = [
+        ("heading", TextKind::Heading),
+        ("paragraph", TextKind::Paragraph),
+        ("list", TextKind::List),
+        ("slogan", TextKind::Slogan),
+        ("quote", TextKind::Quote),
+        ("footer", TextKind::Footer),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("?", |(n, _)| n)
+    }
 }
 
 /// What a qr block encodes and how wide it is drawn (quiet zone included), in points.
@@ -214,45 +226,72 @@ pub enum ImageWidth {
     OfColumn(f32),
 }
 
-impl BlockKind {
-    pub const ALL: [(&'static str, BlockKind); 8] = [
-        ("heading", BlockKind::Heading),
-        ("paragraph", BlockKind::Paragraph),
-        ("list", BlockKind::List),
-        ("slogan", BlockKind::Slogan),
-        ("quote", BlockKind::Quote),
-        ("footer", BlockKind::Footer),
-        ("qr", BlockKind::Qr),
-        ("image", BlockKind::Image),
-    ];
-
-    pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, k)| *k == self).map_or("?", |(n, _)| n)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    pub kind: BlockKind,
-    /// One message for most blocks; one per item for lists.
-    pub texts: Vec<MessageRef>,
-    /// Languages stacked across the full width instead of side by side.
+    pub content: BlockContent,
+    /// Languages stacked across the full width instead of side by side (codes and
+    /// pictures are across the page whatever this says).
     pub span: bool,
-    /// `None`: the kind's default.
-    pub align: Option<Alignment>,
-    /// For qr blocks.
-    pub qr: Option<Qr>,
-    /// For image blocks.
-    pub image: Option<Image>,
     /// Where the block's table is in the TOML.
     pub at: Range<usize>,
 }
 
+/// What a block shows: translated text, or a code or picture drawn once across the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockContent {
+    Text {
+        kind: TextKind,
+        /// One message for most kinds; one per item for lists.
+        texts: Vec<MessageRef>,
+        /// `None`: the kind's default.
+        align: Option<Alignment>,
+    },
+    Qr(Qr),
+    Image(Image),
+}
+
+/// The names of the block types that are not text, as written after `type =`.
+pub const QR_TYPE: &str = "qr";
+pub const IMAGE_TYPE: &str = "image";
+
 impl Block {
+    /// The block's `type` as written in the TOML.
+    pub fn type_name(&self) -> &'static str {
+        match &self.content {
+            BlockContent::Text { kind, .. } => kind.name(),
+            BlockContent::Qr(_) => QR_TYPE,
+            BlockContent::Image(_) => IMAGE_TYPE,
+        }
+    }
+
+    /// The messages the block shows; none for codes and pictures.
+    pub fn texts(&self) -> &[MessageRef] {
+        match &self.content {
+            BlockContent::Text { texts, .. } => texts,
+            BlockContent::Qr(_) | BlockContent::Image(_) => &[],
+        }
+    }
+
+    /// The kind of text, for a text block.
+    pub fn text_kind(&self) -> Option<TextKind> {
+        match &self.content {
+            BlockContent::Text { kind, .. } => Some(*kind),
+            BlockContent::Qr(_) | BlockContent::Image(_) => None,
+        }
+    }
+
+    /// The picture, for an image block.
+    pub fn image(&self) -> Option<&Image> {
+        match &self.content {
+            BlockContent::Image(image) => Some(image),
+            BlockContent::Text { .. } | BlockContent::Qr(_) => None,
+        }
+    }
+
     /// How a block is named in messages: "block 3 (paragraph `intro`)".
     pub fn describe(&self, index: usize) -> String {
-        let first = self.texts.first().map(|m| format!(" `{}`", m.key())).unwrap_or_default();
-        format!("block {} ({}{first})", index + 1, self.kind.name())
+        let first = self.texts().first().map(|m| format!(" `{}`", m.key())).unwrap_or_default();
+        format!("block {} ({}{first})", index + 1, self.type_name())
     }
 }
 

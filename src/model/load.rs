@@ -1,5 +1,9 @@
 //! TOML → `Leaflet`: parsing with spans, then validation of every value, collecting all
-//! problems before failing so a user fixes them in one go.
+//! problems before failing so a user fixes them in one go. The top level is read here;
+//! `[style]` and `[[blocks]]` in files of their own. Knows nothing of Fluent or fonts.
+
+mod blocks;
+mod style;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -12,8 +16,11 @@ use unic_langid::LanguageIdentifier;
 
 use super::leaflet::*;
 use super::picture::Picture;
-use super::units::{PAPER_NAMES, Rgb, parse_length, parse_paper};
+use super::units::{PAPER_NAMES, parse_length, parse_paper};
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED, closest};
+use blocks::RawBlock;
+pub use style::DEFAULT_FONT;
+use style::RawStyle;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,42 +44,6 @@ struct RawLeaflet {
     args: BTreeMap<String, Spanned<toml::Value>>,
     blocks: Spanned<Vec<Spanned<RawBlock>>>,
 }
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawStyle {
-    font: Option<Spanned<String>>,
-    size: Option<Spanned<String>>,
-    min_size: Option<Spanned<String>>,
-    max_size: Option<Spanned<String>>,
-    fit: Option<bool>,
-    hyphenate: Option<bool>,
-    fallback: Option<Vec<Spanned<String>>>,
-    accent: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBlock {
-    #[serde(rename = "type")]
-    kind: Spanned<String>,
-    text: Option<Spanned<String>>,
-    items: Option<Spanned<Vec<Spanned<String>>>>,
-    #[serde(default)]
-    span: bool,
-    align: Option<Spanned<String>>,
-    url: Option<Spanned<String>>,
-    path: Option<Spanned<String>>,
-    width: Option<Spanned<String>>,
-}
-
-pub const DEFAULT_FONT: &str = "Noto Sans";
-
-/// The smallest body size fitting may shrink to, unless `min_size` says otherwise.
-pub const DEFAULT_MIN_SIZE: f32 = 8.0;
-
-/// How far fitting may grow the body size to fill the page, unless `max_size` says.
-pub const DEFAULT_GROWTH: f32 = 1.25;
 
 /// A leaflet is a few kilobytes. A larger file is a mistake, and parsing it could take
 /// gigabytes: the TOML parser keeps a token for every few bytes.
@@ -316,61 +287,6 @@ impl Validator<'_> {
         })
     }
 
-    /// A type size in points, between 4 and 72.
-    fn type_size(&mut self, raw: Option<&Spanned<String>>, key: &str, default: f32) -> f32 {
-        let Some(s) = raw else { return default };
-        match parse_length(s.get_ref()) {
-            Ok(pt) if (4.0..=72.0).contains(&pt) => pt,
-            Ok(_) => {
-                self.error(
-                    s.span(),
-                    format!("`{key}` `{}` is out of range", s.get_ref()),
-                    "use a size between 4pt and 72pt, e.g. \"11.5pt\"",
-                );
-                default
-            }
-            Err(e) => {
-                self.error(s.span(), format!("bad `{key}`: {e}"), format!("for example {key} = \"11.5pt\""));
-                default
-            }
-        }
-    }
-
-    fn style(&mut self, raw: &RawStyle) -> Style {
-        let size = self.type_size(raw.size.as_ref(), "size", 11.0);
-        let min_size = self.type_size(raw.min_size.as_ref(), "min_size", DEFAULT_MIN_SIZE.min(size));
-        let max_size = self.type_size(raw.max_size.as_ref(), "max_size", size * DEFAULT_GROWTH);
-        if min_size > size || max_size < size {
-            let span = raw.min_size.as_ref().or(raw.max_size.as_ref()).map_or(0..0, |s| s.span());
-            self.error(
-                span,
-                format!("`size` must lie between `min_size` and `max_size` ({min_size} pt … {max_size} pt)"),
-                "fix the three sizes under [style], or set fit = false",
-            );
-        }
-        let accent = match &raw.accent {
-            None => Rgb(0xc8, 0x10, 0x2e),
-            Some(a) => Rgb::parse(a.get_ref()).unwrap_or_else(|e| {
-                self.error(a.span(), e, "for example accent = \"#c8102e\"");
-                Rgb::BLACK
-            }),
-        };
-        Style {
-            font: raw.font.as_ref().map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
-            font_span: raw.font.as_ref().map(|f| f.span()),
-            size,
-            min_size,
-            max_size,
-            fit: raw.fit.unwrap_or(true),
-            hyphenate: raw.hyphenate.unwrap_or(true),
-            fallback: match &raw.fallback {
-                Some(list) => list.iter().map(|f| (f.get_ref().clone(), Some(f.span()))).collect(),
-                None => crate::text::fonts::DEFAULT_FALLBACKS.iter().map(|f| (f.to_string(), None)).collect(),
-            },
-            accent,
-        }
-    }
-
     fn args(&mut self, raw: &BTreeMap<String, Spanned<toml::Value>>) -> Vec<Arg> {
         let mut args = Vec::new();
         for (name, value) in raw {
@@ -397,228 +313,6 @@ impl Validator<'_> {
         args
     }
 
-    fn blocks(&mut self, raw: &Spanned<Vec<Spanned<RawBlock>>>) -> Vec<Block> {
-        if raw.get_ref().is_empty() {
-            self.error(
-                raw.span(),
-                "the leaflet has no blocks",
-                "add [[blocks]] tables, e.g. type = \"paragraph\" and text = \"intro\"",
-            );
-        }
-        raw.get_ref().iter().filter_map(|b| self.block(b)).collect()
-    }
-
-    fn block(&mut self, raw: &Spanned<RawBlock>) -> Option<Block> {
-        let at = raw.span();
-        let raw = raw.get_ref();
-        let Some(&(_, kind)) = BlockKind::ALL.iter().find(|(name, _)| name == raw.kind.get_ref()) else {
-            let names = BlockKind::ALL.map(|(n, _)| n);
-            let hint = match closest(raw.kind.get_ref(), names) {
-                Some(best) => format!("did you mean \"{best}\"?"),
-                None => format!("use one of {}", names.join(", ")),
-            };
-            self.error(raw.kind.span(), format!("unknown block type `{}`", raw.kind.get_ref()), hint);
-            return None;
-        };
-        if !self.keys_belong(kind, raw) {
-            return None;
-        }
-        let qr = self.qr(kind, raw, &at)?;
-        let image = self.image(kind, raw, &at)?;
-        let texts = match (kind, &raw.text, &raw.items) {
-            (BlockKind::Qr | BlockKind::Image, None, None) => Vec::new(),
-            (BlockKind::Qr, _, _) => {
-                self.error(at, "a qr block takes `url` (and no `text` or `items`)", "url = \"https://…\"");
-                return None;
-            }
-            (BlockKind::Image, _, _) => {
-                self.error(
-                    at,
-                    "an image block takes `path` (and no `text` or `items`)",
-                    "path = \"logo.png\", relative to the leaflet file",
-                );
-                return None;
-            }
-            (BlockKind::List, None, Some(items)) if items.get_ref().is_empty() => {
-                self.error(
-                    items.span(),
-                    "the list has no items",
-                    "give message ids: items = [\"first\", \"second\"]",
-                );
-                return None;
-            }
-            (BlockKind::List, None, Some(items)) => {
-                items.get_ref().iter().map(|i| self.message_ref(i)).collect()
-            }
-            (BlockKind::List, _, _) => {
-                self.error(
-                    at,
-                    "a list needs `items` (and no `text`)",
-                    "give message ids: items = [\"first\", \"second\"]",
-                );
-                return None;
-            }
-            (_, Some(text), None) => vec![self.message_ref(text)],
-            (_, _, Some(items)) => {
-                self.error(
-                    items.span(),
-                    format!("only lists have `items`; this block is a {}", kind.name()),
-                    "use text = \"message-id\", or type = \"list\"",
-                );
-                return None;
-            }
-            (_, None, None) => {
-                self.error(
-                    at,
-                    format!("this {} block has no `text`", kind.name()),
-                    "add text = \"message-id\", naming a message in the .ftl files",
-                );
-                return None;
-            }
-        };
-        let align = raw.align.as_ref().and_then(|a| match a.get_ref().as_str() {
-            "left" => Some(Alignment::Left),
-            "justify" => Some(Alignment::Justify),
-            "center" | "centre" => Some(Alignment::Center),
-            other => {
-                self.error(
-                    a.span(),
-                    format!("unknown alignment `{other}`"),
-                    "use \"left\", \"justify\" or \"center\"",
-                );
-                None
-            }
-        });
-        Some(Block { kind, texts, span: raw.span, align, qr, image, at })
-    }
-
-    /// A qr block's code; an error when `url` or `width` is wrong or misplaced.
-    fn qr(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Qr>> {
-        if kind != BlockKind::Qr {
-            return Some(None);
-        }
-        let Some(url) = &raw.url else {
-            self.error(
-                at.clone(),
-                "this qr block has no `url`",
-                "add url = \"https://…\" (what the code opens)",
-            );
-            return None;
-        };
-        if url.get_ref().trim().is_empty() || url.get_ref().len() > 1000 {
-            self.error(
-                url.span(),
-                "the `url` must hold 1 to 1000 characters",
-                "a QR code this size holds a web address",
-            );
-            return None;
-        }
-        let width = match &raw.width {
-            None => 25.0 * super::units::PT_PER_MM,
-            Some(w) => match parse_length(w.get_ref()) {
-                Ok(pt) if pt >= 10.0 * super::units::PT_PER_MM => pt,
-                Ok(_) => {
-                    self.error(
-                        w.span(),
-                        "a QR code narrower than 10 mm is hard to scan",
-                        "use width = \"25mm\" or more",
-                    );
-                    return None;
-                }
-                Err(e) => {
-                    self.error(w.span(), format!("bad `width`: {e}"), "for example width = \"25mm\"");
-                    return None;
-                }
-            },
-        };
-        Some(Some(Qr { url: url.get_ref().trim().to_string(), width }))
-    }
-
-    /// False, with an error, when the block has `url`, `path` or `width` but is not of a
-    /// kind that takes it.
-    fn keys_belong(&mut self, kind: BlockKind, raw: &RawBlock) -> bool {
-        let misplaced = [
-            (&raw.url, BlockKind::Qr, "only qr blocks have `url`", "type = \"qr\""),
-            (&raw.path, BlockKind::Image, "only image blocks have `path`", "type = \"image\""),
-        ];
-        for (value, owner, message, fix) in misplaced {
-            if let Some(v) = value
-                && kind != owner
-            {
-                self.error(
-                    v.span(),
-                    format!("{message}; this is a {}", kind.name()),
-                    format!("remove it, or use {fix}"),
-                );
-                return false;
-            }
-        }
-        if let Some(w) = &raw.width
-            && !matches!(kind, BlockKind::Qr | BlockKind::Image)
-        {
-            self.error(
-                w.span(),
-                format!("only qr and image blocks have `width`; this is a {}", kind.name()),
-                "remove it",
-            );
-            return false;
-        }
-        true
-    }
-
-    /// An image block's picture, read from `path` beside the leaflet; an error when the
-    /// file is missing or unreadable, or `width` is wrong.
-    fn image(&mut self, kind: BlockKind, raw: &RawBlock, at: &Range<usize>) -> Option<Option<Image>> {
-        if kind != BlockKind::Image {
-            return Some(None);
-        }
-        let Some(path) = &raw.path else {
-            self.error(
-                at.clone(),
-                "this image block has no `path`",
-                "add path = \"logo.png\" (a PNG or JPEG file, relative to the leaflet)",
-            );
-            return None;
-        };
-        let width = match &raw.width {
-            None => ImageWidth::Natural,
-            Some(w) => match parse_image_width(w.get_ref()) {
-                Ok(width) => width,
-                Err(e) => {
-                    self.error(
-                        w.span(),
-                        format!("bad `width`: {e}"),
-                        "for example width = \"30mm\" or \"50%\"",
-                    );
-                    return None;
-                }
-            },
-        };
-        let folder = self.source.path.parent().unwrap_or(Path::new(""));
-        let file = folder.join(path.get_ref().trim());
-        // The same file however its path is spelled, so it is read and embedded once.
-        let file = std::fs::canonicalize(&file).unwrap_or(file);
-        let picture = match self.pictures.get(&file) {
-            Some(p) => p.clone(),
-            None => match Picture::load(&file) {
-                Ok(p) => {
-                    let p = Arc::new(p);
-                    self.pictures.insert(file, p.clone());
-                    p
-                }
-                Err(e) => {
-                    self.error(
-                        path.span(),
-                        e,
-                        "give a PNG or JPEG file; the path is relative to the leaflet file",
-                    );
-                    return None;
-                }
-            },
-        };
-        Some(Some(Image { picture, width, path_span: path.span() }))
-    }
-
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {
         let text = raw.get_ref().trim();
         let (id, attribute) = match text.split_once('.') {
@@ -643,22 +337,4 @@ impl Validator<'_> {
 /// Parses a BCP 47 language tag, with the reason when it is not one.
 pub fn parse_tag(text: &str) -> Result<LanguageIdentifier, String> {
     text.parse::<LanguageIdentifier>().map_err(|e| format!("`{text}` is not a language tag ({e})"))
-}
-
-/// `"30mm"` or another length, or `"50%"` of the column; more than zero, at most 100 %.
-fn parse_image_width(text: &str) -> Result<ImageWidth, String> {
-    let text = text.trim();
-    if let Some(number) = text.strip_suffix('%') {
-        let percent: f32 =
-            number.trim().parse().map_err(|_| format!("`{text}` is not a percentage like \"50%\""))?;
-        if !(percent > 0.0 && percent <= 100.0) {
-            return Err(format!("{percent}% is not between 0% and 100%"));
-        }
-        return Ok(ImageWidth::OfColumn(percent / 100.0));
-    }
-    let pt = parse_length(text).map_err(|e| e.to_string())?;
-    if pt < 1.0 {
-        return Err(format!("`{text}` is too narrow to see"));
-    }
-    Ok(ImageWidth::Points(pt))
 }

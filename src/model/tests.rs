@@ -16,8 +16,8 @@ fn minimal_leaflet_gets_defaults() {
     assert_eq!(l.languages.iter().map(|l| l.tag.to_string()).collect::<Vec<_>>(), ["en", "es"]);
     assert_eq!((l.page.width.round(), l.page.height.round()), (595.0, 842.0));
     assert_eq!(l.style.font, "Noto Sans");
-    assert_eq!(l.blocks[0].kind, BlockKind::Paragraph);
-    assert_eq!(l.blocks[0].texts[0].id, "intro");
+    assert_eq!(l.blocks[0].text_kind(), Some(TextKind::Paragraph));
+    assert_eq!(l.blocks[0].texts()[0].id, "intro");
 }
 
 #[test]
@@ -39,8 +39,8 @@ fn another_paper_scales_margin_and_gutter_and_keeps_the_orientation() {
 #[test]
 fn attributes_are_split_from_ids() {
     let l = leaflet(&MINIMAL.replace("\"intro\"", "\"intro.demands\"")).unwrap();
-    assert_eq!(l.blocks[0].texts[0].id, "intro");
-    assert_eq!(l.blocks[0].texts[0].attribute.as_deref(), Some("demands"));
+    assert_eq!(l.blocks[0].texts()[0].id, "intro");
+    assert_eq!(l.blocks[0].texts()[0].attribute.as_deref(), Some("demands"));
 }
 
 fn first_error(text: &str) -> String {
@@ -97,4 +97,13 @@ fn list_needs_items_and_others_need_text() {
 fn bad_language_tags_are_named() {
     let e = first_error(&MINIMAL.replace("\"es\"", "\"not a tag\""));
     assert!(e.starts_with("t.toml:1:20: error: `not a tag` is not a language tag"), "{e}");
+}
+
+#[test]
+fn align_belongs_to_text_blocks_only() {
+    let qr =
+        "languages = [\"en\"]\n[[blocks]]\ntype = \"qr\"\nurl = \"https://example.org\"\nalign = \"left\"\n";
+    let e = first_error(qr);
+    assert!(e.contains("only text blocks have `align`; this is a qr"), "{e}");
+    assert!(leaflet(&qr.replace("align = \"left\"\n", "")).is_ok());
 }

@@ -1,17 +1,11 @@
 //! A font fallback chain: the leaflet's family first, then families for other scripts
 //! (Arabic, Hebrew, Devanagari… by default). Each character is drawn by the first
 //! family that has it; a run of text keeps one face as long as it can.
+//! Knows nothing of paragraphs, nor of the caches kept above it (cache.rs).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::Arc;
 
-use unic_langid::LanguageIdentifier;
-
 use super::fonts::{FaceStyle, FontFace, FontFamily};
-use super::paragraph::{PrepareKey, PrepareQuery, Prepared};
-use super::shape::{ShapedGlyph, shape};
 
 /// A face in the chain: which family, which style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,52 +28,13 @@ impl FaceId {
 #[derive(Debug, Clone)]
 pub struct FontChain {
     pub families: Vec<FontFamily>,
-    caches: Rc<Caches>,
 }
-
-/// What a chain has worked out about texts, kept for every chain of the same faces on
-/// this thread: fitting sets the same text at many sizes, and a batch builds many
-/// leaflets with the same fonts and often the same paragraphs.
-#[derive(Debug, Default)]
-struct Caches {
-    /// Shaped runs at the face's design size, by face, direction, language and text
-    /// (shaping scales linearly with the size).
-    shaped: RefCell<HashMap<ShapeKey, Rc<Vec<ShapedGlyph>>>>,
-    /// Paragraphs made ready to break (see `paragraph::Prepared`).
-    prepared: RefCell<hashbrown::HashMap<PrepareKey, Rc<Prepared>>>,
-}
-
-/// Entries past which a cache starts again (a long `watch` session edits text for hours).
-const CACHE_LIMIT: usize = 20_000;
-
-thread_local! {
-    /// Caches by the identity of the chain's faces. Built-in faces are the same
-    /// objects for every leaflet; faces read from a fonts folder are new each time, so
-    /// their chains share nothing (and are dropped when the map is full).
-    static SHARED: RefCell<HashMap<Vec<usize>, Rc<Caches>>> = RefCell::default();
-}
-
-fn caches_for(families: &[FontFamily]) -> Rc<Caches> {
-    let identity: Vec<usize> =
-        families.iter().flat_map(|f| f.faces.iter().map(|face| Arc::as_ptr(face) as usize)).collect();
-    SHARED.with(|shared| {
-        let mut shared = shared.borrow_mut();
-        if shared.len() >= 16 {
-            shared.clear();
-        }
-        shared.entry(identity).or_default().clone()
-    })
-}
-
-/// A shaped run's face, direction (right to left?), language tag and text.
-type ShapeKey = (FaceId, bool, String, String);
 
 impl FontChain {
     pub fn new(primary: FontFamily, fallbacks: Vec<FontFamily>) -> FontChain {
         let mut families = vec![primary];
         families.extend(fallbacks);
-        let caches = caches_for(&families);
-        FontChain { families, caches }
+        FontChain { families }
     }
 
     /// Only the built-in Noto Sans and its built-in fallbacks.
@@ -98,53 +53,6 @@ impl FontChain {
     /// Every face, four per family in chain order (`FaceId::index`).
     pub fn faces(&self) -> Vec<Arc<FontFace>> {
         self.families.iter().flat_map(|f| f.faces.iter().cloned()).collect()
-    }
-
-    /// A paragraph prepared before with the same text, faces, language and hyphenation.
-    pub fn prepared(&self, query: &PrepareQuery) -> Option<Rc<Prepared>> {
-        self.caches.prepared.borrow().get(query).cloned()
-    }
-
-    pub fn keep_prepared(&self, key: PrepareKey, prepared: Rc<Prepared>) {
-        let mut cache = self.caches.prepared.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(key, prepared);
-    }
-
-    /// `text` shaped in `face` at `size` points (see `shape::shape`), from the cache
-    /// when this text was shaped before at any size.
-    pub fn shape(
-        &self,
-        face: FaceId,
-        text: &str,
-        size: f32,
-        lang: &LanguageIdentifier,
-        rtl: bool,
-    ) -> Vec<ShapedGlyph> {
-        let font = self.face(face);
-        let key = (face, rtl, lang.to_string(), text.to_string());
-        let units = self.caches.shaped.borrow().get(&key).cloned();
-        let units = units.unwrap_or_else(|| {
-            let shaped = Rc::new(shape(font, text, font.units_per_em, lang, rtl));
-            let mut cache = self.caches.shaped.borrow_mut();
-            if cache.len() >= CACHE_LIMIT {
-                cache.clear();
-            }
-            cache.insert(key, shaped.clone());
-            shaped
-        });
-        let scale = size / font.units_per_em;
-        units
-            .iter()
-            .map(|g| ShapedGlyph {
-                advance: g.advance * scale,
-                x_offset: g.x_offset * scale,
-                y_offset: g.y_offset * scale,
-                ..g.clone()
-            })
-            .collect()
     }
 
     /// Names of the chain's families, for messages.

@@ -2,6 +2,7 @@
 //! knows nothing of leaflets, Fluent or PDF.
 
 pub mod bidi;
+pub mod cache;
 pub mod chain;
 pub mod fonts;
 pub mod items;

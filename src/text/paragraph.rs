@@ -1,47 +1,33 @@
 //! Setting one paragraph, in the steps typst uses: itemize (fonts per script, bidi
-//! levels) → shape → collect (items.rs) → break (knuth_plass.rs, first-fit as a last
-//! resort) → place each line's glyphs from x = 0 in visual order, stretching spaces
-//! when justified.
+//! levels) → shape → collect (prepare.rs, with items.rs) → break (knuth_plass.rs,
+//! first-fit as a last resort; here) → place each line's glyphs from x = 0 in visual
+//! order, stretching spaces when justified (place.rs).
+//! Knows nothing of blocks, pages or PDF.
+
+mod glyph_text;
+mod place;
+mod prepare;
 
 use std::ops::Range;
 use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
-use super::bidi;
-use super::chain::{FaceId, FontChain};
+use super::chain::FontChain;
 use super::fonts::FaceStyle;
-use super::items::{Collect, Items, JUSTIFIED, Source, collect};
-use super::knuth_plass::{Break, Item, Params, Sums, after_break, optimal_with};
+use super::items::{Items, Source};
+use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
 use super::shape::ShapedGlyph;
+pub use glyph_text::GlyphText;
+use place::Placer;
+pub use place::{LineGlyph, SetLine};
+pub use prepare::Prepared;
+use prepare::prepare;
 
-/// A glyph placed on a line, with the text it stands for (its cluster's text for the
-/// first glyph of a cluster, empty for the rest) so the PDF can map it back to text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineGlyph {
-    pub id: u16,
-    pub face: FaceId,
-    pub x: f32,
-    pub y_offset: f32,
-    pub text: GlyphText,
-}
-
-/// What a glyph stands for (for the PDF's text extraction), shared: every glyph is
-/// copied from its paragraph to its line to the page, and this is copied with it.
-pub type GlyphText = std::sync::Arc<str>;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SetLine {
-    pub glyphs: Vec<LineGlyph>,
-    pub width: f32,
-    /// How much of the spaces' stretch (> 0) or shrink (< 0) the line uses.
-    pub ratio: f32,
-    /// Ends with a hyphen added by hyphenation.
-    pub hyphenated: bool,
-    /// The paragraph runs right to left: a line short of the measure sits at the right.
-    pub rtl: bool,
-}
+// Named by the tests below (through `use super::*`), no longer by this file.
+#[cfg(test)]
+use super::chain::FaceId;
 
 /// One way to set the paragraph: where its lines break. The lines themselves are made
 /// only when drawn (`SetParagraph::lines`); fitting and balancing need only counts and
@@ -139,86 +125,6 @@ pub enum SetError {
 /// Tolerances tried in turn: decent lines first, then anything rather than failing.
 const TOLERANCES: [f32; 2] = [2.0, 20.0];
 
-/// A paragraph made ready to break at any size: faces chosen per character, bidi
-/// levels, glyphs shaped and break opportunities (with hyphenation) collected, all at
-/// 1 pt. Every width scales linearly with the size, so breaking at `size` into `width`
-/// is breaking this into `width / size`; fitting tries many sizes and does this once.
-#[derive(Debug)]
-pub struct Prepared {
-    text: String,
-    glyphs: Vec<ShapedGlyph>,
-    faces: Vec<FaceId>,
-    /// Bidi level of each byte of the text.
-    levels: Vec<unicode_bidi::Level>,
-    items: Items,
-    /// What each glyph stands for (`glyph_texts`).
-    texts: Vec<GlyphText>,
-    /// The line-end hyphen: glyph, advance at 1 pt, the text it maps to.
-    hyphen: (u16, f32, &'static str),
-    rtl: bool,
-    /// The items' sums for the breaker, justified and ragged, made when first needed.
-    sums: [std::cell::OnceCell<Sums>; 2],
-}
-
-/// What a prepared paragraph depends on: text, faces, language, hyphenation.
-pub type PrepareKey = (String, Vec<(Range<usize>, FaceStyle)>, LanguageIdentifier, bool);
-
-/// A `PrepareKey` borrowed, to look one up without copying its text (fitting looks each
-/// paragraph up a dozen times). Hashes as the key does: field by field, a `&str` as a
-/// `String`, a slice as a `Vec`.
-#[derive(Hash)]
-pub struct PrepareQuery<'a>(&'a str, &'a [(Range<usize>, FaceStyle)], &'a LanguageIdentifier, bool);
-
-impl hashbrown::Equivalent<PrepareKey> for PrepareQuery<'_> {
-    fn equivalent(&self, key: &PrepareKey) -> bool {
-        self.0 == key.0 && self.1 == key.1.as_slice() && *self.2 == key.2 && self.3 == key.3
-    }
-}
-
-fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<Prepared>, SetError> {
-    let query = PrepareQuery(styled.text, styled.runs, style.lang, style.hyphenate);
-    if let Some(done) = style.fonts.prepared(&query) {
-        return Ok(done);
-    }
-    let key: PrepareKey =
-        (styled.text.to_string(), styled.runs.to_vec(), style.lang.clone(), style.hyphenate);
-    let text = styled.text;
-    let mut runs = Vec::new();
-    for (range, face) in styled.runs {
-        let found = style
-            .fonts
-            .itemize(&text[range.clone()], *face)
-            .map_err(|chars| SetError::MissingGlyphs { chars, face: style.fonts.names() })?;
-        runs.extend(found.into_iter().map(|(r, id)| (r.start + range.start..r.end + range.start, id)));
-    }
-    let rtl = bidi::is_rtl(style.lang);
-    let levels = if text.is_empty() { Vec::new() } else { bidi::levels(text, rtl) };
-    let (glyphs, faces) = shape_runs(text, &runs, &levels, style);
-    let base = FaceId::primary(styled.runs.first().map_or(FaceStyle::Regular, |r| r.1));
-    let hyphen = hyphen_glyph(style.fonts, base);
-    let items = collect(&Collect {
-        text,
-        glyphs: &glyphs,
-        lang: style.lang,
-        hyphen_width: style.hyphenate.then_some(hyphen.1),
-        spacing: JUSTIFIED,
-    });
-    let texts = glyph_texts(text, &glyphs, &levels);
-    let prepared = Rc::new(Prepared {
-        text: text.to_string(),
-        glyphs,
-        faces,
-        levels,
-        items,
-        texts,
-        hyphen,
-        rtl,
-        sums: Default::default(),
-    });
-    style.fonts.keep_prepared(key, prepared.clone());
-    Ok(prepared)
-}
-
 pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
     let prepared = prepare(styled, style)?;
     let justify = style.align == Align::Justify;
@@ -270,181 +176,6 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
             Err(too_wide(&p.text, &p.glyphs, &p.items, measure, style.size))
         }
     }
-}
-
-/// Each run shaped in its face and direction (runs are cut where the bidi level
-/// changes) at 1 pt; clusters are offsets into the whole text, glyphs in logical order.
-fn shape_runs(
-    text: &str,
-    runs: &[(Range<usize>, FaceId)],
-    levels: &[unicode_bidi::Level],
-    style: &ParagraphStyle,
-) -> (Vec<ShapedGlyph>, Vec<FaceId>) {
-    let mut glyphs = Vec::new();
-    let mut faces = Vec::new();
-    for (range, face) in runs {
-        let mut start = range.start;
-        while start < range.end {
-            let level = levels[start];
-            let end = (start..range.end).find(|&i| levels[i] != level).unwrap_or(range.end);
-            let shaped = style.fonts.shape(*face, &text[start..end], 1.0, style.lang, level.is_rtl());
-            // Bidi controls come back as empty glyphs: they have done their work.
-            let shaped: Vec<ShapedGlyph> = shaped
-                .into_iter()
-                .map(|g| ShapedGlyph { cluster: g.cluster + start, ..g })
-                .filter(|g| g.advance != 0.0 || !text[g.cluster..].starts_with(bidi::is_control))
-                .collect();
-            faces.extend(std::iter::repeat_n(*face, shaped.len()));
-            glyphs.extend(shaped);
-            start = end;
-        }
-    }
-    (glyphs, faces)
-}
-
-/// The glyph drawn where a word is hyphenated: the face's soft-hyphen glyph (mapped
-/// back to U+00AD, so text extraction can rejoin the word), else its hyphen; its
-/// advance at 1 pt.
-fn hyphen_glyph(fonts: &FontChain, face: FaceId) -> (u16, f32, &'static str) {
-    let font = fonts.face(face);
-    let parsed = font.parse();
-    let (id, text) = match parsed.glyph_index('\u{ad}') {
-        Some(id) => (id, "\u{ad}"),
-        None => (parsed.glyph_index('-').unwrap_or_default(), "-"),
-    };
-    let advance = parsed.glyph_hor_advance(id).unwrap_or(0) as f32 / font.units_per_em;
-    (id.0, advance, text)
-}
-
-/// Lines of a prepared paragraph drawn at a size.
-struct Placer<'a> {
-    p: &'a Prepared,
-    size: f32,
-    justify: bool,
-}
-
-impl Placer<'_> {
-    fn lines(&self, breaks: &[Break]) -> Vec<SetLine> {
-        let mut start = 0;
-        breaks
-            .iter()
-            .map(|b| {
-                let line = self.line(start, b);
-                start = after_break(&self.p.items.items, b.item);
-                line
-            })
-            .collect()
-    }
-
-    /// The line from item `start` to the break, its spaces adjusted by the ratio,
-    /// its glyphs in visual order.
-    fn line(&self, start: usize, b: &Break) -> SetLine {
-        let p = self.p;
-        let ratio = if self.justify { b.ratio } else { 0.0 };
-        // Logical order first: (glyph, extra space after it from justification).
-        let mut logical: Vec<(Option<usize>, f32)> = Vec::new();
-        for i in start..b.item {
-            let Source::Glyphs(range) = &p.items.sources[i] else { continue };
-            let extra = match p.items.items[i] {
-                Item::Glue { stretch, shrink, .. } => ratio * if ratio > 0.0 { stretch } else { shrink },
-                _ => 0.0,
-            };
-            logical.extend(range.clone().map(|k| (Some(k), 0.0)));
-            if let Some(last) = logical.last_mut() {
-                last.1 += extra;
-            }
-        }
-        let hyphenated = p.items.sources[b.item] == Source::Hyphen;
-        if hyphenated {
-            logical.push((None, 0.0));
-        }
-        let paragraph_level = if p.rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
-        let levels: Vec<unicode_bidi::Level> = logical
-            .iter()
-            .map(|(k, _)| k.map_or(paragraph_level, |k| p.levels[p.glyphs[k].cluster]))
-            .collect();
-        let size = self.size;
-        let mut x = 0.0;
-        let mut placed = Vec::with_capacity(logical.len());
-        for index in bidi::visual_order(&levels) {
-            let (glyph, extra) = logical[index];
-            match glyph {
-                Some(k) => {
-                    let g = &p.glyphs[k];
-                    placed.push(LineGlyph {
-                        id: g.id,
-                        face: p.faces[k],
-                        x: x + g.x_offset * size,
-                        y_offset: g.y_offset * size,
-                        text: p.texts[k].clone(),
-                    });
-                    x += (g.advance + extra) * size;
-                }
-                None => {
-                    let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| p.faces[k]));
-                    let (id, advance, text) = p.hyphen;
-                    let face = face.unwrap_or(FaceId::primary(FaceStyle::Regular));
-                    placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
-                    x += advance * size;
-                }
-            }
-        }
-        SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: p.rtl }
-    }
-}
-
-/// The text each glyph stands for (the PDF maps it back for copying and extraction),
-/// found once per paragraph, a cluster at a time: walking a glyph's whole cluster for
-/// each of its glyphs took minutes for a letter under thousands of marks.
-/// A cluster's characters go one per glyph when the counts match and the script
-/// does not reorder within clusters (a letter and its marks: the PDF maps each
-/// glyph id to one text, so a letter's glyph must not carry a mark it has only
-/// here); otherwise the first glyph carries them all (a ligature). Right-to-left
-/// ligatures carry them reversed: extractors (poppler, pdf.js) reverse
-/// right-to-left text character by character, a glyph's mapped string included.
-fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], levels: &[unicode_bidi::Level]) -> Vec<GlyphText> {
-    thread_local! {
-        // One shared text per character: most glyphs stand for one letter, and a page
-        // has a few dozen different ones.
-        static CHARACTERS: std::cell::RefCell<std::collections::HashMap<char, GlyphText>> =
-            std::cell::RefCell::default();
-    }
-    let character = |c: char| {
-        CHARACTERS.with(|characters| {
-            let mut characters = characters.borrow_mut();
-            if characters.len() >= 4096 {
-                characters.clear();
-            }
-            characters.entry(c).or_insert_with(|| c.to_string().into()).clone()
-        })
-    };
-    let none: GlyphText = "".into();
-    let mut texts = Vec::with_capacity(glyphs.len());
-    let mut chars: Vec<char> = Vec::new();
-    let mut first = 0;
-    while first < glyphs.len() {
-        let cluster = glyphs[first].cluster;
-        let last =
-            (first..glyphs.len()).take_while(|&i| glyphs[i].cluster == cluster).last().unwrap_or(first);
-        let end = glyphs.get(last + 1).map_or(text.len(), |n| n.cluster.max(cluster));
-        chars.clear();
-        chars.extend(text[cluster..end].chars().filter(|&c| !bidi::is_control(c)));
-        let rtl = levels[cluster].is_rtl();
-        let reorders = chars.first().is_some_and(|&c| ('\u{0900}'..='\u{0DFF}').contains(&c));
-        for k in first..=last {
-            texts.push(if chars.len() == last - first + 1 && !reorders {
-                character(chars[k - first])
-            } else if k != first {
-                none.clone()
-            } else if rtl {
-                chars.iter().rev().collect::<String>().into()
-            } else {
-                chars.iter().collect::<String>().into()
-            });
-        }
-        first = last + 1;
-    }
-    texts
 }
 
 /// The widest unit between two legal breaks, for the error message.

@@ -1,0 +1,111 @@
+//! Drawing a prepared paragraph's lines at a size: each line's glyphs placed from
+//! x = 0 in visual order, spaces stretched or shrunk by the line's ratio when justified.
+//! Knows nothing of where lines break (the breaker decided) or of the page.
+
+use super::glyph_text::GlyphText;
+use super::prepare::Prepared;
+use crate::text::bidi;
+use crate::text::chain::FaceId;
+use crate::text::fonts::FaceStyle;
+use crate::text::items::Source;
+use crate::text::knuth_plass::{Break, Item, after_break};
+
+/// A glyph placed on a line, with the text it stands for (its cluster's text for the
+/// first glyph of a cluster, empty for the rest) so the PDF can map it back to text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineGlyph {
+    pub id: u16,
+    pub face: FaceId,
+    pub x: f32,
+    pub y_offset: f32,
+    pub text: GlyphText,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetLine {
+    pub glyphs: Vec<LineGlyph>,
+    pub width: f32,
+    /// How much of the spaces' stretch (> 0) or shrink (< 0) the line uses.
+    pub ratio: f32,
+    /// Ends with a hyphen added by hyphenation.
+    pub hyphenated: bool,
+    /// The paragraph runs right to left: a line short of the measure sits at the right.
+    pub rtl: bool,
+}
+
+/// Lines of a prepared paragraph drawn at a size.
+pub(super) struct Placer<'a> {
+    pub p: &'a Prepared,
+    pub size: f32,
+    pub justify: bool,
+}
+
+impl Placer<'_> {
+    pub fn lines(&self, breaks: &[Break]) -> Vec<SetLine> {
+        let mut start = 0;
+        breaks
+            .iter()
+            .map(|b| {
+                let line = self.line(start, b);
+                start = after_break(&self.p.items.items, b.item);
+                line
+            })
+            .collect()
+    }
+
+    /// The line from item `start` to the break, its spaces adjusted by the ratio,
+    /// its glyphs in visual order.
+    fn line(&self, start: usize, b: &Break) -> SetLine {
+        let p = self.p;
+        let ratio = if self.justify { b.ratio } else { 0.0 };
+        // Logical order first: (glyph, extra space after it from justification).
+        let mut logical: Vec<(Option<usize>, f32)> = Vec::new();
+        for i in start..b.item {
+            let Source::Glyphs(range) = &p.items.sources[i] else { continue };
+            let extra = match p.items.items[i] {
+                Item::Glue { stretch, shrink, .. } => ratio * if ratio > 0.0 { stretch } else { shrink },
+                _ => 0.0,
+            };
+            logical.extend(range.clone().map(|k| (Some(k), 0.0)));
+            if let Some(last) = logical.last_mut() {
+                last.1 += extra;
+            }
+        }
+        let hyphenated = p.items.sources[b.item] == Source::Hyphen;
+        if hyphenated {
+            logical.push((None, 0.0));
+        }
+        let paragraph_level = if p.rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+        let levels: Vec<unicode_bidi::Level> = logical
+            .iter()
+            .map(|(k, _)| k.map_or(paragraph_level, |k| p.levels[p.glyphs[k].cluster]))
+            .collect();
+        let size = self.size;
+        let mut x = 0.0;
+        let mut placed = Vec::with_capacity(logical.len());
+        for index in bidi::visual_order(&levels) {
+            let (glyph, extra) = logical[index];
+            match glyph {
+                Some(k) => {
+                    let g = &p.glyphs[k];
+                    placed.push(LineGlyph {
+                        id: g.id,
+                        face: p.faces[k],
+                        x: x + g.x_offset * size,
+                        y_offset: g.y_offset * size,
+                        text: p.texts[k].clone(),
+                    });
+                    x += (g.advance + extra) * size;
+                }
+                None => {
+                    let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| p.faces[k]));
+                    let (id, advance, text) = p.hyphen;
+                    let face = face.unwrap_or(FaceId::primary(FaceStyle::Regular));
+                    placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
+                    x += advance * size;
+                }
+            }
+        }
+        SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: p.rtl }
+    }
+}
