@@ -92,7 +92,7 @@ fn two_and_a_half_times_the_text_reads_at_eleven_points_on_two_pages() {
 
     // The footers are on the last page, at its foot, and on no other.
     let footers: Vec<usize> = (0..b.leaflet.blocks.len())
-        .filter(|&i| b.leaflet.blocks[i].kind == leaflet::model::BlockKind::Footer)
+        .filter(|&i| b.leaflet.blocks[i].text_kind() == Some(leaflet::model::TextKind::Footer))
         .collect();
     assert_eq!(footers.len(), 2);
     for &f in &footers {
