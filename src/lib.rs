@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod i18n;
+pub mod language;
 pub mod layout;
 pub mod model;
 mod paths;

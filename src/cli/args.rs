@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::press::{ColorMode, Duplex};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "leaflet",
@@ -206,11 +208,50 @@ pub struct Print {
     pub n_up: u8,
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
-    pub color: crate::press::ColorMode,
+    pub color: ColorArg,
     /// Print a leaflet of several pages back to back on a printer turning the sheet on its
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
-    pub duplex: Option<crate::press::Duplex>,
+    pub duplex: Option<DuplexArg>,
+}
+
+/// `--color`, as typed; the press has its own `ColorMode` and knows no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// Screens and office printers.
+    Rgb,
+    /// Offset and digital presses: black stays 100 % K, never four-colour black.
+    Cmyk,
+    /// Photocopiers: every colour a gray, text kept dark enough to read.
+    Gray,
+}
+
+impl From<ColorArg> for ColorMode {
+    fn from(color: ColorArg) -> ColorMode {
+        match color {
+            ColorArg::Rgb => ColorMode::Rgb,
+            ColorArg::Cmyk => ColorMode::Cmyk,
+            ColorArg::Gray => ColorMode::Gray,
+        }
+    }
+}
+
+/// `--duplex`, as typed; the press has its own `Duplex`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DuplexArg {
+    /// The sheet turns on its long edge (most printers' default).
+    Long,
+    /// The sheet turns on its short edge.
+    Short,
+}
+
+impl From<DuplexArg> for Duplex {
+    fn from(edge: DuplexArg) -> Duplex {
+        match edge {
+            DuplexArg::Long => Duplex::Long,
+            DuplexArg::Short => Duplex::Short,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -297,9 +338,9 @@ impl Print {
             pages: self.pages,
             bleed: self.bleed,
             marks: self.marks,
-            color: self.color,
+            color: self.color.into(),
             n_up: self.n_up,
-            duplex: self.duplex,
+            duplex: self.duplex.map(Duplex::from),
             ..sources.options()
         }
     }
@@ -343,5 +384,23 @@ fn parse_n_up(text: &str) -> Result<u8, String> {
         "2" => Ok(2),
         "4" => Ok(4),
         _ => Err("give 2 (two copies per sheet) or 4 (four)".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    /// Each `--color` and `--duplex` value asks the press for the mode of its own name.
+    #[test]
+    fn each_colour_and_edge_value_means_the_press_mode_of_its_name() {
+        for &color in ColorArg::value_variants() {
+            assert_eq!(format!("{color:?}"), format!("{:?}", ColorMode::from(color)));
+        }
+        for &edge in DuplexArg::value_variants() {
+            assert_eq!(format!("{edge:?}"), format!("{:?}", Duplex::from(edge)));
+        }
     }
 }

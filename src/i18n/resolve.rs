@@ -230,7 +230,7 @@ fn format(
             .map(|d| d.at(&catalog.file, &catalog.source, at..at))
             .collect());
     }
-    Ok(normalise(&text, crate::text::bidi::is_rtl(lang)))
+    Ok(normalise(&text, crate::language::is_rtl(lang)))
 }
 
 fn resolver_diagnostic(

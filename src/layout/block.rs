@@ -149,7 +149,7 @@ impl BlockSet {
             accent,
             width,
             lang: lang.to_string(),
-            rtl: crate::text::bidi::is_rtl(lang),
+            rtl: crate::language::is_rtl(lang),
             passages: Vec::new(),
             bullet: None,
         };

@@ -19,7 +19,6 @@ use super::picture::Picture;
 use super::units::{PAPER_NAMES, parse_length, parse_paper};
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED, closest};
 use blocks::RawBlock;
-pub use style::DEFAULT_FONT;
 use style::RawStyle;
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ pub mod picture;
 pub mod units;
 
 pub use leaflet::*;
-pub use load::{DEFAULT_FONT, load, parse, parse_tag};
+pub use load::{load, parse, parse_tag};
 pub use picture::{Channels, Picture, PictureData, Samples};
 pub use units::Rgb;
 

@@ -1,7 +1,7 @@
 //! Press stage: the laid-out pages → pages as a copy shop takes them. Colour that
 //! touches the trim runs on into the bleed, the page grows by the bleed on every side,
 //! and crop marks (if asked for) sit outside the bleed. Works on `Document` alone:
-//! no TOML, no Fluent, no PDF.
+//! no TOML, no Fluent, no PDF, no command line (the CLI maps its flags to these types).
 
 mod impose;
 pub use impose::sheet_name;
@@ -24,7 +24,7 @@ pub struct PressOptions {
 }
 
 /// The edge a duplex printer turns the sheet on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Duplex {
     /// The sheet turns on its long edge (most printers' default).
     Long,
@@ -42,7 +42,7 @@ pub fn back_turned(edge: Duplex, width: f32, height: f32) -> bool {
 }
 
 /// The colours the PDF is written in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ColorMode {
     /// Screens and office printers.
     #[default]

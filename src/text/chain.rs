@@ -39,7 +39,7 @@ impl FontChain {
 
     /// Only the built-in Noto Sans and its built-in fallbacks.
     pub fn builtin() -> FontChain {
-        let fallbacks = super::fonts::DEFAULT_FALLBACKS
+        let fallbacks = crate::language::DEFAULT_FALLBACKS
             .iter()
             .filter_map(|name| FontFamily::find(name, None).ok())
             .collect();

@@ -6,13 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The family built into the binary, so `cargo install` alone gives a working tool.
-pub const BUILTIN_FAMILY: &str = "Noto Sans";
-
-/// Families for scripts Noto Sans lacks, also built in: the default fallback chain.
-pub const DEFAULT_FALLBACKS: [&str; 3] = ["Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari"];
+pub const BUILTIN_FAMILY: &str = crate::language::DEFAULT_FAMILY;
 
 /// Built-in families: regular, bold, italic, bold italic (a missing style uses the
-/// nearest face: these scripts have no italics).
+/// nearest face: these scripts have no italics). Among them, the default fallbacks
+/// (`crate::language::DEFAULT_FALLBACKS`).
 const BUILTINS: [(&str, [Option<&[u8]>; 4]); 4] = [
     (
         BUILTIN_FAMILY,
@@ -320,6 +318,17 @@ mod tests {
         let names: Vec<&str> = family.faces.iter().map(|f| f.postscript_name.as_str()).collect();
         assert_eq!(names, ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"]);
         assert_eq!(family.face(FaceStyle::Bold).weight, 700);
+    }
+
+    /// The families a leaflet gets without naming any must all be built in: the
+    /// built-in chain would leave out one that is not, without a word.
+    #[test]
+    fn the_default_families_are_built_in() {
+        let defaults =
+            std::iter::once(crate::language::DEFAULT_FAMILY).chain(crate::language::DEFAULT_FALLBACKS);
+        for name in defaults {
+            assert!(FontFamily::find(name, None).is_ok(), "{name} is not built in");
+        }
     }
 
     #[test]

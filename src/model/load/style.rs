@@ -5,6 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Validator;
+use crate::language;
 use crate::model::leaflet::Style;
 use crate::model::units::{Rgb, parse_length};
 
@@ -20,9 +21,6 @@ pub(super) struct RawStyle {
     fallback: Option<Vec<Spanned<String>>>,
     accent: Option<Spanned<String>>,
 }
-
-/// The family used when `[style]` names none (built into the binary).
-pub const DEFAULT_FONT: &str = "Noto Sans";
 
 /// The smallest body size fitting may shrink to, unless `min_size` says otherwise.
 pub const DEFAULT_MIN_SIZE: f32 = 8.0;
@@ -71,7 +69,10 @@ impl Validator<'_> {
             }),
         };
         Style {
-            font: raw.font.as_ref().map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
+            font: raw
+                .font
+                .as_ref()
+                .map_or_else(|| language::DEFAULT_FAMILY.to_string(), |f| f.get_ref().clone()),
             font_span: raw.font.as_ref().map(|f| f.span()),
             size,
             min_size,
@@ -80,7 +81,7 @@ impl Validator<'_> {
             hyphenate: raw.hyphenate.unwrap_or(true),
             fallback: match &raw.fallback {
                 Some(list) => list.iter().map(|f| (f.get_ref().clone(), Some(f.span()))).collect(),
-                None => crate::text::fonts::DEFAULT_FALLBACKS.iter().map(|f| (f.to_string(), None)).collect(),
+                None => language::DEFAULT_FALLBACKS.iter().map(|f| (f.to_string(), None)).collect(),
             },
             accent,
         }

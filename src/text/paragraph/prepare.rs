@@ -56,7 +56,7 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
             .map_err(|chars| SetError::MissingGlyphs { chars, face: style.fonts.names() })?;
         runs.extend(found.into_iter().map(|(r, id)| (r.start + range.start..r.end + range.start, id)));
     }
-    let rtl = bidi::is_rtl(style.lang);
+    let rtl = crate::language::is_rtl(style.lang);
     let levels = if text.is_empty() { Vec::new() } else { bidi::levels(text, rtl) };
     let (glyphs, faces) = shape_runs(text, &runs, &levels, style, &caches);
     let base = FaceId::primary(styled.runs.first().map_or(FaceStyle::Regular, |r| r.1));
