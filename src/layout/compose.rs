@@ -53,17 +53,15 @@ pub fn compose(
     breaking: Breaking,
 ) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
-    let pictures = super::image::pictures(leaflet);
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle { breaking, ..BlockStyle::of(block, &leaflet.style, size) };
         // Pictures and codes: once across the page, centred, whatever the languages.
         let drawn = if let Some(image) = &block.image {
-            let table = pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
-            Some(super::image::image_box(image, table, grid.column_width, grid.full_width))
+            Some(super::image::image_box(image, grid.column_width, grid.full_width))
         } else {
             block.qr.as_ref().map(|qr| {
                 let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
-                super::qr::qr_box(qr, shift).unwrap_or_default()
+                super::qr::qr_box(qr, shift)
             })
         };
         if let Some(drawn) = drawn {

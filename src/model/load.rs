@@ -12,6 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::leaflet::*;
 use super::picture::Picture;
+use super::qr::QrCode;
 use super::units::{PAPER_NAMES, Rgb, parse_length, parse_paper};
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED, closest};
 
@@ -101,7 +102,13 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator { source: &source, problems: Vec::new(), not_listed: 0, pictures: BTreeMap::new() };
+    let mut v = Validator {
+        source: &source,
+        problems: Vec::new(),
+        not_listed: 0,
+        pictures: Vec::new(),
+        picture_index: BTreeMap::new(),
+    };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
@@ -164,6 +171,7 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
+    let pictures = v.pictures;
     Ok(Leaflet {
         source,
         stem,
@@ -180,6 +188,7 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         style,
         args,
         blocks,
+        pictures,
     })
 }
 
@@ -213,8 +222,10 @@ struct Validator<'a> {
     problems: Vec<Diagnostic>,
     /// Problems past `MAX_LISTED`, counted only.
     not_listed: usize,
-    /// Pictures read so far, by resolved path: a file shown twice is read once.
-    pictures: BTreeMap<std::path::PathBuf, Arc<Picture>>,
+    /// Pictures read so far, in order of first use: a file shown twice is read once.
+    pictures: Vec<Arc<Picture>>,
+    /// Where each resolved path's picture is in `pictures`.
+    picture_index: BTreeMap<std::path::PathBuf, usize>,
 }
 
 impl Validator<'_> {
@@ -501,7 +512,21 @@ impl Validator<'_> {
                 }
             },
         };
-        Some(Some(Qr { url: url.get_ref().trim().to_string(), width }))
+        let (span, url) = (url.span(), url.get_ref().trim().to_string());
+        let code = match QrCode::encode(&url) {
+            Ok(code) => code,
+            // Not within the 1000 bytes allowed above (a code holds 2331), but an error
+            // at the address, never an empty box, should that limit grow.
+            Err(e) => {
+                self.error(
+                    span,
+                    format!("the `url` does not fit in a QR code: {e}"),
+                    "use a shorter address",
+                );
+                return None;
+            }
+        };
+        Some(Some(Qr { url, width, code }))
     }
 
     /// False, with an error, when the block has `url`, `path` or `width` but is not of a
@@ -568,13 +593,13 @@ impl Validator<'_> {
         let file = folder.join(path.get_ref().trim());
         // The same file however its path is spelled, so it is read and embedded once.
         let file = std::fs::canonicalize(&file).unwrap_or(file);
-        let picture = match self.pictures.get(&file) {
-            Some(p) => p.clone(),
+        let index = match self.picture_index.get(&file) {
+            Some(&index) => index,
             None => match Picture::load(&file) {
                 Ok(p) => {
-                    let p = Arc::new(p);
-                    self.pictures.insert(file, p.clone());
-                    p
+                    self.pictures.push(Arc::new(p));
+                    self.picture_index.insert(file, self.pictures.len() - 1);
+                    self.pictures.len() - 1
                 }
                 Err(e) => {
                     self.error(
@@ -586,7 +611,8 @@ impl Validator<'_> {
                 }
             },
         };
-        Some(Some(Image { picture, width, path_span: path.span() }))
+        let picture = self.pictures[index].clone();
+        Some(Some(Image { picture, index, width, path_span: path.span() }))
     }
 
     fn message_ref(&mut self, raw: &Spanned<String>) -> MessageRef {

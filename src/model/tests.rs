@@ -98,3 +98,17 @@ fn bad_language_tags_are_named() {
     let e = first_error(&MINIMAL.replace("\"es\"", "\"not a tag\""));
     assert!(e.starts_with("t.toml:1:20: error: `not a tag` is not a language tag"), "{e}");
 }
+
+/// A qr block's address is encoded as the leaflet loads: the longest allowed makes a
+/// code, one byte more is an error at the address (layout has nothing left to fail on).
+#[test]
+fn qr_codes_are_encoded_at_load() {
+    let qr = |url: &str| format!("{MINIMAL}[[blocks]]\ntype = \"qr\"\nurl = \"{url}\"\n");
+    let longest = format!("https://x.org/{}", "a".repeat(1000 - 14));
+    let l = leaflet(&qr(&longest)).unwrap();
+    let code = &l.blocks[1].qr.as_ref().unwrap().code;
+    assert_eq!(*code, QrCode::encode(&longest).unwrap());
+    assert!(code.width() > 21, "{}", code.width());
+    let e = first_error(&qr(&format!("{longest}a")));
+    assert!(e.starts_with("t.toml:7:7: error: the `url` must hold 1 to 1000 characters"), "{e}");
+}
