@@ -101,9 +101,27 @@ pub fn mark_start(bleed: f32) -> f32 {
     MARK_OFFSET.max(bleed)
 }
 
-pub fn press(mut doc: Document, options: &PressOptions) -> Document {
+/// What the press stage could not do.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PressError {
+    #[error("cannot convert {} to {}: {reason}", .path.display(), .mode.name())]
+    Picture { path: std::path::PathBuf, mode: ColorMode, reason: String },
+}
+
+impl ColorMode {
+    /// The mode as the command line names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorMode::Rgb => "RGB",
+            ColorMode::Cmyk => "CMYK",
+            ColorMode::Gray => "gray",
+        }
+    }
+}
+
+pub fn press(mut doc: Document, options: &PressOptions) -> Result<Document, PressError> {
     for picture in &mut doc.images {
-        if let Some(converted) = pictures::convert_picture(picture, options.color) {
+        if let Some(converted) = pictures::convert_picture(picture, options.color)? {
             *picture = std::sync::Arc::new(converted);
         }
     }
@@ -118,7 +136,7 @@ pub fn press(mut doc: Document, options: &PressOptions) -> Document {
             back.turned = back_turned(edge, back.width, back.height);
         }
     }
-    doc
+    Ok(doc)
 }
 
 /// An item's colour as the colour mode prints it.
