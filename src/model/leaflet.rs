@@ -160,6 +160,9 @@ pub struct Arg {
 pub enum ArgValue {
     String(String),
     Number(f64),
+    /// A TOML date, time or date-time, in the ISO form TOML writes (`2022-12-17`,
+    /// `2022-12-17T14:00:00`, `14:00:00`).
+    Date(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

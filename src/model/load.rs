@@ -359,8 +359,9 @@ impl Validator<'_> {
                 toml::Value::String(s) => ArgValue::String(s.clone()),
                 toml::Value::Integer(i) => ArgValue::Number(*i as f64),
                 toml::Value::Float(f) if f.is_finite() => ArgValue::Number(*f),
-                // Dates reach Fluent as ISO strings, which DATETIME() formats per language.
-                toml::Value::Datetime(d) => ArgValue::String(d.to_string()),
+                // Dates reach Fluent as dates, printed in each language's words with or
+                // without DATETIME().
+                toml::Value::Datetime(d) => ArgValue::Date(d.to_string()),
                 other => {
                     self.error(
                         value.span(),

@@ -46,15 +46,43 @@ enum TimeStyle {
     Medium,
 }
 
-/// What `DATETIME()` returns: a parsed date and time, formatted when Fluent writes it out
-/// (through the bundle's memoizer, so one formatter per language and style).
+/// What `DATETIME()` returns, and what a TOML date in `[args]` arrives as: a parsed date
+/// and time, formatted when Fluent writes it out (through the bundle's memoizer, so one
+/// formatter per language and style). The language is the bundle's, so one value serves
+/// every column.
 #[derive(Clone, Debug, PartialEq)]
 struct FluentDateTime {
-    /// The bundle's language, for the thread-safe path that has no memoizer to ask.
-    lang: LanguageIdentifier,
     value: DateTime<Gregorian>,
+    /// Which parts the value was written with (the others in `value` are placeholders).
+    has_date: bool,
+    has_time: bool,
     date_style: Option<DateStyle>,
     time_style: Option<TimeStyle>,
+}
+
+/// The language of a memoizer, which hands it to what it constructs: how the thread-safe
+/// path learns the bundle's language.
+struct Lang(LanguageIdentifier);
+
+impl Memoizable for Lang {
+    type Args = ();
+    type Error = std::convert::Infallible;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, Self::Error> {
+        Ok(Lang(lang))
+    }
+}
+
+/// A TOML date, time or date-time from `[args]` (in the ISO form TOML writes), printed
+/// where a message uses it without `DATETIME()` in the language's default style: the long
+/// date ("December 17, 2022", "17 de diciembre de 2022"), the short time ("2:00 PM"), or
+/// both ("December 17, 2022 at 2:00 PM"). `DATETIME()` takes it as it takes an ISO string.
+/// `None` if it is not in a form `DATETIME()` reads.
+pub fn toml_date(iso: &str) -> Option<FluentValue<'static>> {
+    let (date, time) = parse_iso(iso)?;
+    let date_style = date.is_some().then_some(DateStyle::Long);
+    let time_style = time.is_some().then_some(TimeStyle::Short);
+    Some(FluentValue::Custom(Box::new(FluentDateTime::new(date, time, date_style, time_style))))
 }
 
 impl FluentType for FluentDateTime {
@@ -71,10 +99,11 @@ impl FluentType for FluentDateTime {
             .into()
     }
 
-    fn as_string_threadsafe(&self, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Cow<'static, str> {
+    fn as_string_threadsafe(&self, intls: &intl_memoizer::concurrent::IntlLangMemoizer) -> Cow<'static, str> {
         // ICU4X's formatters are not `Sync` (without icu_provider's `sync` feature), so the
         // concurrent memoizer cannot keep one; build it for this one value.
-        match DateFormatter::construct(self.lang.clone(), (self.date_style, self.time_style)) {
+        let Ok(lang) = intls.with_try_get::<Lang, _, _>((), |lang| lang.0.clone());
+        match DateFormatter::construct(lang, (self.date_style, self.time_style)) {
             Ok(formatter) => formatter.0.format(&self.value).to_string().into(),
             Err(_) => self.iso().into(),
         }
@@ -82,6 +111,21 @@ impl FluentType for FluentDateTime {
 }
 
 impl FluentDateTime {
+    fn new(
+        date: Option<Date<Gregorian>>,
+        time: Option<Time>,
+        date_style: Option<DateStyle>,
+        time_style: Option<TimeStyle>,
+    ) -> FluentDateTime {
+        // The formatter prints only the fields its styles ask for; the others may be anything.
+        let placeholder = || Date::try_new_gregorian(2000, 1, 1).unwrap_or_else(|_| unreachable!());
+        let value = DateTime {
+            date: date.unwrap_or_else(placeholder),
+            time: time.unwrap_or_else(Time::start_of_day),
+        };
+        FluentDateTime { value, has_date: date.is_some(), has_time: time.is_some(), date_style, time_style }
+    }
+
     /// The value in ISO form, for when no formatter can be built (never seen: the data is
     /// compiled in).
     fn iso(&self) -> String {
@@ -142,14 +186,28 @@ impl Memoizable for DateFormatter {
 /// `DATETIME($d, dateStyle: "full"|"long"|"medium"|"short", timeStyle: "short"|"medium")`.
 /// With neither style: `dateStyle: "long"` (`timeStyle: "short"` for a time alone). With
 /// only `timeStyle`: the time alone.
-pub(super) fn datetime<'a>(
-    lang: &LanguageIdentifier,
-    positional: &[FluentValue<'a>],
-    named: &FluentArgs,
-) -> FluentValue<'a> {
+pub(super) fn datetime<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
     const FORMS: &str = "write it as YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS";
-    let text = match positional.first() {
-        Some(FluentValue::String(s)) => s,
+    let (text, date, time) = match positional.first() {
+        Some(FluentValue::String(s)) => match parse_iso(s) {
+            Some((date, time)) => (s.to_string(), date, time),
+            None => {
+                record(format!("DATETIME(): `{s}` is not a date ({FORMS})"));
+                return FluentValue::Error;
+            }
+        },
+        // A TOML date from [args] (see `toml_date`).
+        Some(FluentValue::Custom(c)) if c.as_any().downcast_ref::<FluentDateTime>().is_some() => {
+            let Some(d) = c.as_any().downcast_ref::<FluentDateTime>() else { unreachable!() };
+            let date = d.has_date.then_some(d.value.date);
+            let time = d.has_time.then_some(d.value.time);
+            let whole = FluentDateTime {
+                date_style: date.map(|_| DateStyle::Short),
+                time_style: time.map(|_| TimeStyle::Medium),
+                ..d.clone()
+            };
+            (whole.iso(), date, time)
+        }
         Some(other) => {
             record(format!("DATETIME(): {} is not a date ({FORMS})", describe(other)));
             return FluentValue::Error;
@@ -158,10 +216,6 @@ pub(super) fn datetime<'a>(
             record("DATETIME() needs a date, e.g. DATETIME($date)".to_owned());
             return FluentValue::Error;
         }
-    };
-    let Some((date, time)) = parse_iso(text) else {
-        record(format!("DATETIME(): `{text}` is not a date ({FORMS})"));
-        return FluentValue::Error;
     };
     let (mut date_style, mut time_style) = (None, None);
     for (key, option) in named.iter() {
@@ -205,10 +259,7 @@ pub(super) fn datetime<'a>(
         ));
         return FluentValue::Error;
     }
-    // The formatter prints only the fields its styles ask for; the others may be anything.
-    let date = date.unwrap_or_else(|| Date::try_new_gregorian(2000, 1, 1).unwrap_or_else(|_| unreachable!()));
-    let value = DateTime { date, time: time.unwrap_or_else(Time::start_of_day) };
-    FluentValue::Custom(Box::new(FluentDateTime { lang: lang.clone(), value, date_style, time_style }))
+    FluentValue::Custom(Box::new(FluentDateTime::new(date, time, date_style, time_style)))
 }
 
 /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, `YYYY-MM-DDTHH:MM:SS` (a space may stand for the
@@ -382,5 +433,41 @@ mod tests {
         assert_eq!(t("2022-12-17T14:00:30Z"), Some((true, Some((14, 0, 30)))));
         assert_eq!(t("14:00"), Some((false, Some((14, 0, 0)))));
         assert_eq!(t("2022-13-01"), None);
+    }
+
+    /// A TOML date from [args] printed without DATETIME() used to come out raw
+    /// ("2022-12-17"); it prints in the language's default style, and DATETIME() takes it
+    /// as it takes an ISO string.
+    #[test]
+    fn toml_dates_print_in_each_language_without_datetime() {
+        let toml = |tag: &str, id: &str, iso: &str| {
+            super::super::tests::format(tag, id, "d", toml_date(iso).unwrap())
+        };
+        assert_eq!(toml("en", "plain", "2022-12-17"), "December 17, 2022");
+        assert_eq!(toml("es", "plain", "2022-12-17"), "17 de diciembre de 2022");
+        assert_eq!(toml("en", "plain", "2022-12-17T14:00:00"), "December 17, 2022 at 2:00\u{202f}PM");
+        assert_eq!(toml("es", "plain", "2022-12-17T14:00:00"), "17 de diciembre de 2022 a las 14:00");
+        assert_eq!(toml("en", "plain", "14:00:00"), "2:00\u{202f}PM");
+        assert_eq!(toml("es", "plain", "14:00:00"), "14:00");
+        assert_eq!(toml("en", "full", "2022-12-17"), "Saturday, December 17, 2022");
+        assert_eq!(toml("es", "full", "2022-12-17T14:00:00"), "sábado, 17 de diciembre de 2022");
+        assert_eq!(toml("es", "time", "2022-12-17T14:00:00"), "14:00");
+        assert_eq!(toml("en", "default", "2022-12-17T14:00:00"), "December 17, 2022");
+        assert!(toml_date("next week").is_none());
+    }
+
+    #[test]
+    fn datetime_on_a_toml_date_checks_its_parts() {
+        let bundle = bundle("en");
+        let mut args = FluentArgs::new();
+        args.set("d", toml_date("2022-12-17").unwrap());
+        let mut errors = vec![];
+        let pattern = bundle.get_message("time").unwrap().value().unwrap();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        assert_eq!(text, "DATETIME()");
+        assert_eq!(
+            take_errors(),
+            ["DATETIME(): `2022-12-17` has no time of day to print with timeStyle (write YYYY-MM-DDTHH:MM)"]
+        );
     }
 }

@@ -27,21 +27,18 @@ use icu_provider::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use date::datetime;
+pub use date::toml_date;
 use number::{format_value, number};
 
 /// Registers NUMBER() and DATETIME() and a locale-aware formatter for plain number placeables.
 ///
-/// `lang` must be the bundle's language (the first of its locales: the one its memoizer,
+/// They format in the bundle's language (the first of its locales: the one its memoizer,
 /// hence the formatters, and its plural rules use). A bundle that already has a `NUMBER`
 /// (from `add_builtins`) keeps it; its numbers are still formatted by the language's rules.
-pub fn install<R: std::borrow::Borrow<FluentResource>>(
-    bundle: &mut FluentBundle<R>,
-    lang: &LanguageIdentifier,
-) {
+pub fn install<R: std::borrow::Borrow<FluentResource>>(bundle: &mut FluentBundle<R>) {
     bundle.set_formatter(Some(format_value));
     let _ = bundle.add_function("NUMBER", number);
-    let lang = lang.clone();
-    let _ = bundle.add_function("DATETIME", move |positional, named| datetime(&lang, positional, named));
+    let _ = bundle.add_function("DATETIME", datetime);
 }
 
 /// Whether CLDR (as compiled into ICU4X) has number-formatting data for this language (not just root fallback).
@@ -144,6 +141,7 @@ plural = { $n ->
    *[other] other: { $n }
 }
 default = { DATETIME($d) }
+plain = { $d }
 full = { DATETIME($d, dateStyle: "full") }
 long = { DATETIME($d, dateStyle: "long") }
 medium = { DATETIME($d, dateStyle: "medium") }
@@ -158,7 +156,7 @@ both = { DATETIME($d, dateStyle: "long", timeStyle: "short") }
         let mut bundle = FluentBundle::new(vec![lang.clone()]);
         bundle.set_use_isolating(false);
         bundle.add_resource(FluentResource::try_new(FTL.to_owned()).unwrap()).unwrap();
-        install(&mut bundle, &lang);
+        install(&mut bundle);
         bundle
     }
 
