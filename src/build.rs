@@ -104,7 +104,11 @@ pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Di
             .hint("set `pages = 2` (or --pages 2) for a front and a back, use layout = \"flip\" (a page per language), or leave out --duplex")
             .into());
     }
-    let document = press::press(document, &press);
+    let document = press::press(document, &press).map_err(|e| {
+        Diagnostic::error(e.to_string())
+            .in_file(path)
+            .hint("save the picture again as a PNG or a baseline JPEG, or build in RGB")
+    })?;
     Ok(Pressed { leaflet, texts, document, warnings, inputs })
 }
 

@@ -151,6 +151,32 @@ fn one_picture_used_twice_and_imposed_four_up_is_embedded_once() {
     assert_eq!(image_placements(&built.pdf).len(), 2 * 4, "two blocks on each of four copies");
 }
 
+/// Each image item draws its own block's picture: the table index comes from the
+/// leaflet, where it was set as the picture was read (it used to be searched for, with
+/// picture 0 as the fallback).
+#[test]
+fn each_image_draws_its_own_picture_from_the_table() {
+    let block = |path: &str| format!("[[blocks]]\ntype = \"image\"\npath = \"{path}\"\nwidth = \"10mm\"\n\n");
+    let p = with_blocks(&[block("b.png"), block("a.png"), block("b.png")].concat());
+    put(&p, "leaflets/a.png", &png(100, 100, false));
+    put(&p, "leaflets/b.png", &png(200, 100, false));
+    let built = build_with(&p, &BuildOptions::default());
+    let names: Vec<String> =
+        built.document.images.iter().map(|i| i.path.file_name().unwrap().to_string_lossy().into()).collect();
+    assert_eq!(names, ["b.png", "a.png"], "in order of first use");
+    let mut drawn: Vec<(f32, usize)> = built.document.pages[0]
+        .items
+        .iter()
+        .filter_map(|pl| match &pl.item {
+            Item::Image(i) => Some((pl.y, i.image)),
+            _ => None,
+        })
+        .collect();
+    drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let tables: Vec<usize> = drawn.iter().map(|d| d.1).collect();
+    assert_eq!(tables, [0, 1, 0], "top to bottom: b, a, b");
+}
+
 #[test]
 fn cmyk_and_gray_output_convert_pictures_and_jpegs_pass_through_in_rgb() {
     let p = with_blocks(

@@ -75,8 +75,8 @@ fn print_options_and_resolution_give_the_pdfs_whole_page() {
         (png.width(), png.height()),
         (preview::pixels(media[2], 150.0), preview::pixels(media[3], 150.0))
     );
-    // A5 with 3 mm bleed and marks 5 mm long from 3 mm out: 164 × 226 mm.
-    assert_eq!((png.width(), png.height()), (969, 1335));
+    // A5 with 3 mm bleed and marks 4 mm long from 3 mm out: 162 × 224 mm.
+    assert_eq!((png.width(), png.height()), (957, 1323));
 }
 
 #[test]

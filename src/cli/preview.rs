@@ -106,6 +106,7 @@ fn preview_error(e: &PreviewError, leaflet: &Path) -> Diagnostic {
         ),
         PreviewError::NoPage { pages, .. } => d.hint(format!("give --page 1 to --page {pages}")),
         PreviewError::TooLarge { .. } => d.hint("give a lower --dpi"),
+        PreviewError::Picture(_) => d.hint("save the picture again as a PNG or a baseline JPEG"),
         PreviewError::Dpi { .. } | PreviewError::Encode(_) => d,
     }
 }

@@ -97,7 +97,7 @@ impl Catalog {
         // never drawn; left-to-right text has no use for them.
         bundle.set_use_isolating(crate::language::is_rtl(lang));
         // Numbers by the language's rules, NUMBER() and DATETIME() (ICU4X).
-        super::functions::install(&mut bundle, lang);
+        super::functions::install(&mut bundle);
         if let Err(errors) = bundle.add_resource(resource.clone()) {
             let listed = errors.iter().take(MAX_LISTED).map(|e| match e {
                 FluentError::Overriding { id, .. } => {

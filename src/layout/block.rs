@@ -122,6 +122,9 @@ pub struct BlockSet {
     /// Written right to left: text, bullets and quote bars sit from the right.
     rtl: bool,
     passages: Vec<SetParagraph>,
+    /// How far below a line's top its baseline sits, from the block's face (the first
+    /// family's, so that counterpart blocks in every language share their baselines).
+    first_baseline: f32,
     bullet: Option<SetLine>,
 }
 
@@ -152,6 +155,10 @@ impl BlockSet {
             rtl: crate::language::is_rtl(lang),
             passages: Vec::new(),
             bullet: None,
+            first_baseline: {
+                let face = fonts.families[0].face(style.face);
+                style.first_baseline(face.ascender, face.descender)
+            },
         };
         let inner = width - block.indent() - block.padding() * 2.0;
         let paragraph = ParagraphStyle {
@@ -354,7 +361,7 @@ impl BlockSet {
                 _ if self.rtl => width - line.width,
                 _ => 0.0,
             };
-            let baseline = top + self.style.first_baseline() + i as f32 * self.style.leading;
+            let baseline = top + self.first_baseline + i as f32 * self.style.leading;
             for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
                 let glyphs = run
                     .iter()

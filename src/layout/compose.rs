@@ -81,21 +81,18 @@ pub fn compose(
     wanted: Option<usize>,
 ) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
-    let pictures = super::image::pictures(leaflet);
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle { breaking, ..BlockStyle::of(block, &leaflet.style, size) };
         // Pictures and codes: once across the page, centred, whatever the languages.
         let kind = match &block.content {
             BlockContent::Text { kind, .. } => *kind,
             BlockContent::Image(image) => {
-                let table =
-                    pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
-                let drawn = super::image::image_box(image, table, grid.column_width, grid.full_width);
+                let drawn = super::image::image_box(image, grid.column_width, grid.full_width);
                 return Some(drawn_row(index, style, columns, drawn));
             }
             BlockContent::Qr(qr) => {
                 let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
-                let drawn = super::qr::qr_box(qr, shift).unwrap_or_default();
+                let drawn = super::qr::qr_box(qr, shift);
                 return Some(drawn_row(index, style, columns, drawn));
             }
         };

@@ -78,7 +78,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
         body_size: page.size,
         faces: fonts.faces(),
-        images: image::pictures(leaflet),
+        images: leaflet.pictures.clone(),
         pages,
         flow,
     })

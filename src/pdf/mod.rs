@@ -76,7 +76,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         .collect();
 
     for (index, picture) in doc.images.iter().enumerate() {
-        let xobject = printpdf::XObject::External(images::xobject(picture));
+        let xobject = printpdf::XObject::External(images::xobject(picture)?);
         pdf.resources.xobjects.map.insert(images::id(index), xobject);
     }
 
@@ -120,8 +120,12 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                     });
                 }
                 Item::Text(run) => {
-                    let Some(face) = &faces[canonical[run.face]] else {
-                        continue;
+                    // Every run's face was embedded by `used_glyphs`, its advances read
+                    // above: a run without them is a bug to report, never text left out
+                    // (and never a text object opened and left open).
+                    let index = canonical[run.face];
+                    let (Some(face), Some(widths)) = (&faces[index], &advances[index]) else {
+                        return Err(PdfError::Internal(format!("face {index} was not embedded")));
                     };
                     // A run in another language than the document's is marked as such,
                     // for screen readers and text extraction.
@@ -138,7 +142,6 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         size: Pt(run.size),
                     });
                     ops.push(Op::SetFillColor { col: color(run.color) });
-                    let Some(widths) = &advances[canonical[run.face]] else { continue };
                     // One show per stretch on one baseline (marks raised start their own).
                     for segment in run.glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
                         ops.push(Op::SetTextMatrix {
@@ -234,4 +237,55 @@ fn color(ink: Ink) -> Color {
         b: c.2 as f32 / 255.0,
         icc_profile: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The operators of each page's content stream, in order.
+    fn operators(pdf: &[u8]) -> Vec<Vec<String>> {
+        let lo = lopdf::Document::load_mem(pdf).unwrap();
+        lo.get_pages()
+            .values()
+            .map(|&page| {
+                let content = lo.get_page_content(page);
+                let ops = lopdf::content::Content::decode(&content).unwrap().operations;
+                ops.into_iter().map(|op| op.operator).collect()
+            })
+            .collect()
+    }
+
+    /// Text objects (BT … ET) and marked content (BDC … EMC) open and close in pairs,
+    /// nested properly, on every page of a leaflet in two scripts and three faces, with
+    /// runs marked as another language.
+    #[test]
+    fn text_objects_and_marked_content_always_close() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/arabic-solidarity.toml");
+        let built = crate::build::build(&path, &Default::default()).unwrap_or_else(|d| panic!("{d}"));
+        let pages = operators(&built.pdf);
+        assert!(!pages.is_empty());
+        for ops in pages {
+            let mut open: Vec<&str> = Vec::new();
+            let (mut texts, mut marked) = (0, 0);
+            for op in &ops {
+                match op.as_str() {
+                    "BT" => {
+                        assert!(!open.contains(&"BT"), "BT inside a text object");
+                        open.push("BT");
+                        texts += 1;
+                    }
+                    "BDC" => {
+                        open.push("BDC");
+                        marked += 1;
+                    }
+                    "ET" => assert_eq!(open.pop(), Some("BT"), "ET closing {open:?}"),
+                    "EMC" => assert_eq!(open.pop(), Some("BDC"), "EMC closing {open:?}"),
+                    _ => {}
+                }
+            }
+            assert_eq!(open, Vec::<&str>::new(), "left open at the end of the page");
+            assert!(texts > 10 && marked > 0, "{texts} text objects, {marked} marked");
+        }
+    }
 }

@@ -156,3 +156,18 @@ fn hairlines_are_drawn_a_pixel_wide() {
     assert_eq!(ink_box(&pixmap), Some((5, 10, 15, 11)));
     assert_eq!(rgb_at(&pixmap, 7, 10), [0, 0, 0]);
 }
+
+/// A picture that does not decode used to be left out of the preview without a word.
+#[test]
+fn a_picture_that_does_not_decode_is_an_error() {
+    use crate::layout::ImageBox;
+    use crate::model::{Channels, Picture, PictureData};
+    let data = PictureData::Jpeg { bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 1], channels: Channels::Rgb };
+    let broken = Picture { path: "photo.jpg".into(), width: 10, height: 10, data };
+    let image =
+        Placed { x: 10.0, y: 10.0, item: Item::Image(ImageBox { image: 0, width: 20.0, height: 20.0 }) };
+    let mut page = doc(100.0, 100.0, vec![image]);
+    page.images.push(Arc::new(broken));
+    let e = render(&page, 0, 72.0).unwrap_err();
+    assert!(matches!(&e, PreviewError::Picture(m) if m.starts_with("photo.jpg: not a readable JPEG")), "{e}");
+}
