@@ -111,21 +111,7 @@ pub const SAFE_MARGIN_MM: f32 = 5.0;
 
 /// Lines of text closer to the trim than the safe margin (a warning).
 fn outside_safe_area(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Diagnostic> {
-    let safe = SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
-    let mut lines = 0;
-    for page in &doc.pages {
-        let t = page.trim;
-        for placed in &page.items {
-            let crate::layout::Item::Text(run) = &placed.item else { continue };
-            let (left, right) = (placed.x, placed.x + run.glyphs.last().map_or(0.0, |g| g.x));
-            let (top, bottom) = (placed.y - run.size, placed.y);
-            let outside = left < t.x + safe
-                || right > t.x + t.width - safe
-                || top < t.y + safe
-                || bottom > t.y + t.height - safe;
-            lines += usize::from(outside);
-        }
-    }
+    let lines = lines_near_trim(doc);
     if lines == 0 {
         return Vec::new();
     }
@@ -136,6 +122,36 @@ fn outside_safe_area(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Di
         .in_file(&leaflet.source.path)
         .hint(format!("use a `margin` of at least {SAFE_MARGIN_MM}mm")),
     ]
+}
+
+/// How many runs of text reach within the safe margin of their page's trim.
+fn lines_near_trim(doc: &crate::layout::Document) -> usize {
+    let safe = SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
+    let mut lines = 0;
+    for page in &doc.pages {
+        let t = page.trim;
+        for placed in &page.items {
+            let crate::layout::Item::Text(run) = &placed.item else { continue };
+            let (left, right) = (placed.x, placed.x + run_width(run, &doc.faces[run.face]));
+            let (top, bottom) = (placed.y - run.size, placed.y);
+            let outside = left < t.x + safe
+                || right > t.x + t.width - safe
+                || top < t.y + safe
+                || bottom > t.y + t.height - safe;
+            lines += usize::from(outside);
+        }
+    }
+    lines
+}
+
+/// How far a run's glyphs reach from its origin, in points: the furthest glyph's origin
+/// plus its advance (its origin alone leaves out its own width). A glyph the face gives
+/// no advance for takes none, as in the PDF, which writes the same advances.
+fn run_width(run: &crate::layout::TextRun, face: &crate::text::FontFace) -> f32 {
+    let parsed = face.parse();
+    let scale = run.size / face.units_per_em;
+    let advance = |id: u16| parsed.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0) as f32 * scale;
+    run.glyphs.iter().map(|g| g.x + advance(g.id)).fold(0.0, f32::max)
 }
 
 /// Languages whose text will be set with less care than they deserve.
@@ -206,4 +222,50 @@ fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, 
                 .hint(format!("remove it from [args], or use {{ ${} }} in a message", a.name))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Document, Glyph, Ink, Item, Page, Placed, TextRun};
+    use crate::model::Rgb;
+
+    /// A page 200 pt wide with one run of one glyph `x` from the left edge, and the
+    /// glyph's advance at that size.
+    fn page_with_one_glyph(x: f32) -> (Document, f32) {
+        let face = crate::text::FontFamily::builtin().faces[0].clone();
+        let id = face.parse().glyph_index('M').expect("Noto Sans has M").0;
+        let size = 20.0;
+        let advance = face.parse().glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap() as f32 * size
+            / face.units_per_em;
+        let run = TextRun {
+            face: 0,
+            size,
+            color: Ink::Rgb(Rgb(0, 0, 0)),
+            lang: "en".into(),
+            glyphs: vec![Glyph { id, x: 0.0, y_offset: 0.0, text: "M".into() }],
+        };
+        let placed = Placed { x, y: 100.0, item: Item::Text(run) };
+        let doc = Document {
+            title: String::new(),
+            lang: "en".into(),
+            body_size: size,
+            faces: vec![face],
+            images: Vec::new(),
+            pages: vec![Page::trimmed(200.0, 200.0, vec![placed])],
+        };
+        (doc, advance)
+    }
+
+    #[test]
+    fn a_line_reaches_the_trim_by_its_last_glyphs_width_too() {
+        let safe_edge = 200.0 - SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
+        // The glyph's origin 1 pt inside the safe area, its ink past it.
+        let (doc, advance) = page_with_one_glyph(safe_edge - 1.0);
+        assert!(advance > 2.0, "M is wider than 2 pt at 20 pt: {advance}");
+        assert_eq!(lines_near_trim(&doc), 1);
+        // The whole glyph inside: no warning.
+        let (doc, _) = page_with_one_glyph(safe_edge - advance - 1.0);
+        assert_eq!(lines_near_trim(&doc), 0);
+    }
 }
