@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::build::{BuildOptions, fonts_dir, load_fonts, prepare};
+use crate::build::{BuildOptions, Inspect, pipeline};
 use crate::diag::{Diagnostic, LineCol};
 use crate::i18n::{self, Catalog};
 use crate::model::Leaflet;
@@ -47,111 +47,29 @@ pub fn check_all(paths: &[PathBuf], options: &BuildOptions) -> Vec<(PathBuf, Vec
     reports
 }
 
+/// One leaflet through the same pipeline as `build` (warnings included), looking on the
+/// way at its languages and at which messages and arguments it uses.
 fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
-    let (leaflet, locales) = match prepare(path, options) {
-        Ok(prepared) => prepared,
-        Err(d) => return d.0,
-    };
-    let mut out = language_warnings(&leaflet);
-    let loaded = match i18n::load_each(&leaflet, &locales) {
-        Ok(loaded) => loaded,
-        Err(d) => {
-            out.extend(d.0);
-            return out;
-        }
-    };
-    let mut catalogs: Vec<Catalog> = Vec::new();
-    for result in loaded {
-        match result {
-            Ok(c) => catalogs.push(c),
-            Err(d) => out.extend(d),
-        }
+    match pipeline(path, options, &mut Looking { files }) {
+        Ok(pressed) => pressed.warnings,
+        Err(found) => found,
     }
-    out.extend(usage(&leaflet, &catalogs, files));
-    let all_loaded = catalogs.len() == leaflet.languages.len();
-    let texts = match i18n::resolve(&leaflet, &catalogs, false) {
-        Ok(texts) => texts,
-        Err(d) => {
-            out.extend(d.0);
-            return out;
-        }
-    };
-    if !all_loaded {
-        return out;
-    }
-    let fonts = match load_fonts(&leaflet, fonts_dir(path, options).as_deref()) {
-        Ok(fonts) => fonts,
-        Err(d) => {
-            out.extend(d.0);
-            return out;
-        }
-    };
-    let document = crate::layout::layout(&leaflet, &texts, &fonts);
-    if let Ok(doc) = &document {
-        out.extend(outside_safe_area(&leaflet, doc));
-        out.extend(crate::resolution::low_resolution(&leaflet, doc));
-    }
-    match document {
-        Err(d) => out.extend(d.0),
-        Ok(doc) if doc.body_size < leaflet.style.size - 0.01 => out.push(
-            Diagnostic::warning(format!(
-                "the text only fits with the body shrunk to {:.2} pt (`size` is {} pt)",
-                doc.body_size, leaflet.style.size
-            ))
-            .in_file(&leaflet.source.path)
-            .hint("shorten the text, or lower `size` to what it prints at"),
-        ),
-        Ok(_) => {}
-    }
-    out
 }
 
-/// Copy shops cut within a few millimetres of the trim; text must keep clear of it.
-pub const SAFE_MARGIN_MM: f32 = 5.0;
-
-/// Lines of text closer to the trim than the safe margin (a warning).
-fn outside_safe_area(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Diagnostic> {
-    let lines = lines_near_trim(doc);
-    if lines == 0 {
-        return Vec::new();
-    }
-    vec![
-        Diagnostic::warning(format!(
-            "{lines} line(s) of text come within {SAFE_MARGIN_MM} mm of the trim, where the cut may fall"
-        ))
-        .in_file(&leaflet.source.path)
-        .hint(format!("use a `margin` of at least {SAFE_MARGIN_MM}mm")),
-    ]
+/// What `check` looks at beyond what pressing needs; `files` gathers which messages of
+/// each translation file some leaflet uses.
+struct Looking<'a> {
+    files: &'a mut BTreeMap<PathBuf, FileUse>,
 }
 
-/// How many runs of text reach within the safe margin of their page's trim.
-fn lines_near_trim(doc: &crate::layout::Document) -> usize {
-    let safe = SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
-    let mut lines = 0;
-    for page in &doc.pages {
-        let t = page.trim;
-        for placed in &page.items {
-            let crate::layout::Item::Text(run) = &placed.item else { continue };
-            let (left, right) = (placed.x, placed.x + run_width(run, &doc.faces[run.face]));
-            let (top, bottom) = (placed.y - run.size, placed.y);
-            let outside = left < t.x + safe
-                || right > t.x + t.width - safe
-                || top < t.y + safe
-                || bottom > t.y + t.height - safe;
-            lines += usize::from(outside);
-        }
+impl Inspect for Looking<'_> {
+    fn leaflet(&mut self, leaflet: &Leaflet) -> Vec<Diagnostic> {
+        language_warnings(leaflet)
     }
-    lines
-}
 
-/// How far a run's glyphs reach from its origin, in points: the furthest glyph's origin
-/// plus its advance (its origin alone leaves out its own width). A glyph the face gives
-/// no advance for takes none, as in the PDF, which writes the same advances.
-fn run_width(run: &crate::layout::TextRun, face: &crate::text::FontFace) -> f32 {
-    let parsed = face.parse();
-    let scale = run.size / face.units_per_em;
-    let advance = |id: u16| parsed.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0) as f32 * scale;
-    run.glyphs.iter().map(|g| g.x + advance(g.id)).fold(0.0, f32::max)
+    fn catalogs(&mut self, leaflet: &Leaflet, catalogs: &[Catalog]) -> Vec<Diagnostic> {
+        usage(leaflet, catalogs, self.files)
+    }
 }
 
 /// Languages whose text will be set with less care than they deserve.
@@ -222,50 +140,4 @@ fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, 
                 .hint(format!("remove it from [args], or use {{ ${} }} in a message", a.name))
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::layout::{Document, Glyph, Ink, Item, Page, Placed, TextRun};
-    use crate::model::Rgb;
-
-    /// A page 200 pt wide with one run of one glyph `x` from the left edge, and the
-    /// glyph's advance at that size.
-    fn page_with_one_glyph(x: f32) -> (Document, f32) {
-        let face = crate::text::FontFamily::builtin().faces[0].clone();
-        let id = face.parse().glyph_index('M').expect("Noto Sans has M").0;
-        let size = 20.0;
-        let advance = face.parse().glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap() as f32 * size
-            / face.units_per_em;
-        let run = TextRun {
-            face: 0,
-            size,
-            color: Ink::Rgb(Rgb(0, 0, 0)),
-            lang: "en".into(),
-            glyphs: vec![Glyph { id, x: 0.0, y_offset: 0.0, text: "M".into() }],
-        };
-        let placed = Placed { x, y: 100.0, item: Item::Text(run) };
-        let doc = Document {
-            title: String::new(),
-            lang: "en".into(),
-            body_size: size,
-            faces: vec![face],
-            images: Vec::new(),
-            pages: vec![Page::trimmed(200.0, 200.0, vec![placed])],
-        };
-        (doc, advance)
-    }
-
-    #[test]
-    fn a_line_reaches_the_trim_by_its_last_glyphs_width_too() {
-        let safe_edge = 200.0 - SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
-        // The glyph's origin 1 pt inside the safe area, its ink past it.
-        let (doc, advance) = page_with_one_glyph(safe_edge - 1.0);
-        assert!(advance > 2.0, "M is wider than 2 pt at 20 pt: {advance}");
-        assert_eq!(lines_near_trim(&doc), 1);
-        // The whole glyph inside: no warning.
-        let (doc, _) = page_with_one_glyph(safe_edge - advance - 1.0);
-        assert_eq!(lines_near_trim(&doc), 0);
-    }
 }

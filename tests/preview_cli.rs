@@ -28,7 +28,7 @@ fn preview_writes_the_page_as_png_beside_where_the_pdf_goes() {
     // Exactly what the library draws of the document `build` makes, and no PDF.
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
     assert!(
-        png.data() == preview::render(&built.document, 0, 96.0).unwrap().data(),
+        png.data() == preview::render(&built.pressed.document, 0, 96.0).unwrap().data(),
         "not the document's page"
     );
     assert!(!p.exists("out/demo.pdf"));

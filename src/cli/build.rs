@@ -177,7 +177,7 @@ fn in_parallel<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync, report: impl
 
 fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options: &BuildOptions) -> Outcome {
     let result = build(leaflet, options).map_err(|d| d.0).and_then(|built| {
-        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
+        let inputs: Vec<&Path> = built.pressed.inputs.iter().map(PathBuf::as_path).collect();
         output::write_atomically(target, &built.pdf, "PDF", &inputs).map_err(|d| vec![d])?;
         Ok(built)
     });
@@ -185,7 +185,7 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
     match result {
         Ok(built) => {
             if !cli.quiet {
-                lines.extend(built.warnings.iter().map(super::render::show));
+                lines.extend(built.pressed.warnings.iter().map(super::render::show));
                 lines.push(wrote(&built, target, args.print.n_up));
             }
             if cli.verbose {
@@ -207,9 +207,9 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
 
 /// "wrote out/x.pdf (en | es, 2 copies on A4 landscape, 29 KB)".
 fn wrote(built: &Built, target: &Path, n_up: u8) -> String {
-    let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
+    let langs: Vec<String> = built.pressed.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
     // Imposed copies: the sheet they are on, which may be larger than A4.
-    let sheet = match built.document.pages.first() {
+    let sheet = match built.pressed.document.pages.first() {
         Some(page) if n_up > 1 => {
             format!(", {n_up} copies on {}", crate::press::sheet_name(page.width, page.height))
         }
@@ -225,9 +225,9 @@ fn wrote(built: &Built, target: &Path, n_up: u8) -> String {
 
 /// The `-v` line: page size, the body size fitting chose, the font, the blocks.
 fn details(built: &Built) -> String {
-    let page = built.leaflet.page;
-    let style = &built.leaflet.style;
-    let fitted = built.document.body_size;
+    let page = built.pressed.leaflet.page;
+    let style = &built.pressed.leaflet.style;
+    let fitted = built.pressed.document.body_size;
     let note = match fitted.total_cmp(&style.size) {
         std::cmp::Ordering::Less => format!(" (shrunk from {} pt to fit)", style.size),
         std::cmp::Ordering::Greater => format!(" (grown from {} pt to fill the page)", style.size),
@@ -239,6 +239,6 @@ fn details(built: &Built) -> String {
         page.height / crate::model::units::PT_PER_MM,
         fitted,
         style.font,
-        built.leaflet.blocks.len()
+        built.pressed.leaflet.blocks.len()
     )
 }
