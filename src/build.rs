@@ -216,7 +216,8 @@ fn parent(path: &Path) -> &Path {
 fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     let mut out: Vec<Language> = Vec::new();
     let mut problems = Vec::new();
-    for text in langs {
+    // `--langs "en, es"`: spaces around a tag are no part of it.
+    for text in langs.iter().map(|t| t.trim()) {
         match model::parse_tag(text) {
             Ok(tag) if out.iter().any(|l| l.tag == tag) => {
                 problems.push(Diagnostic::error(format!("--langs: `{text}` is given twice")))

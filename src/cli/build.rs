@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::args::{BuildArgs, Cli};
-use super::output;
+use super::output::{self, Destination, Kind};
 use crate::build::{BuildOptions, Built, build};
 use crate::diag::Diagnostic;
 
@@ -33,9 +33,10 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let targets: Vec<PathBuf> = leaflets
+    let langs = args.sources.langs.as_deref();
+    let targets: Vec<Destination> = leaflets
         .iter()
-        .map(|l| output::output_path(l, args.output.as_deref(), args.out_dir.as_deref()))
+        .map(|l| Destination::new(l, args.output.as_deref(), args.out_dir.as_deref(), langs, Kind::Pdf))
         .collect();
     if let Some(d) = clashing_targets(&leaflets, &targets) {
         eprintln!("{}", super::render::show(&d));
@@ -124,8 +125,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(out)
 }
 
-/// Two leaflets that would write the same PDF (same name in different folders).
-fn clashing_targets(leaflets: &[PathBuf], targets: &[PathBuf]) -> Option<Diagnostic> {
+/// Two leaflets that would write the same PDF (same name in different folders). With
+/// `--langs`, by the names after it, which the leaflets' own languages may yet undo.
+fn clashing_targets(leaflets: &[PathBuf], targets: &[Destination]) -> Option<Diagnostic> {
+    let targets: Vec<PathBuf> = targets.iter().map(Destination::likely).collect();
     for (i, t) in targets.iter().enumerate() {
         if let Some(j) = targets[..i].iter().position(|u| u == t) {
             return Some(
@@ -175,34 +178,43 @@ fn in_parallel<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync, report: impl
     });
 }
 
-fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options: &BuildOptions) -> Outcome {
-    let result = build(leaflet, options).map_err(|d| d.0).and_then(|built| {
-        let inputs: Vec<&Path> = built.pressed.inputs.iter().map(PathBuf::as_path).collect();
-        output::write_atomically(target, &built.pdf, "PDF", &inputs).map_err(|d| vec![d])?;
-        Ok(built)
-    });
+fn build_one(
+    cli: &Cli,
+    args: &BuildArgs,
+    leaflet: &Path,
+    target: &Destination,
+    options: &BuildOptions,
+) -> Outcome {
     let mut lines = Vec::new();
-    match result {
-        Ok(built) => {
-            if !cli.quiet {
-                lines.extend(built.pressed.warnings.iter().map(super::render::show));
-                lines.push(wrote(&built, target, args.print.n_up));
-            }
-            if cli.verbose {
-                lines.push(details(&built));
-            }
-            Outcome { lines, ok: true }
-        }
+    let built = match build(leaflet, options) {
+        Ok(built) => built,
         Err(problems) => {
-            lines.extend(problems.iter().map(super::render::show));
-            lines.push(format!(
-                "error: {} was not built; {} is unchanged",
-                leaflet.display(),
-                target.display()
-            ));
-            Outcome { lines, ok: false }
+            lines.extend(problems.0.iter().map(super::render::show));
+            lines.push(not_built(leaflet, &target.likely()));
+            return Outcome { lines, ok: false };
         }
+    };
+    let path = target.path(built.pressed.other_languages);
+    if let Err(d) = output::write(&path, &built.pdf, Kind::Pdf, &built.pressed.inputs) {
+        lines.push(super::render::show(&d));
+        lines.push(not_built(leaflet, &path));
+        return Outcome { lines, ok: false };
     }
+    if !cli.quiet {
+        lines.extend(built.pressed.warnings.iter().map(super::render::show));
+        lines.push(wrote(&built, &path, args.print.n_up));
+    }
+    if cli.verbose {
+        lines.push(details(&built));
+        lines.push(super::sources(leaflet, &built.pressed));
+    }
+    Outcome { lines, ok: true }
+}
+
+/// "error: x.toml was not built", and that its output is unchanged if there is one.
+fn not_built(leaflet: &Path, target: &Path) -> String {
+    let unchanged = super::unchanged(target);
+    format!("error: {} was not built{unchanged}", leaflet.display())
 }
 
 /// "wrote out/x.pdf (en | es, 2 copies on A4 landscape, 29 KB)".

@@ -1,25 +1,28 @@
 //! `leaflet preview`: builds one leaflet exactly as `leaflet build` does, draws one page
 //! of the document its PDF is written from, and writes that as a PNG (the PDF itself is
-//! not written). The only place that chooses the PNG's path.
+//! not written). Its path is chosen as `build` chooses the PDF's, with `.png`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::PreviewArgs;
-use super::output;
+use super::output::{self, Destination, Kind};
 use crate::build::press_document;
 use crate::diag::Diagnostic;
 use crate::preview::{self, PreviewError};
 
 pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
-    let target = png_path(args);
+    let langs = args.sources.langs.as_deref();
+    let target =
+        Destination::new(&args.leaflet, args.output.as_deref(), args.out_dir.as_deref(), langs, Kind::Png);
     let options = args.print.options(&args.sources);
     let index = args.page as usize - 1;
+    let mut path = target.likely();
     let result = press_document(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {
         let png = preview::png(&built.document, index, args.dpi)
             .map_err(|e| vec![preview_error(&e, &args.leaflet)])?;
-        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
-        output::write_atomically(&target, &png, "PNG", &inputs).map_err(|d| vec![d])?;
+        path = target.path(built.other_languages);
+        output::write(&path, &png, Kind::Png, &built.inputs).map_err(|d| vec![d])?;
         Ok((built, png.len()))
     });
     match result {
@@ -32,7 +35,7 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
                 let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
                 eprintln!(
                     "wrote {} (page {} of {}, {}, {} × {} px at {} dpi)",
-                    target.display(),
+                    path.display(),
                     args.page,
                     built.document.pages.len(),
                     langs.join(" | "),
@@ -48,6 +51,7 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
                         built.document.body_size,
                         bytes.div_ceil(1024)
                     );
+                    eprintln!("{}", super::sources(&args.leaflet, &built));
                 }
             }
             ExitCode::SUCCESS
@@ -56,21 +60,9 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
             for d in &problems {
                 eprintln!("{}", super::render::show(d));
             }
-            eprintln!(
-                "error: {} was not previewed; {} is unchanged",
-                args.leaflet.display(),
-                target.display()
-            );
+            eprintln!("error: {} was not previewed{}", args.leaflet.display(), super::unchanged(&path));
             ExitCode::FAILURE
         }
-    }
-}
-
-/// `-o`, else `<out-dir>/<stem>.png`, beside where `leaflet build` puts the PDF.
-fn png_path(args: &PreviewArgs) -> PathBuf {
-    match &args.output {
-        Some(path) => path.clone(),
-        None => output::output_path(&args.leaflet, None, args.out_dir.as_deref()).with_extension("png"),
     }
 }
 
