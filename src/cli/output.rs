@@ -298,7 +298,10 @@ fn resolve_links(path: &Path) -> Result<(PathBuf, bool), Diagnostic> {
                         .hint("choose another output with -o or --out-dir")
                 })?;
                 // A relative link is relative to the folder the link is in.
-                file = parent(&file).join(link);
+                file = match file.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(folder) => folder.join(link),
+                    None => link,
+                };
             }
             _ => return Ok((file.clone(), file != path)),
         }
