@@ -156,7 +156,7 @@ fn measurable(line: &Line) -> bool {
 fn text_is_drawn_where_the_pdf_puts_it(name: &str) {
     let built = example(name);
     let all = pdf_lines(&pdf::read(&built.pdf).pages[0], DPI);
-    let pic = Picture::of(&preview::render(&built.document, 0, DPI).unwrap());
+    let pic = Picture::of(&preview::render(&built.pressed.document, 0, DPI).unwrap());
     let lines: Vec<&Line> = all.iter().filter(|l| measurable(l)).collect();
     assert!(lines.len() > 40, "{name}: only {} lines of text in the PDF", lines.len());
     let mut wrong = Vec::new();
@@ -193,7 +193,7 @@ fn no_ink_elsewhere(name: &str, built: &Built, all: &[Line], pic: &Picture) {
         let reach = side_bearing(l) + 1.0;
         window(pic, l.left - reach, l.right + reach, l.baseline - 1.2 * l.em, l.baseline + 0.6 * l.em)
     });
-    let shapes = built.document.pages[0].items.iter().filter_map(|p| {
+    let shapes = built.pressed.document.pages[0].items.iter().filter_map(|p| {
         let (width, height) = match &p.item {
             Item::Rect(r) => (r.width, r.height),
             Item::Image(i) => (i.width, i.height),
@@ -246,7 +246,7 @@ fn ink_box(
 fn poppler_agrees(name: &str, built: &Built, dpi: f32) {
     let Some(theirs) = support::poppler::pdftoppm(&built.pdf, 1, dpi) else { return };
     let theirs = Picture::of(&Pixmap::decode_png(&theirs).expect("pdftoppm writes a PNG"));
-    let ours = Picture::of(&preview::render(&built.document, 0, dpi).unwrap());
+    let ours = Picture::of(&preview::render(&built.pressed.document, 0, dpi).unwrap());
     assert_eq!((ours.width, ours.height), (theirs.width, theirs.height), "{name}: picture size");
     let px = (dpi / 96.0).round() as usize;
     spans_agree(name, &pdf_lines(&pdf::read(&built.pdf).pages[0], dpi), &ours, &theirs, px);
@@ -332,7 +332,7 @@ fn ink_agrees(name: &str, ours: &Picture, theirs: &Picture, px: usize) {
 /// inside a corner, clear of any text set on them.
 fn rects_agree(name: &str, built: &Built, dpi: f32, ours: &Picture, theirs: &Picture) {
     let k = dpi / 72.0;
-    for placed in &built.document.pages[0].items {
+    for placed in &built.pressed.document.pages[0].items {
         let Item::Rect(r) = &placed.item else { continue };
         if r.width.min(r.height) * k < 4.0 {
             continue;
@@ -367,7 +367,7 @@ fn poppler_puts_raised_vowel_marks_where_we_do() {
     p.write("leaflets/demo.toml", &LEAFLET.replace(r#"["en", "es"]"#, r#"["en", "ar"]"#));
     p.write("locales/ar/demo.ftl", AR);
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).expect("builds");
-    let raised = built.document.pages[0].items.iter().filter_map(|p| match &p.item {
+    let raised = built.pressed.document.pages[0].items.iter().filter_map(|p| match &p.item {
         Item::Text(run) => Some(run.glyphs.iter().filter(|g| g.y_offset.abs() > 1.0).count()),
         Item::Rect(_) | Item::Image(_) => None,
     });
@@ -382,7 +382,7 @@ fn poppler_puts_raised_vowel_marks_where_we_do() {
 #[test]
 fn pictures_are_drawn_in_their_boxes() {
     let built = example("strike-fund.toml");
-    let page = &built.document.pages[0];
+    let page = &built.pressed.document.pages[0];
     let (x, y, w, h) = page
         .items
         .iter()
@@ -391,7 +391,7 @@ fn pictures_are_drawn_in_their_boxes() {
             _ => None,
         })
         .expect("the strike-fund leaflet has a logo");
-    let picture = Picture::of(&preview::render(&built.document, 0, DPI).unwrap());
+    let picture = Picture::of(&preview::render(&built.pressed.document, 0, DPI).unwrap());
     let px = |pt: f32| (pt * DPI / 72.0) as usize;
     // Inside the ring, left of the lettering: the purple disc (#5b2a86).
     let disc = (px(x + w * 0.12), px(y + h * 0.5));
@@ -423,9 +423,9 @@ fn a_turned_back_is_previewed_turned() {
     let options = |duplex| BuildOptions { duplex, ..Default::default() };
     let upright = build(&path, &options(None)).unwrap();
     let turned = build(&path, &options(Some(leaflet::press::Duplex::Short))).unwrap();
-    assert!(turned.document.pages[1].turned && !turned.document.pages[0].turned);
-    let a = preview::render(&upright.document, 1, DPI).unwrap();
-    let b = preview::render(&turned.document, 1, DPI).unwrap();
+    assert!(turned.pressed.document.pages[1].turned && !turned.pressed.document.pages[0].turned);
+    let a = preview::render(&upright.pressed.document, 1, DPI).unwrap();
+    let b = preview::render(&turned.pressed.document, 1, DPI).unwrap();
     let mut reversed: Vec<_> = a.pixels().to_vec();
     reversed.reverse();
     assert!(reversed == b.pixels(), "the back is the upright page turned 180°");

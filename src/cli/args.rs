@@ -172,7 +172,8 @@ pub struct BuildArgs {
     /// Leaflet definitions (.toml), or folders of them: each is built on its own, in parallel.
     #[arg(required = true, value_name = "LEAFLET.toml|DIR")]
     pub leaflets: Vec<PathBuf>,
-    /// Output file (only with a single leaflet).
+    /// Output file, ending in .pdf (only with a single leaflet). Only a PDF or an empty
+    /// file is replaced.
     #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Folder for the PDFs, each named after its leaflet [default: out]
@@ -259,7 +260,7 @@ pub struct WatchArgs {
     /// Leaflet definition (.toml).
     #[arg(value_name = "LEAFLET.toml")]
     pub leaflet: PathBuf,
-    /// Output file [default: out/<name>.pdf].
+    /// Output file, ending in .pdf [default: out/<name>.pdf].
     #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Folder for the PDF, named after the leaflet [default: out]
@@ -282,7 +283,7 @@ pub struct PreviewArgs {
     /// Leaflet definition (.toml).
     #[arg(value_name = "LEAFLET.toml")]
     pub leaflet: PathBuf,
-    /// Output file [default: out/<name>.png].
+    /// Output file, ending in .png [default: out/<name>.png].
     #[arg(short, long, value_name = "OUT.png", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Folder for the PNG, named after the leaflet [default: out]
@@ -307,7 +308,9 @@ pub struct PreviewArgs {
 /// Where a leaflet's languages, translations and fonts come from (build and check).
 #[derive(Debug, Args)]
 pub struct Sources {
-    /// Languages, in column order, instead of the leaflet's `languages`.
+    /// Languages, in column order, instead of the leaflet's `languages`. A build in other
+    /// languages than its own is named after them: out/<name>.<langs>.pdf (e.g.
+    /// peru-solidarity.en-pl.pdf).
     #[arg(long, value_name = "en,es", value_delimiter = ',')]
     pub langs: Option<Vec<String>>,
     /// Translations folder, instead of the nearest locales/ above the leaflet.
