@@ -20,12 +20,18 @@ pub fn layout_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
 fn shrunk(leaflet: &Leaflet, doc: &Document) -> Option<Diagnostic> {
     // Fitting works in small steps; a hundredth of a point is no shrinking.
     (doc.body_size < leaflet.style.size - 0.01).then(|| {
-        Diagnostic::warning(format!(
+        let d = Diagnostic::warning(format!(
             "the text only fits with the body shrunk to {:.2} pt (`size` is {} pt)",
             doc.body_size, leaflet.style.size
         ))
-        .in_file(&leaflet.source.path)
-        .hint("shorten the text, or lower `size` to what it prints at")
+        .in_file(&leaflet.source.path);
+        match doc.pages_at_size {
+            Some(n) => d.hint(format!(
+                "at `size` the text takes {n} page(s): set `pages = {n}` (or \"auto\"), shorten the text, \
+                 or lower `size` to what it prints at"
+            )),
+            None => d.hint("shorten the text, or lower `size` to what it prints at"),
+        }
     })
 }
 
@@ -107,6 +113,7 @@ mod tests {
             images: Vec::new(),
             pages: vec![Page::trimmed(200.0, 200.0, vec![placed])],
             flow: Vec::new(),
+            pages_at_size: None,
         };
         (doc, advance)
     }

@@ -329,7 +329,8 @@ fn build_tells_the_layout_warnings_check_gives() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let shrunk = "leaflets/demo.toml: warning: the text only fits with the body shrunk to";
     assert!(run.stderr.contains(shrunk), "{}", run.stderr);
-    assert!(run.stderr.contains("(`size` is 9 pt)\n  help: shorten the text"), "{}", run.stderr);
+    let hint = "(`size` is 9 pt)\n  help: at `size` the text takes 2 page(s): set `pages = 2` (or \"auto\")";
+    assert!(run.stderr.contains(hint), "{}", run.stderr);
     assert!(p.run(&["check"]).stderr.contains(shrunk), "check says the same");
     assert_eq!(p.build(&["-q"]).stderr, "", "-q prints only errors");
 }

@@ -282,8 +282,13 @@ fn a_heading_moves_on_with_the_row_after_it() {
 
 #[test]
 fn fitting_fills_two_pages_and_auto_takes_what_the_text_needs_at_size() {
-    // Two pages: shrunk a little below `size` (11.5 pt), ending near the foot of page 2.
-    let two = built(&fixture(), &BuildOptions::default()).pressed.document;
+    // Two pages: shrunk a little below `size` (11.5 pt), ending near the foot of page 2;
+    // the warning says how many pages the text takes at `size`.
+    let b = built(&fixture(), &BuildOptions::default());
+    let warning = b.pressed.warnings.iter().map(|d| format!("{d:?}")).find(|d| d.contains("shrunk to"));
+    let warning = warning.expect("a warning about the body shrunk");
+    assert!(warning.contains("at `size` the text takes 3 page(s): set `pages = 3`"), "{warning}");
+    let two = b.pressed.document;
     assert_eq!(two.pages.len(), 2);
     assert!(two.body_size < 11.5 && two.body_size >= 11.0, "{}", two.body_size);
     // As many as it needs at 11.5 pt: three, then grown to fill them.

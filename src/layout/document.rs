@@ -23,6 +23,9 @@ pub struct Document {
     /// What layout put on each of its pages (before any imposition): the rows, top
     /// to bottom, for `-v` and for tests.
     pub flow: Vec<Vec<RowLines>>,
+    /// When the body was shrunk to fit: how many pages (per language, for a flip
+    /// leaflet) the text takes at the size the leaflet asks for.
+    pub pages_at_size: Option<usize>,
 }
 
 /// A row on a page: the block it is of, and how many of its lines each language has

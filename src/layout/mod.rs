@@ -53,6 +53,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         |size: f32, breaking| compose::compose(leaflet, texts, fonts, &grid, size, breaking, Some(wanted));
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
     let at_size = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
+    let overflows_at_size = at_size.overflow().is_some();
     let page = if !style.fit {
         at_size
     } else if at_size.overflow().is_none() {
@@ -68,6 +69,8 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, needed).into());
     }
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
+    // Shrunk to fit: how many pages the text would take at `size`, for the warning.
+    let pages_at_size = if overflows_at_size { pages_needed(leaflet, texts, fonts, &grid) } else { None };
     let (pages, flow) = page
         .place(&grid, true)
         .into_iter()
@@ -81,6 +84,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         images: leaflet.pictures.clone(),
         pages,
         flow,
+        pages_at_size,
     })
 }
 
