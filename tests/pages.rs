@@ -306,15 +306,49 @@ fn fitting_fills_two_pages_and_auto_takes_what_the_text_needs_at_size() {
 
 /// `layout` variants of the fixture in a project of their own.
 fn variant(layout: &str, pages: usize) -> Document {
+    variant_with(&format!("pages = {pages}\nlayout = \"{layout}\""))
+}
+
+/// The fixture with `top` (top-level keys) in place of its `pages`, in a project of its own.
+fn variant_with(top: &str) -> Document {
+    let b = variant_built(top);
+    b.pressed.document
+}
+
+fn variant_built(top: &str) -> Built {
     let p = Project::new();
     let toml = std::fs::read_to_string(fixture()).unwrap();
-    let toml = toml.replace("pages = 2 ", &format!("pages = {pages}\nlayout = \"{layout}\" "));
+    let toml = toml.replace("pages = 2 ", &format!("{top} "));
     p.write("leaflets/demo.toml", &toml);
     for lang in ["en", "es"] {
         let ftl = fixture().parent().unwrap().join(format!("../locales/{lang}/long.ftl"));
         p.write(&format!("locales/{lang}/demo.ftl"), &std::fs::read_to_string(ftl).unwrap());
     }
-    built(&p.path("leaflets/demo.toml"), &BuildOptions::default()).pressed.document
+    built(&p.path("leaflets/demo.toml"), &BuildOptions::default())
+}
+
+#[test]
+fn the_turn_over_line_is_at_the_foot_of_every_page_but_the_last() {
+    let b = variant_built("pages = 3\nturn_over = \"turn-over\"");
+    let doc = &b.pressed.document;
+    assert_eq!(doc.flow.len(), 3);
+    for (n, rows) in doc.flow.iter().enumerate() {
+        let foot: Vec<&RowLines> = rows.iter().filter(|r| r.foot).collect();
+        if n < 2 {
+            assert_eq!(foot.len(), 1, "page {}: {foot:?}", n + 1);
+            assert_eq!(foot[0].block, None, "the turn-over line");
+            assert_eq!(foot[0].lines, [("en".to_string(), 1), ("es".to_string(), 1)]);
+        } else {
+            assert!(foot.iter().all(|r| r.block.is_some()), "only footers on the last page");
+        }
+    }
+    let Some(text) = support::poppler::pdftotext(&b.pdf) else { return };
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    for needle in ["Please turn over", "Sigue al dorso"] {
+        assert_eq!(pages[0].matches(needle).count(), 1, "pdftotext, page 1: {needle}");
+        assert_eq!(pages[1].matches(needle).count(), 1, "pdftotext, page 2: {needle}");
+        assert_eq!(text.matches(needle).count(), 2, "pdftotext: {needle} not on the last page");
+    }
 }
 
 /// The languages (by the run's tag) of a page's text.
