@@ -10,7 +10,8 @@
 //! - `fitness_demerits` when a line's tightness class differs by more than one from
 //!   the previous line's (very tight, decent, loose, very loose);
 //! - not in TeX: a hyphenated penultimate line is not allowed (no word split onto the
-//!   last line), and a last line holding a single word costs `widow_demerits`.
+//!   last line; in the emergency pass it costs `widow_demerits` instead), and a last
+//!   line holding a single word costs `widow_demerits`.
 //!
 //! An emergency pass (`Params::emergency_stretch`, TeX's `\emergencystretch`) counts
 //! extra stretch in every line when judging it, so lines without enough spaces of their
@@ -67,6 +68,9 @@ pub struct Params {
     /// Stretch added to every line but the last when judging it (not when drawing it):
     /// TeX's `\emergencystretch`, 0 but in the emergency pass.
     pub emergency_stretch: f32,
+    /// A word may be split onto the last line, at a cost of `widow_demerits` (when the
+    /// last word is wider than the line, no other setting exists).
+    pub split_last_word: bool,
 }
 
 impl Params {
@@ -81,6 +85,7 @@ impl Params {
             max_hyphen_run: MAX_HYPHEN_RUN,
             ragged: None,
             emergency_stretch: 0.0,
+            split_last_word: false,
         }
     }
 }
@@ -275,10 +280,13 @@ fn breaks(items: &[Item], sums: &Sums, params: &Params, scratch: &mut Scratch) -
                 if flagged && from.flagged && from.hyphen_run >= params.max_hyphen_run {
                     continue;
                 }
-                if last && from.flagged {
+                if last && from.flagged && !params.split_last_word {
                     continue; // no word split onto the last line
                 }
                 let mut demerits = line_demerits;
+                if last && from.flagged {
+                    demerits += params.widow_demerits as f64;
+                }
                 if flagged && from.flagged {
                     demerits += params.flagged_demerits as f64;
                 }
