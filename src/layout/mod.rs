@@ -22,7 +22,7 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
 };
 pub use image::PRINT_DPI;
 pub use style::BlockStyle;
@@ -68,6 +68,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, needed).into());
     }
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
+    let hard_paragraphs = page.hard_paragraphs();
     let (pages, flow) = page
         .place(&grid, true)
         .into_iter()
@@ -81,6 +82,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         images: image::pictures(leaflet),
         pages,
         flow,
+        hard_paragraphs,
     })
 }
 

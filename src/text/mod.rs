@@ -15,5 +15,5 @@ pub use chain::{FaceId, FontChain};
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
 pub use paragraph::{
     Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting,
-    StyledText, set_paragraph,
+    StyledText, set_paragraph, widest_word,
 };

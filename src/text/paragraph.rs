@@ -15,10 +15,9 @@ use unic_langid::LanguageIdentifier;
 
 use super::chain::FontChain;
 use super::fonts::FaceStyle;
-use super::items::{Items, Source};
+use super::items::Source;
 use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
-use super::shape::ShapedGlyph;
 pub use glyph_text::GlyphText;
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
@@ -206,34 +205,39 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
     }
     match first_fit(items, measure) {
         Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0, Pass::FirstFit)),
-        None => {
-            let p = &prepared;
-            let wide = too_wide(&p.text, &p.glyphs, &p.items, measure, style.size, false);
-            match wide {
-                // Every piece fits, but a word needs more hyphens in a row than allowed:
-                // the whole word is what is too wide.
-                SetError::TooWide { excess, .. } if excess <= 0.0 => {
-                    Err(too_wide(&p.text, &p.glyphs, &p.items, measure, style.size, true))
-                }
-                wide => Err(wide),
+        None => match too_wide(&prepared, measure, style.size, false) {
+            // Every piece fits, but a word needs more hyphens in a row than allowed:
+            // the whole word is what is too wide.
+            SetError::TooWide { excess, .. } if excess <= 0.0 => {
+                Err(too_wide(&prepared, measure, style.size, true))
             }
-        }
+            wide => Err(wide),
+        },
     }
+}
+
+/// The width, in points at the style's size, of the paragraph's widest word, whole
+/// (hyphenation points do not cut it): for a heading to be set small enough that no
+/// word of it needs splitting.
+pub fn widest_word(styled: &StyledText, style: &ParagraphStyle) -> Result<f32, SetError> {
+    let prepared = prepare(styled, style)?;
+    Ok(widest_unit(&prepared, true).0 * style.size)
 }
 
 /// The widest unit between two legal breaks (between spaces, with `whole_words`),
 /// for the error message. (At 1 pt, like the items; the excess is given at `size`.)
-fn too_wide(
-    text: &str,
-    glyphs: &[ShapedGlyph],
-    items: &Items,
-    width: f32,
-    size: f32,
-    whole_words: bool,
-) -> SetError {
+fn too_wide(p: &Prepared, width: f32, size: f32, whole_words: bool) -> SetError {
+    let (wide, range) = widest_unit(p, whole_words);
+    SetError::TooWide { word: p.text[range].trim().to_string(), excess: (wide - width) * size }
+}
+
+/// The widest unit between two legal breaks (between spaces, with `whole_words`): its
+/// width at 1 pt and its bytes in the text.
+fn widest_unit(p: &Prepared, whole_words: bool) -> (f32, Range<usize>) {
+    let (text, glyphs) = (&p.text, &p.glyphs);
     let mut widest = (0.0f32, 0..0);
     let mut unit = (0.0f32, usize::MAX, 0usize);
-    for (item, source) in items.items.iter().zip(&items.sources) {
+    for (item, source) in p.items.items.iter().zip(&p.items.sources) {
         match (item, source) {
             (Item::Box { width }, Source::Glyphs(r)) => {
                 unit.0 += width;
@@ -254,7 +258,7 @@ fn too_wide(
     if unit.0 > widest.0 && unit.1 < unit.2 {
         widest = (unit.0, unit.1..unit.2);
     }
-    SetError::TooWide { word: text[widest.1].trim().to_string(), excess: (widest.0 - width) * size }
+    widest
 }
 
 #[cfg(test)]
