@@ -2,7 +2,8 @@
 //! wrong, found without writing a PDF — syntax, missing and untranslated messages,
 //! variables, characters the fonts cannot draw, overflow — plus warnings for what
 //! merely deserves a look (unused messages and arguments, languages without
-//! hyphenation patterns or plural rules, type shrunk below the size asked for).
+//! hyphenation patterns or plural rules, type shrunk below the size asked for,
+//! paragraphs with no decent setting in their column).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,8 @@ use crate::build::{BuildOptions, fonts_dir, load_fonts, prepare};
 use crate::diag::{Diagnostic, LineCol};
 use crate::i18n::{self, Catalog};
 use crate::model::Leaflet;
-use crate::text::items::hyphenation_language;
+use crate::text::Pass;
+use crate::text::items::{hyphenation_language, script_is_unhyphenated};
 
 /// The messages of one translation file and which of them some leaflet uses.
 struct FileUse {
@@ -90,6 +92,7 @@ fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, File
     if let Ok(doc) = &document {
         out.extend(outside_safe_area(&leaflet, doc));
         out.extend(crate::resolution::low_resolution(&leaflet, doc));
+        out.extend(hard_paragraph_warnings(&leaflet, doc));
     }
     match document {
         Err(d) => out.extend(d.0),
@@ -138,6 +141,27 @@ fn outside_safe_area(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Di
     ]
 }
 
+/// Paragraphs layout could set only with the breaker's emergency pass (looser lines,
+/// a word perhaps alone on its line) or first fit (ragged), at their message.
+fn hard_paragraph_warnings(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Diagnostic> {
+    let hard = doc.hard_paragraphs.iter().map(|h| {
+        let how = match h.pass {
+            Pass::FirstFit => "set ragged, line by line (first fit)",
+            _ => "set with looser lines (an emergency pass)",
+        };
+        let d = Diagnostic::warning(format!(
+            "message `{}` in `{}` has no decent setting in its column: {how}",
+            h.message, h.lang
+        ))
+        .hint("reword its long words, set align = \"left\" on its block, or make the columns wider");
+        match &h.defined_at {
+            Some(location) => d.located(location),
+            None => d.in_file(&leaflet.source.path),
+        }
+    });
+    hard.collect()
+}
+
 /// Languages whose text will be set with less care than they deserve.
 fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -147,7 +171,8 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
             Some(span) => d.at(&leaflet.source.path, &leaflet.source.text, span.clone()),
             None => d.in_file(&leaflet.source.path),
         };
-        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() {
+        // Scripts never hyphenated lose nothing without patterns.
+        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() && !script_is_unhyphenated(tag) {
             out.push(place(
                 Diagnostic::warning(format!(
                     "no hyphenation patterns for `{tag}`: its text is set without hyphenation"
