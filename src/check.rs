@@ -2,7 +2,8 @@
 //! wrong, found without writing a PDF — syntax, missing and untranslated messages,
 //! variables, characters the fonts cannot draw, overflow — plus warnings for what
 //! merely deserves a look (unused messages and arguments, languages without
-//! hyphenation patterns or plural rules, type shrunk below the size asked for).
+//! hyphenation patterns or plural rules, type shrunk below the size asked for,
+//! paragraphs with no decent setting in their column).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use crate::build::{BuildOptions, Inspect, pipeline};
 use crate::diag::{Diagnostic, LineCol};
 use crate::i18n::{self, Catalog};
 use crate::model::Leaflet;
-use crate::text::items::hyphenation_language;
+use crate::text::items::{hyphenation_language, script_is_unhyphenated};
 
 /// The messages of one translation file and which of them some leaflet uses.
 struct FileUse {
@@ -81,7 +82,8 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
             Some(span) => d.at(&leaflet.source.path, &leaflet.source.text, span.clone()),
             None => d.in_file(&leaflet.source.path),
         };
-        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() {
+        // Scripts never hyphenated lose nothing without patterns.
+        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() && !script_is_unhyphenated(tag) {
             out.push(place(
                 Diagnostic::warning(format!(
                     "no hyphenation patterns for `{tag}`: its text is set without hyphenation"

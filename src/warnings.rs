@@ -1,6 +1,6 @@
 //! What a laid-out document deserves a look for, though it prints: body type shrunk below
 //! the `size` asked for, text within the safe margin of the trim, pictures below print
-//! resolution (resolution.rs). Found once in the pipeline, so `build`, `check`, `preview`
+//! resolution (resolution.rs), paragraphs with no decent setting in their column. Found once in the pipeline, so `build`, `check`, `preview`
 //! and `watch` tell the same. Reads the document before pressing (bleed, imposition);
 //! knows no command line and no PDF.
 
@@ -13,6 +13,7 @@ pub fn layout_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     let mut out = outside_safe_area(leaflet, doc);
     out.extend(crate::resolution::low_resolution(leaflet, doc));
     out.extend(shrunk(leaflet, doc));
+    out.extend(hard_paragraph_warnings(leaflet, doc));
     out
 }
 
@@ -33,6 +34,27 @@ fn shrunk(leaflet: &Leaflet, doc: &Document) -> Option<Diagnostic> {
             None => d.hint("shorten the text, or lower `size` to what it prints at"),
         }
     })
+}
+
+/// Paragraphs layout could set only with the breaker's emergency pass (looser lines,
+/// a word perhaps alone on its line) or first fit (ragged), at their message.
+fn hard_paragraph_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
+    let hard = doc.hard_paragraphs.iter().map(|h| {
+        let how = match h.pass {
+            crate::text::Pass::FirstFit => "set ragged, line by line (first fit)",
+            _ => "set with looser lines (an emergency pass)",
+        };
+        let d = Diagnostic::warning(format!(
+            "message `{}` in `{}` has no decent setting in its column: {how}",
+            h.message, h.lang
+        ))
+        .hint("reword its long words, set align = \"left\" on its block, or make the columns wider");
+        match &h.defined_at {
+            Some(location) => d.located(location),
+            None => d.in_file(&leaflet.source.path),
+        }
+    });
+    hard.collect()
 }
 
 /// Copy shops cut within a few millimetres of the trim; text must keep clear of it.
@@ -114,6 +136,7 @@ mod tests {
             pages: vec![Page::trimmed(200.0, 200.0, vec![placed])],
             flow: Vec::new(),
             pages_at_size: None,
+            hard_paragraphs: Vec::new(),
         };
         (doc, advance)
     }

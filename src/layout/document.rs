@@ -5,8 +5,10 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
+use crate::diag::Location;
 use crate::model::{Picture, Rgb};
 use crate::text::FontFace;
+use crate::text::Pass;
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -26,6 +28,19 @@ pub struct Document {
     /// When the body was shrunk to fit: how many pages (per language, for a flip
     /// leaflet) the text takes at the size the leaflet asks for.
     pub pages_at_size: Option<usize>,
+    /// Paragraphs that had no decent setting in their column, in the order they
+    /// appear, each message and language once (for `check`'s warnings).
+    pub hard_paragraphs: Vec<HardParagraph>,
+}
+
+/// A paragraph the line breaker could set only in its emergency pass (looser lines) or
+/// by first fit (ragged): which message, in which language, defined where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HardParagraph {
+    pub message: String,
+    pub lang: String,
+    pub defined_at: Option<Location>,
+    pub pass: Pass,
 }
 
 /// A row on a page: the block it is of, and how many of its lines each language has

@@ -22,7 +22,7 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
 };
 pub use image::PRINT_DPI;
 pub use style::BlockStyle;
@@ -71,6 +71,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
     // Shrunk to fit: how many pages the text would take at `size`, for the warning.
     let pages_at_size = if overflows_at_size { pages_needed(leaflet, texts, fonts, &grid) } else { None };
+    let hard_paragraphs = page.hard_paragraphs();
     let (pages, flow) = page
         .place(&grid, true)
         .into_iter()
@@ -85,6 +86,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         pages,
         flow,
         pages_at_size,
+        hard_paragraphs,
     })
 }
 

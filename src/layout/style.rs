@@ -42,9 +42,13 @@ impl BlockStyle {
                 return text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Center, 0.65);
             }
         };
+        // Headings hyphenate however aligned: a long word in a narrow column (after the
+        // heading is shrunk as far as the body, `compose`) may need it.
+        let hyphenates = |align| style.hyphenate && (align == Align::Justify || kind == TextKind::Heading);
         let mut s = match kind {
             TextKind::Heading => BlockStyle {
                 keep_with_next: true,
+                hyphenate: hyphenates(Align::Left),
                 ..text(FaceStyle::Bold, 1.9, 1.1, style.accent, Align::Left, 0.8)
             },
             TextKind::Paragraph => text(FaceStyle::Regular, 1.0, 1.3, Rgb::BLACK, Align::Justify, 0.65),
@@ -64,9 +68,15 @@ impl BlockStyle {
                 Alignment::Justify => Align::Justify,
                 Alignment::Center => Align::Center,
             };
-            s.hyphenate = style.hyphenate && s.align == Align::Justify;
+            s.hyphenate = hyphenates(s.align);
         }
         s
+    }
+
+    /// The same look with the type at `size` (the leading in proportion): a heading
+    /// shrunk to fit its column.
+    pub fn at_size(&self, size: f32) -> BlockStyle {
+        BlockStyle { size, leading: self.leading * size / self.size, ..*self }
     }
 
     /// The turn-over line at the foot of a page ("Please turn over"): italic, a little

@@ -18,6 +18,7 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
         pages: vec![Page::trimmed(width, height, items)],
         flow: Vec::new(),
         pages_at_size: None,
+        hard_paragraphs: Vec::new(),
     }
 }
 

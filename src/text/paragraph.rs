@@ -1,7 +1,7 @@
 //! Setting one paragraph, in the steps typst uses: itemize (fonts per script, bidi
-//! levels) → shape → collect (prepare.rs, with items.rs) → break (knuth_plass.rs,
-//! first-fit as a last resort; here) → place each line's glyphs from x = 0 in visual
-//! order, stretching spaces when justified (place.rs).
+//! levels) → shape → collect (prepare.rs, with items.rs) → break (knuth_plass.rs, in
+//! passes of growing leniency, first fit as a last resort; here) → place each line's
+//! glyphs from x = 0 in visual order, stretching spaces when justified (place.rs).
 //! Knows nothing of blocks, pages or PDF.
 
 mod glyph_text;
@@ -15,10 +15,9 @@ use unic_langid::LanguageIdentifier;
 
 use super::chain::FontChain;
 use super::fonts::FaceStyle;
-use super::items::{Items, Source};
+use super::items::Source;
 use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
-use super::shape::ShapedGlyph;
 pub use glyph_text::GlyphText;
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
@@ -58,6 +57,19 @@ pub struct SetParagraph {
     justify: bool,
     pub settings: Vec<Setting>,
     pub best: usize,
+    /// The breaker's pass that found the settings.
+    pub pass: Pass,
+}
+
+/// Which of the breaker's passes set a paragraph, from the most careful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pass {
+    /// Knuth–Plass within `TOLERANCES` (or ragged, or not broken at all).
+    Tolerance,
+    /// Knuth–Plass with emergency stretch: looser lines, some perhaps short.
+    Emergency,
+    /// First fit: each line takes what fits, set ragged.
+    FirstFit,
 }
 
 impl SetParagraph {
@@ -122,21 +134,32 @@ pub enum SetError {
     TooWide { word: String, excess: f32 },
 }
 
-/// Tolerances tried in turn: decent lines first, then anything rather than failing.
+/// Tolerances tried in turn: decent lines first, then very loose ones.
 const TOLERANCES: [f32; 2] = [2.0, 20.0];
+
+/// The emergency pass's extra stretch per line, in ems (items are at 1 pt), as TeX's
+/// `\emergencystretch`: a line is judged as if it could stretch this much more, so a
+/// word alone on a line (no space to stretch) is feasible, and lines with spaces of
+/// their own are still preferred to those without. Its tolerance lets a line with no
+/// stretch of its own fall short by the whole measure, so the pass finds a setting
+/// whenever each unit fits, unless the hyphenation rules forbid every one. A word
+/// split onto the last line is allowed there, at a cost (the last word may be wider
+/// than the line).
+const EMERGENCY_STRETCH: f32 = 1.5;
 
 pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
     let prepared = prepare(styled, style)?;
     let justify = style.align == Align::Justify;
-    let set = |settings, best| SetParagraph {
+    let set = |settings, best, pass| SetParagraph {
         prepared: prepared.clone(),
         size: style.size,
         justify,
         settings,
         best,
+        pass,
     };
     if styled.text.is_empty() {
-        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0 }], 0));
+        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0 }], 0, Pass::Tolerance));
     }
     let setting = |mut breaks: Vec<Break>, demerits: f64| {
         if !justify {
@@ -151,14 +174,25 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
     if style.breaking == Breaking::FewestLines {
         let lines = sums.fewest_lines(measure);
         let stand_in = Break { item: items.len().saturating_sub(1), ratio: 0.0 };
-        return Ok(set(vec![setting(vec![stand_in; lines], 0.0)], 0));
+        return Ok(set(vec![setting(vec![stand_in; lines], 0.0)], 0, Pass::Tolerance));
     }
-    for tolerance in TOLERANCES {
-        let mut params = Params::justified(measure);
-        params.tolerance = tolerance;
-        if !justify {
-            params.ragged = Some(3.0);
-        }
+    let mut passes: Vec<(Params, Pass)> = TOLERANCES
+        .iter()
+        .map(|&tolerance| {
+            let ragged = (!justify).then_some(3.0);
+            (Params { tolerance, ragged, ..Params::justified(measure) }, Pass::Tolerance)
+        })
+        .collect();
+    // Ragged lines are seldom too loose, but may need the last word split.
+    let emergency = Params {
+        tolerance: measure / EMERGENCY_STRETCH + 1.0,
+        emergency_stretch: EMERGENCY_STRETCH,
+        split_last_word: true,
+        ragged: (!justify).then_some(3.0),
+        ..Params::justified(measure)
+    };
+    passes.push((emergency, Pass::Emergency));
+    for (params, pass) in passes {
         let solutions = optimal_with(items, sums, &params);
         if solutions.is_empty() {
             continue;
@@ -167,23 +201,43 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         let best = (0..settings.len())
             .min_by(|&a, &b| settings[a].demerits.total_cmp(&settings[b].demerits))
             .unwrap_or(0);
-        return Ok(set(settings, best));
+        return Ok(set(settings, best, pass));
     }
     match first_fit(items, measure) {
-        Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0)),
-        None => {
-            let p = &prepared;
-            Err(too_wide(&p.text, &p.glyphs, &p.items, measure, style.size))
-        }
+        Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0, Pass::FirstFit)),
+        None => match too_wide(&prepared, measure, style.size, false) {
+            // Every piece fits, but a word needs more hyphens in a row than allowed:
+            // the whole word is what is too wide.
+            SetError::TooWide { excess, .. } if excess <= 0.0 => {
+                Err(too_wide(&prepared, measure, style.size, true))
+            }
+            wide => Err(wide),
+        },
     }
 }
 
-/// The widest unit between two legal breaks, for the error message.
-/// (At 1 pt, like the items; the excess is given at `size`.)
-fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size: f32) -> SetError {
+/// The width, in points at the style's size, of the paragraph's widest word, whole
+/// (hyphenation points do not cut it): for a heading to be set small enough that no
+/// word of it needs splitting.
+pub fn widest_word(styled: &StyledText, style: &ParagraphStyle) -> Result<f32, SetError> {
+    let prepared = prepare(styled, style)?;
+    Ok(widest_unit(&prepared, true).0 * style.size)
+}
+
+/// The widest unit between two legal breaks (between spaces, with `whole_words`),
+/// for the error message. (At 1 pt, like the items; the excess is given at `size`.)
+fn too_wide(p: &Prepared, width: f32, size: f32, whole_words: bool) -> SetError {
+    let (wide, range) = widest_unit(p, whole_words);
+    SetError::TooWide { word: p.text[range].trim().to_string(), excess: (wide - width) * size }
+}
+
+/// The widest unit between two legal breaks (between spaces, with `whole_words`): its
+/// width at 1 pt and its bytes in the text.
+fn widest_unit(p: &Prepared, whole_words: bool) -> (f32, Range<usize>) {
+    let (text, glyphs) = (&p.text, &p.glyphs);
     let mut widest = (0.0f32, 0..0);
     let mut unit = (0.0f32, usize::MAX, 0usize);
-    for (item, source) in items.items.iter().zip(&items.sources) {
+    for (item, source) in p.items.items.iter().zip(&p.items.sources) {
         match (item, source) {
             (Item::Box { width }, Source::Glyphs(r)) => {
                 unit.0 += width;
@@ -191,6 +245,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size:
                 unit.2 = unit.2.max(glyphs.get(r.end).map_or(text.len(), |g| g.cluster));
             }
             (Item::Penalty { cost, .. }, _) if *cost >= super::knuth_plass::INFINITY => {}
+            (Item::Penalty { .. }, Source::Hyphen) if whole_words => {}
             (Item::Glue { .. }, Source::Glyphs(_)) | (Item::Penalty { .. }, _) => {
                 if unit.0 > widest.0 && unit.1 < unit.2 {
                     widest = (unit.0, unit.1..unit.2);
@@ -203,7 +258,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size:
     if unit.0 > widest.0 && unit.1 < unit.2 {
         widest = (unit.0, unit.1..unit.2);
     }
-    SetError::TooWide { word: text[widest.1].trim().to_string(), excess: (widest.0 - width) * size }
+    widest
 }
 
 #[cfg(test)]
@@ -303,6 +358,63 @@ mod tests {
         let flags: Vec<bool> = p.best_lines().iter().map(|l| l.hyphenated).collect();
         assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
         assert!(!flags[flags.len() - 2], "a word split onto the last line");
+    }
+
+    const POLISH: &str = "Solidarność z pracownikami i ludem Ukrainy. Żądamy natychmiastowego \
+        zawieszenia broni, wycofania wojsk i pokoju bez aneksji. Zatrzymajcie wojnę!";
+
+    /// At 10.2 ems no decent setting exists, and this paragraph fell back to first fit:
+    /// ragged, with five hyphenated lines in a row ("pracow-", "Ukra-", "natych-"…).
+    /// The emergency pass sets it justified, within the hyphenation rules.
+    #[test]
+    fn a_narrow_column_is_set_justified_by_the_emergency_pass() {
+        let fonts = FontChain::builtin();
+        let pl = "pl".parse().unwrap();
+        let runs = [(0..POLISH.len(), FaceStyle::Regular)];
+        let style = ParagraphStyle { hyphenate: true, ..style(&fonts, &pl, 102.0, Align::Justify) };
+        let p = set_paragraph(&StyledText { text: POLISH, runs: &runs }, &style).unwrap();
+        assert_eq!(p.pass, Pass::Emergency);
+        let lines = p.best_lines();
+        let flags: Vec<bool> = lines.iter().map(|l| l.hyphenated).collect();
+        assert!(flags.contains(&true), "the test needs hyphens: {flags:?}");
+        assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
+        // Justified: every line but the last fills the measure, except a word alone on
+        // its line (nothing to stretch), which is drawn at its width and counts as loose.
+        let (alone, filled): (Vec<&SetLine>, Vec<&SetLine>) =
+            lines[..lines.len() - 1].iter().partition(|l| l.ratio == f32::MAX);
+        assert!(filled.len() >= lines.len() / 2, "{} of {} lines filled", filled.len(), lines.len());
+        for line in filled {
+            assert!((line.width - 102.0).abs() < 0.05, "{} wide: {line:?}", line.width);
+        }
+        for line in alone {
+            assert!(line.width < 102.0 && !line.glyphs.iter().any(|g| &*g.text == " "), "{line:?}");
+        }
+    }
+
+    /// A word that only fits split over four lines (three hyphens in a row) cannot be
+    /// set: the error names the whole word, not a syllable that fits.
+    #[test]
+    fn a_word_needing_three_hyphens_in_a_row_is_too_wide() {
+        let fonts = FontChain::builtin();
+        let de = "de".parse().unwrap();
+        let text = "Gewerkschaftsrechte";
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        // 3.75 ems: "schafts-" fits (3.64), "Gewerk-" does not (3.89), so the only
+        // setting is "Ge-", "werk-", "schafts-", "rechte".
+        let style = ParagraphStyle { hyphenate: true, ..style(&fonts, &de, 37.5, Align::Justify) };
+        match set_paragraph(&StyledText { text, runs: &runs }, &style) {
+            Err(SetError::TooWide { word, excess }) => {
+                assert_eq!(word, text);
+                assert!(excess > 37.5, "{excess}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Decent paragraphs are set by the first passes, not the emergency one.
+    #[test]
+    fn decent_paragraphs_need_no_emergency() {
+        assert_eq!(set(SPANISH, 150.0, Align::Justify, true).pass, Pass::Tolerance);
     }
 
     #[test]
