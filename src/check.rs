@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::build::{BuildOptions, fonts_dir, load_fonts, prepare};
+use crate::build::{BuildOptions, font_sources, load_fonts, prepare};
 use crate::diag::{Diagnostic, LineCol};
 use crate::i18n::{self, Catalog};
 use crate::model::Leaflet;
@@ -79,8 +79,8 @@ fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, File
     if !all_loaded {
         return out;
     }
-    let fonts = match load_fonts(&leaflet, fonts_dir(path, options).as_deref()) {
-        Ok(fonts) => fonts,
+    let fonts = match load_fonts(&leaflet, &texts, &font_sources(path, options)) {
+        Ok((fonts, _)) => fonts,
         Err(d) => {
             out.extend(d.0);
             return out;

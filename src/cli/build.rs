@@ -190,6 +190,7 @@ fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options
             }
             if cli.verbose {
                 lines.push(details(&built));
+                lines.extend(fonts_found(&built));
                 lines.extend(page_rows(&built));
             }
             Outcome { lines, ok: true }
@@ -242,6 +243,12 @@ fn details(built: &Built) -> String {
         style.font,
         built.leaflet.blocks.len()
     )
+}
+
+/// The `-v` lines for families taken from the fonts folder or the system for scripts the
+/// leaflet's fonts lack: "  Bengali: Noto Sans Bengali (/usr/share/fonts/…)".
+fn fonts_found(built: &Built) -> Vec<String> {
+    built.fonts_found.iter().map(|f| format!("  {}: {} ({})", f.script, f.family, f.origin)).collect()
 }
 
 /// The `-v` lines for each laid-out page: its rows, top to bottom, and how many lines
