@@ -228,10 +228,7 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
                 e.message,
                 if chars.len() == 1 { "it" } else { "them" }
             ))
-            .hint(
-                "add a family that covers it to `fallback` under [style] (its files in fonts/), \
-                 or replace the character in the translation",
-            )
+            .hint(missing_glyphs_hint(chars, lang))
         }
         SetError::TooWide { word, excess } => Diagnostic::error(format!(
             "the word “{}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
@@ -245,6 +242,28 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
     match &e.defined_at {
         Some(location) => d.located(location),
         None => d,
+    }
+}
+
+/// What to do about characters no font has: a control character is never text; for a
+/// script, the font to install (most are found before layout, in `coverage`: these are
+/// characters only a bold or italic face lacks, or ones the layout adds).
+fn missing_glyphs_hint(chars: &[char], lang: &str) -> String {
+    if chars.iter().all(|c| c.is_control()) {
+        return "a control character is never printed: delete it from the translation".into();
+    }
+    let install = chars
+        .iter()
+        .find_map(|c| crate::text::scripts::script_of(*c))
+        .and_then(|script| crate::text::scripts::install_hint(script, lang));
+    match install {
+        Some((family, package)) => format!(
+            "install {family} (Debian: {package}) or put its .ttf files in fonts/, \
+             or replace the character in the translation"
+        ),
+        None => "add a family that covers it to `fallback` under [style] (its files in fonts/), \
+                 or replace the character in the translation"
+            .into(),
     }
 }
 
