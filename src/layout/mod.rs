@@ -279,6 +279,15 @@ fn shortened(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn missing_glyphs_say_what_to_install() {
+        let hint = super::missing_glyphs_hint(&['আ'], "bn");
+        assert!(hint.starts_with("install Noto Sans Bengali (Debian: fonts-noto-core)"), "{hint}");
+        // No font draws a control character: nothing to install.
+        let hint = super::missing_glyphs_hint(&['\0'], "es");
+        assert!(hint.contains("never printed"), "{hint}");
+    }
+
     /// A 20,000-letter word used to be quoted whole in its error.
     #[test]
     fn long_words_are_quoted_by_their_start() {

@@ -177,8 +177,9 @@ mod tests {
     #[test]
     fn characters_find_the_preferred_family_else_the_one_that_has_them() {
         let index = shipped();
-        // Noto Sans has Latin too, but the preferred family comes first when it has them.
-        assert_eq!(index.covering(&['a'], &["Noto Sans Hebrew", "Noto Sans"]), Some("Noto Sans".into()));
+        // Every family has a space: the preferred one is taken, else the first by name.
+        assert_eq!(index.covering(&[' '], &["Noto Sans Hebrew"]), Some("Noto Sans Hebrew".into()));
+        assert_eq!(index.covering(&[' '], &[]), Some("Noto Sans".into()));
         assert_eq!(index.covering(&['ש'], &["Noto Sans Bengali"]), Some("Noto Sans Hebrew".into()));
         assert_eq!(index.covering(&['団'], &[]), None);
     }
