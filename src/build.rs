@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::coverage::FontFound;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::{Catalog, Texts};
 use crate::layout::Document;
 use crate::model::{self, Language, Leaflet};
 use crate::pdf::PdfOptions;
 use crate::press::{self, PressOptions};
-use crate::text::{FontChain, FontError, FontFamily};
+use crate::text::{FontChain, FontError, FontSources, SystemFonts};
 use crate::{i18n, layout, pdf};
 
 /// What the caller may override or fix (tests fix the date).
@@ -20,8 +21,10 @@ pub struct BuildOptions {
     pub langs: Option<Vec<String>>,
     /// The `locales` folder, instead of the nearest one above the leaflet.
     pub locales: Option<PathBuf>,
-    /// The `fonts` folder, instead of the nearest one above the leaflet.
+    /// The `fonts` folder (or one font file), instead of the nearest one above the leaflet.
     pub fonts: Option<PathBuf>,
+    /// Where the system's fonts are looked for (tests give their own folders, or none).
+    pub system_fonts: SystemFonts,
     /// Print messages still marked untranslated (marker showing) instead of failing.
     pub draft: bool,
     /// Paper (width, height in points), instead of the leaflet's `paper`.
@@ -67,6 +70,8 @@ pub struct Pressed {
     /// `langs` set other languages than the leaflet's own (or its own in another order),
     /// so the output is not the leaflet's usual one and is named apart from it.
     pub other_languages: bool,
+    /// Families taken for scripts the leaflet's fonts lack (for `-v`).
+    pub fonts_found: Vec<FontFound>,
 }
 
 pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
@@ -134,8 +139,9 @@ pub(crate) fn pipeline(
     if !all_loaded || found.iter().any(Diagnostic::is_error) {
         return Err(found);
     }
+    let sources = font_sources(path, options);
     let fonts_dir = fonts_dir(path, options);
-    let fonts = load_fonts(&leaflet, fonts_dir.as_deref()).map_err(|d| with(&mut found, d))?;
+    let (fonts, fonts_found) = load_fonts(&leaflet, &texts, &sources).map_err(|d| with(&mut found, d))?;
     let mut inputs = vec![path.to_path_buf()];
     inputs.extend(catalogs.iter().map(|c| c.file.clone()));
     inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image()?.picture.path.clone())));
@@ -157,12 +163,17 @@ pub(crate) fn pipeline(
         );
         return Err(found);
     }
-    let document = press::press(document, &press).map_err(|e| {
-        Diagnostic::error(e.to_string())
-            .in_file(path)
-            .hint("save the picture again as a PNG or a baseline JPEG, or build in RGB")
-    });
-    let document = document.map_err(|d| vec![d])?;
+    let document = match press::press(document, &press) {
+        Ok(document) => document,
+        Err(e) => {
+            found.push(
+                Diagnostic::error(e.to_string())
+                    .in_file(path)
+                    .hint("save the picture again as a PNG or a baseline JPEG, or build in RGB"),
+            );
+            return Err(found);
+        }
+    };
     Ok(Pressed {
         leaflet,
         texts,
@@ -172,6 +183,7 @@ pub(crate) fn pipeline(
         locales,
         fonts: fonts_dir,
         other_languages,
+        fonts_found,
     })
 }
 
@@ -219,6 +231,11 @@ pub(crate) fn fonts_dir(path: &Path, options: &BuildOptions) -> Option<PathBuf> 
     options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path))
 }
 
+/// Where the leaflet's families are looked for.
+pub(crate) fn font_sources(path: &Path, options: &BuildOptions) -> FontSources {
+    FontSources::new(fonts_dir(path, options), options.system_fonts.clone())
+}
+
 fn parent(path: &Path) -> &Path {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
@@ -244,27 +261,33 @@ fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
 }
 
-/// The leaflet's family and its fallback chain; every family not found is reported.
-fn load_fonts(leaflet: &Leaflet, fonts_dir: Option<&Path>) -> Result<FontChain, Diagnostics> {
+/// The leaflet's family and its fallback chain, with families for scripts the chain
+/// lacks (`coverage`); every family not found, and every script no font has, is reported.
+pub(crate) fn load_fonts(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    sources: &FontSources,
+) -> Result<(FontChain, Vec<FontFound>), Diagnostics> {
     let style = &leaflet.style;
-    let primary = FontFamily::find(&style.font, fonts_dir)
-        .map_err(|e| font_error(leaflet, &e, style.font_span.clone()));
+    let primary = sources.family(&style.font).map_err(|e| font_error(leaflet, &e, style.font_span.clone()));
     let mut problems = Vec::new();
     let mut fallbacks = Vec::new();
     for (name, span) in &style.fallback {
-        match FontFamily::find(name, fonts_dir) {
+        match sources.family(name) {
             Ok(family) => fallbacks.push(family),
             Err(e) => problems.push(font_error(leaflet, &e, span.clone())),
         }
     }
-    match primary {
-        Ok(primary) if problems.is_empty() => Ok(FontChain::new(primary, fallbacks)),
-        Ok(_) => Err(Diagnostics(problems)),
+    let mut chain = match primary {
+        Ok(primary) if problems.is_empty() => FontChain::new(primary, fallbacks),
+        Ok(_) => return Err(Diagnostics(problems)),
         Err(d) => {
             problems.insert(0, d);
-            Err(Diagnostics(problems))
+            return Err(Diagnostics(problems));
         }
-    }
+    };
+    let found = crate::coverage::complete_chain(leaflet, texts, &mut chain, sources)?;
+    Ok((chain, found))
 }
 
 fn font_error(leaflet: &Leaflet, e: &FontError, span: Option<std::ops::Range<usize>>) -> Diagnostic {
@@ -285,16 +308,32 @@ fn font_error(leaflet: &Leaflet, e: &FontError, span: Option<std::ops::Range<usi
         }
         FontError::NotFound { name, available, searched, .. } => {
             let where_ = match searched {
-                Some(dir) => format!("put its .ttf/.otf files in {}", dir.display()),
-                None => "create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)".into(),
+                Some(dir) if dir.is_file() => format!(
+                    "install it, or pass --fonts with a folder holding its .ttf/.otf files instead of {}",
+                    dir.display()
+                ),
+                Some(dir) => format!("install it, or put its .ttf/.otf files in {}", dir.display()),
+                None => {
+                    "install it, or create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)"
+                        .into()
+                }
             };
             match crate::diag::closest(name, available.iter().map(String::as_str)) {
                 Some(best) => d.hint(format!("did you mean \"{best}\"? Otherwise {where_}")),
-                None => d.hint(format!("fonts available: {}; or {where_}", available.join(", "))),
+                None => d.hint(format!("fonts available: {}; or {where_}", listed(available))),
             }
         }
         FontError::Unusable { .. } => {
             d.hint("replace or remove the file; fonts must be TrueType or OpenType")
         }
+    }
+}
+
+/// The first few names of a list that may hold every family on the system.
+fn listed(names: &[String]) -> String {
+    const SHOWN: usize = 12;
+    match names.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{} and {more} more", names[..SHOWN].join(", ")),
+        _ => names.join(", "),
     }
 }

@@ -11,6 +11,7 @@ pub use build::{BuildOptions, Built, build};
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod coverage;
 pub mod diag;
 pub mod i18n;
 pub mod language;

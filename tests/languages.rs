@@ -69,7 +69,10 @@ fn check_finds_each_kind_of_error_with_file_and_line() {
     );
     let p = Project::with(LEAFLET, &en, ES);
     let e = p.run(&["check"]).stderr;
-    assert!(e.contains("locales/en/demo.ftl:8:1: error: U+56E3 ‘団’ in message `one` (en,"), "{e}");
+    assert!(
+        e.contains("locales/en/demo.ftl:8:1: error: Han (en): no font has these characters: ‘団’ (first in message `one`)"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -316,8 +316,10 @@ pub struct Sources {
     /// Translations folder, instead of the nearest locales/ above the leaflet.
     #[arg(long, value_name = "DIR")]
     pub locales: Option<PathBuf>,
-    /// Fonts folder, instead of the nearest fonts/ above the leaflet.
-    #[arg(long, value_name = "DIR")]
+    /// Fonts folder (searched with its sub-folders) or a single font file, instead of the
+    /// nearest fonts/ above the leaflet. Families not found there, nor built in, are looked
+    /// for among the system's fonts.
+    #[arg(long, value_name = "DIR|FILE")]
     pub fonts: Option<PathBuf>,
 }
 
@@ -327,8 +329,22 @@ impl Sources {
             langs: self.langs.clone(),
             locales: self.locales.clone(),
             fonts: self.fonts.clone(),
+            system_fonts: system_fonts(std::env::var_os(SYSTEM_FONTS_VAR)),
             ..Default::default()
         }
+    }
+}
+
+/// Folders to take the system's fonts from instead of the system's own (separated like
+/// PATH; empty: no system fonts), so a build can be made not to depend on what is
+/// installed (CI, tests, a reproducible build).
+pub const SYSTEM_FONTS_VAR: &str = "LEAFLET_SYSTEM_FONTS";
+
+fn system_fonts(var: Option<std::ffi::OsString>) -> crate::text::SystemFonts {
+    match var {
+        None => crate::text::SystemFonts::Installed,
+        Some(v) if v.is_empty() => crate::text::SystemFonts::Folders(Vec::new()),
+        Some(v) => crate::text::SystemFonts::Folders(std::env::split_paths(&v).collect()),
     }
 }
 

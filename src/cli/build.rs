@@ -207,6 +207,7 @@ fn build_one(
     if cli.verbose {
         lines.push(details(&built));
         lines.push(super::sources(leaflet, &built.pressed));
+        lines.extend(fonts_found(&built));
         lines.extend(page_rows(&built));
     }
     Outcome { lines, ok: true }
@@ -254,6 +255,12 @@ fn details(built: &Built) -> String {
         style.font,
         built.pressed.leaflet.blocks.len()
     )
+}
+
+/// The `-v` lines for families taken from the fonts folder or the system for scripts the
+/// leaflet's fonts lack: "  Bengali: Noto Sans Bengali (/usr/share/fonts/…)".
+fn fonts_found(built: &Built) -> Vec<String> {
+    built.pressed.fonts_found.iter().map(|f| format!("  {}: {} ({})", f.script, f.family, f.origin)).collect()
 }
 
 /// The `-v` lines for each laid-out page: its rows, top to bottom, and how many lines

@@ -151,8 +151,12 @@ pub struct Style {
     pub fit: bool,
     pub hyphenate: bool,
     /// Families tried, in order, for characters `font` lacks (other scripts), with
-    /// where each was named in the TOML (`None`: the built-in default chain).
+    /// where each was named in the TOML (`None`: the built-in default chain, which
+    /// follows the families named unless `fallback_only`).
     pub fallback: Vec<(String, Option<Range<usize>>)>,
+    /// `fallback` replaces the built-in chain, and no family is chosen from the
+    /// system's fonts for characters the chain lacks.
+    pub fallback_only: bool,
     pub accent: Rgb,
 }
 

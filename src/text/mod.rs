@@ -9,11 +9,14 @@ pub mod items;
 pub mod knuth_plass;
 pub mod linebreak;
 pub mod paragraph;
+pub mod scripts;
 pub mod shape;
+pub mod system;
 
 pub use chain::{FaceId, FontChain};
-pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
+pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
 pub use paragraph::{
     Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting,
     StyledText, set_paragraph, widest_word,
 };
+pub use system::SystemFonts;

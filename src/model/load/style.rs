@@ -19,6 +19,7 @@ pub(super) struct RawStyle {
     fit: Option<bool>,
     hyphenate: Option<bool>,
     fallback: Option<Vec<Spanned<String>>>,
+    fallback_only: Option<bool>,
     accent: Option<Spanned<String>>,
 }
 
@@ -27,6 +28,21 @@ pub const DEFAULT_MIN_SIZE: f32 = 8.0;
 
 /// How far fitting may grow the body size to fill the page, unless `max_size` says.
 pub const DEFAULT_GROWTH: f32 = 1.25;
+
+/// The families named in `fallback`, then the built-in ones not named (unless
+/// `fallback_only`): naming a family for one script must not lose the others'.
+fn fallback_chain(raw: &RawStyle) -> Vec<(String, Option<std::ops::Range<usize>>)> {
+    let mut chain: Vec<_> =
+        raw.fallback.iter().flatten().map(|f| (f.get_ref().clone(), Some(f.span()))).collect();
+    if !raw.fallback_only.unwrap_or(false) {
+        for builtin in crate::language::DEFAULT_FALLBACKS {
+            if !chain.iter().any(|(name, _)| name.eq_ignore_ascii_case(builtin)) {
+                chain.push((builtin.to_string(), None));
+            }
+        }
+    }
+    chain
+}
 
 impl Validator<'_> {
     /// A type size in points, between 4 and 72.
@@ -79,10 +95,8 @@ impl Validator<'_> {
             max_size,
             fit: raw.fit.unwrap_or(true),
             hyphenate: raw.hyphenate.unwrap_or(true),
-            fallback: match &raw.fallback {
-                Some(list) => list.iter().map(|f| (f.get_ref().clone(), Some(f.span()))).collect(),
-                None => language::DEFAULT_FALLBACKS.iter().map(|f| (f.to_string(), None)).collect(),
-            },
+            fallback: fallback_chain(raw),
+            fallback_only: raw.fallback_only.unwrap_or(false),
             accent,
         }
     }
