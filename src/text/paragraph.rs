@@ -365,6 +365,42 @@ mod tests {
         assert!(line.rtl);
     }
 
+    const HINDI: &str = "शनिवार को ट्राफलगर स्क्वायर पर हम मज़दूरों के साथ अपनी एकजुटता दिखाएँगे। \
+        अंतरराष्ट्रीय एकजुटता ज़िंदाबाद! हड़ताली कर्मचारियों के परिवारों के लिए चंदा इकट्ठा किया जाएगा।";
+
+    fn hindi(text: &str, width: f32, hyphenate: bool) -> Vec<SetLine> {
+        let fonts = FontChain::builtin();
+        let hi = "hi".parse().unwrap();
+        let style = ParagraphStyle { hyphenate, ..style(&fonts, &hi, width, Align::Justify) };
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap().best_lines()
+    }
+
+    /// Noto Sans's hyphen (glyph 16) was drawn in Noto Sans Devanagari, where glyph 16
+    /// is the digit five: every face draws its own hyphen, taken from its own cmap.
+    #[test]
+    fn a_hyphenated_hindi_line_ends_in_the_devanagari_fonts_own_hyphen() {
+        let fonts = FontChain::builtin();
+        // Opening in Latin (Noto Sans), so the paragraph's first face is not the one
+        // its hyphens are drawn in.
+        let lines = hindi(&format!("London: {HINDI}"), 90.0, true);
+        let ends: Vec<&LineGlyph> =
+            lines.iter().filter(|l| l.hyphenated).map(|l| l.glyphs.last().unwrap()).collect();
+        assert!(!ends.is_empty(), "no line was hyphenated");
+        // The breaker counted the width of the hyphen drawn (0.34 em, not Noto Sans's
+        // 0.322): hyphenated lines fill the measure like the others.
+        for line in lines.iter().filter(|l| l.hyphenated) {
+            assert!((line.width - 90.0).abs() < 0.05, "{} wide: {line:?}", line.width);
+        }
+        for end in ends {
+            let face = fonts.face(end.face).parse();
+            assert!(fonts.face(end.face).postscript_name.starts_with("NotoSansDevanagari"));
+            let hyphen = face.glyph_index('\u{ad}').map(|g| g.0);
+            assert_eq!(Some(end.id), hyphen, "glyph {} is not the face's soft hyphen", end.id);
+            assert_eq!(&*end.text, "\u{ad}");
+        }
+    }
+
     #[test]
     fn mixed_faces_are_shaped_per_run() {
         let fonts = FontChain::builtin();

@@ -3,7 +3,7 @@
 //! Knows nothing of where lines break (the breaker decided) or of the page.
 
 use super::glyph_text::GlyphText;
-use super::prepare::Prepared;
+use super::prepare::{Prepared, hyphen_after};
 use crate::text::bidi;
 use crate::text::chain::FaceId;
 use crate::text::fonts::FaceStyle;
@@ -98,11 +98,15 @@ impl Placer<'_> {
                     x += (g.advance + extra) * size;
                 }
                 None => {
+                    // The hyphen of the face the hyphenated word ends in, drawn in the
+                    // face it was taken from (`Hyphen`).
                     let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| p.faces[k]));
-                    let (id, advance, text) = p.hyphen;
                     let face = face.unwrap_or(FaceId::primary(FaceStyle::Regular));
-                    placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
-                    x += advance * size;
+                    if let Some(h) = hyphen_after(&p.hyphens, face) {
+                        let text = h.text.into();
+                        placed.push(LineGlyph { id: h.id, face: h.face, x, y_offset: 0.0, text });
+                        x += h.advance * size;
+                    }
                 }
             }
         }
