@@ -14,6 +14,6 @@ pub mod shape;
 pub use chain::{FaceId, FontChain};
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
 pub use paragraph::{
-    Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, SetError, SetLine, SetParagraph, Setting,
-    StyledText, set_paragraph,
+    ActualText, Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, SetError, SetLine, SetParagraph,
+    Setting, StyledText, set_paragraph,
 };

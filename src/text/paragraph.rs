@@ -19,7 +19,7 @@ use super::items::{Items, Source};
 use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
 use super::shape::ShapedGlyph;
-pub use glyph_text::GlyphText;
+pub use glyph_text::{ActualText, GlyphText};
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
 pub use prepare::Prepared;
@@ -399,6 +399,44 @@ mod tests {
             assert_eq!(Some(end.id), hyphen, "glyph {} is not the face's soft hyphen", end.id);
             assert_eq!(&*end.text, "\u{ad}");
         }
+    }
+
+    /// "नि" is drawn vowel sign first: its glyphs' texts, one per glyph id, cannot say it
+    /// in order, so the cluster carries its text whole; "को" (consonant, then its sign)
+    /// can, and does not.
+    #[test]
+    fn reordered_devanagari_clusters_carry_their_text_whole() {
+        let lines = hindi(HINDI, 400.0, false);
+        let glyphs = &lines[0].glyphs;
+        let spans: Vec<(&str, usize)> =
+            glyphs.iter().filter_map(|g| g.actual.as_ref()).map(|a| (&*a.text, a.glyphs)).collect();
+        assert!(spans.contains(&("नि", 2)), "{spans:?}");
+        assert!(!spans.iter().any(|(t, _)| *t == "को"), "{spans:?}");
+        // The vowel sign's glyph says only itself, wherever it is drawn.
+        let at = glyphs.iter().position(|g| g.actual.as_ref().is_some_and(|a| &*a.text == "नि")).unwrap();
+        assert_eq!((&*glyphs[at].text, &*glyphs[at + 1].text), ("ि", "न"));
+        // Read span by span, the line is the text.
+        let mut read = String::new();
+        let mut covered = 0;
+        for g in glyphs {
+            match (&g.actual, covered) {
+                (_, 1..) => covered -= 1,
+                (Some(a), 0) => {
+                    read.push_str(&a.text);
+                    covered = a.glyphs - 1;
+                }
+                (None, 0) => read.push_str(&g.text),
+            }
+        }
+        assert!(HINDI.starts_with(read.trim_end()), "{read}");
+        assert!(read.starts_with("शनिवार को "), "{read}");
+    }
+
+    /// Latin, whose glyphs say their text in order, has no spans: the PDF stays as it was.
+    #[test]
+    fn latin_text_has_no_actual_text_spans() {
+        let p = set(SPANISH, 120.0, Align::Justify, true);
+        assert!(p.best_lines().iter().flat_map(|l| &l.glyphs).all(|g| g.actual.is_none()));
     }
 
     #[test]

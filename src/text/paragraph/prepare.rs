@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::glyph_text::{GlyphText, glyph_texts};
+use super::glyph_text::{GlyphText, GlyphTexts, glyph_texts};
 use super::{ParagraphStyle, SetError, StyledText};
 use crate::text::bidi;
 use crate::text::cache::{PrepareQuery, SharedCaches, TextCaches};
@@ -28,6 +28,8 @@ pub struct Prepared {
     pub(super) items: Items,
     /// What each glyph stands for (`glyph_texts`).
     pub(super) texts: Vec<GlyphText>,
+    /// For each glyph of a cluster its glyphs cannot say one by one, the cluster's text.
+    pub(super) actual: Vec<Option<GlyphText>>,
     /// The line-end hyphen of each face the paragraph uses, by face (`hyphen_after`).
     pub(super) hyphens: Vec<(FaceId, Hyphen)>,
     pub(super) rtl: bool,
@@ -89,7 +91,7 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
             _ => {}
         }
     }
-    let texts = glyph_texts(text, &glyphs, &levels);
+    let GlyphTexts { texts, actual } = glyph_texts(text, &glyphs, &faces, style.fonts, &levels);
     let prepared = Rc::new(Prepared {
         text: text.to_string(),
         glyphs,
@@ -97,6 +99,7 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
         levels,
         items,
         texts,
+        actual,
         hyphens,
         rtl,
         sums: Default::default(),
