@@ -124,7 +124,7 @@ mod tests {
             size,
             color: Ink::Rgb(Rgb(0, 0, 0)),
             lang: "en".into(),
-            glyphs: vec![Glyph { id, x: 0.0, y_offset: 0.0, text: "M".into() }],
+            glyphs: vec![Glyph { id, x: 0.0, y_offset: 0.0, text: "M".into(), actual: None }],
         };
         let placed = Placed { x, y: 100.0, item: Item::Text(run) };
         let doc = Document {

@@ -385,7 +385,13 @@ impl BlockSet {
             for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
                 let glyphs = run
                     .iter()
-                    .map(|g| Glyph { id: g.id, x: g.x, y_offset: g.y_offset, text: g.text.clone() })
+                    .map(|g| Glyph {
+                        id: g.id,
+                        x: g.x,
+                        y_offset: g.y_offset,
+                        text: g.text.clone(),
+                        actual: g.actual.clone(),
+                    })
                     .collect();
                 let run = TextRun {
                     face: run[0].face.index(),

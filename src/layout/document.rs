@@ -159,6 +159,9 @@ pub struct Glyph {
     pub y_offset: f32,
     /// The text this glyph stands for; empty for the later glyphs of a cluster.
     pub text: crate::text::GlyphText,
+    /// The text this glyph and the next `glyphs - 1` stand for together, where their
+    /// own texts cannot say it in drawing order (a reordered vowel sign).
+    pub actual: Option<crate::text::ActualText>,
 }
 
 /// A picture drawn into a box (top-left corner at the item's position), in points.
@@ -178,8 +181,24 @@ pub struct FilledRect {
 }
 
 impl TextRun {
+    /// The run's text: its glyphs' texts, a span's whole text for its glyphs.
     pub fn text(&self) -> String {
-        self.glyphs.iter().map(|g| &*g.text).collect()
+        let mut text = String::new();
+        let mut covered = 0;
+        for g in &self.glyphs {
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            match &g.actual {
+                Some(actual) => {
+                    text.push_str(&actual.text);
+                    covered = actual.glyphs.saturating_sub(1);
+                }
+                None => text.push_str(&g.text),
+            }
+        }
+        text
     }
 }
 

@@ -142,16 +142,32 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         size: Pt(run.size),
                     });
                     ops.push(Op::SetFillColor { col: color(run.color) });
-                    // One show per stretch on one baseline (marks raised start their own).
+                    // One show per stretch on one baseline (marks raised start their own)
+                    // and inside or outside a span of actual text.
+                    let spans = actual_spans(&run.glyphs);
+                    let mut start = 0;
                     for segment in run.glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(
-                                Pt(placed.x + segment[0].x),
-                                Pt(flip(placed.y) + segment[0].y_offset),
-                            ),
-                        });
-                        let glyphs = text_segment(segment, run.size, widths, face);
-                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                        for piece in split_at_spans(segment, start, &spans) {
+                            let at = start;
+                            start += piece.len();
+                            if let Some(span) = spans.iter().find(|s| s.glyphs.start == at) {
+                                ops.push(Op::BeginMarkedContentWithProperties {
+                                    tag: "Span".into(),
+                                    properties: actual_text_property(span.text),
+                                });
+                            }
+                            ops.push(Op::SetTextMatrix {
+                                matrix: TextMatrix::Translate(
+                                    Pt(placed.x + piece[0].x),
+                                    Pt(flip(placed.y) + piece[0].y_offset),
+                                ),
+                            });
+                            let glyphs = text_segment(piece, run.size, widths, face);
+                            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                            if spans.iter().any(|s| s.glyphs.end == start) {
+                                ops.push(Op::EndMarkedContent);
+                            }
+                        }
                     }
                     ops.push(Op::EndTextSection);
                     if other_language {
@@ -207,6 +223,62 @@ fn text_segment(
         out.push(Codepoint::with_cid(id, offset as f32, text));
     }
     out
+}
+
+/// A stretch of a run's glyphs (by index) that stands for `text` as a whole.
+struct Span<'a> {
+    glyphs: std::ops::Range<usize>,
+    text: &'a str,
+}
+
+/// The run's spans of actual text, as layout marked them (`Glyph::actual`), cut to the
+/// run so that every span opened is closed within it.
+fn actual_spans(glyphs: &[Glyph]) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < glyphs.len() {
+        match &glyphs[i].actual {
+            Some(actual) => {
+                let end = (i + actual.glyphs.max(1)).min(glyphs.len());
+                spans.push(Span { glyphs: i..end, text: &actual.text });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// `segment` (the run's glyphs from index `start`) cut where a span starts or ends, so
+/// each piece lies wholly inside or outside one. A run without spans is one piece, and
+/// is written as it always was.
+fn split_at_spans<'g>(segment: &'g [Glyph], start: usize, spans: &[Span]) -> Vec<&'g [Glyph]> {
+    let range = start..start + segment.len();
+    let mut cuts: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.glyphs.start, s.glyphs.end])
+        .filter(|&c| c > range.start && c < range.end)
+        .map(|c| c - start)
+        .collect();
+    cuts.dedup();
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&segment[from..cut]);
+        from = cut;
+    }
+    pieces.push(&segment[from..]);
+    pieces
+}
+
+/// `<< /ActualText <FEFF…> >>`: the text a span stands for, in UTF-16BE with its byte
+/// order mark as PDF text strings are. Hexadecimal, as the glyphs are, so the content
+/// holds no literal strings (`content::join_hex_strings` leaves dictionaries alone).
+fn actual_text_property(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let value = DictItem::String { data, literal: false };
+    DictItem::Dict { map: [("ActualText".to_string(), value)].into() }
 }
 
 /// The advances of the glyphs `used`, in thousandths of an em, by glyph id.

@@ -31,7 +31,7 @@ fn letter(c: char, x: f32, y: f32, size: f32, y_offset: f32) -> Placed {
     let family = FontFamily::builtin();
     let face = family.faces[0].parse();
     let id = face.glyph_index(c).unwrap().0;
-    let glyph = Glyph { id, x: 0.0, y_offset, text: c.to_string().into() };
+    let glyph = Glyph { id, x: 0.0, y_offset, text: c.to_string().into(), actual: None };
     let run = TextRun { face: 0, size, color: Rgb::BLACK.into(), lang: "en".into(), glyphs: vec![glyph] };
     Placed { x, y, item: Item::Text(run) }
 }

@@ -16,7 +16,7 @@ pub mod system;
 pub use chain::{FaceId, FontChain};
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
 pub use paragraph::{
-    Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting,
-    StyledText, set_paragraph, widest_word,
+    ActualText, Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph,
+    Setting, StyledText, set_paragraph, widest_word,
 };
 pub use system::SystemFonts;

@@ -18,7 +18,7 @@ use super::fonts::FaceStyle;
 use super::items::Source;
 use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
-pub use glyph_text::GlyphText;
+pub use glyph_text::{ActualText, GlyphText};
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
 pub use prepare::Prepared;
@@ -475,6 +475,80 @@ mod tests {
         assert_eq!(words.first().map(String::as_str), Some("اليوم"), "{visual:?}");
         assert_eq!(words.last().map(String::as_str), Some("في"), "{visual:?}");
         assert!(line.rtl);
+    }
+
+    const HINDI: &str = "शनिवार को ट्राफलगर स्क्वायर पर हम मज़दूरों के साथ अपनी एकजुटता दिखाएँगे। \
+        अंतरराष्ट्रीय एकजुटता ज़िंदाबाद! हड़ताली कर्मचारियों के परिवारों के लिए चंदा इकट्ठा किया जाएगा।";
+
+    fn hindi(text: &str, width: f32, hyphenate: bool) -> Vec<SetLine> {
+        let fonts = FontChain::builtin();
+        let hi = "hi".parse().unwrap();
+        let style = ParagraphStyle { hyphenate, ..style(&fonts, &hi, width, Align::Justify) };
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap().best_lines()
+    }
+
+    /// Noto Sans's hyphen (glyph 16) was drawn in Noto Sans Devanagari, where glyph 16
+    /// is the digit five: every face draws its own hyphen, taken from its own cmap.
+    #[test]
+    fn a_hyphenated_hindi_line_ends_in_the_devanagari_fonts_own_hyphen() {
+        let fonts = FontChain::builtin();
+        // Opening in Latin (Noto Sans), so the paragraph's first face is not the one
+        // its hyphens are drawn in.
+        let lines = hindi(&format!("London: {HINDI}"), 90.0, true);
+        let ends: Vec<&LineGlyph> =
+            lines.iter().filter(|l| l.hyphenated).map(|l| l.glyphs.last().unwrap()).collect();
+        assert!(!ends.is_empty(), "no line was hyphenated");
+        // The breaker counted the width of the hyphen drawn (0.34 em, not Noto Sans's
+        // 0.322): hyphenated lines fill the measure like the others.
+        for line in lines.iter().filter(|l| l.hyphenated) {
+            assert!((line.width - 90.0).abs() < 0.05, "{} wide: {line:?}", line.width);
+        }
+        for end in ends {
+            let face = fonts.face(end.face).parse();
+            assert!(fonts.face(end.face).postscript_name.starts_with("NotoSansDevanagari"));
+            let hyphen = face.glyph_index('\u{ad}').map(|g| g.0);
+            assert_eq!(Some(end.id), hyphen, "glyph {} is not the face's soft hyphen", end.id);
+            assert_eq!(&*end.text, "\u{ad}");
+        }
+    }
+
+    /// "नि" is drawn vowel sign first: its glyphs' texts, one per glyph id, cannot say it
+    /// in order, so the cluster carries its text whole; "को" (consonant, then its sign)
+    /// can, and does not.
+    #[test]
+    fn reordered_devanagari_clusters_carry_their_text_whole() {
+        let lines = hindi(HINDI, 400.0, false);
+        let glyphs = &lines[0].glyphs;
+        let spans: Vec<(&str, usize)> =
+            glyphs.iter().filter_map(|g| g.actual.as_ref()).map(|a| (&*a.text, a.glyphs)).collect();
+        assert!(spans.contains(&("नि", 2)), "{spans:?}");
+        assert!(!spans.iter().any(|(t, _)| *t == "को"), "{spans:?}");
+        // The vowel sign's glyph says only itself, wherever it is drawn.
+        let at = glyphs.iter().position(|g| g.actual.as_ref().is_some_and(|a| &*a.text == "नि")).unwrap();
+        assert_eq!((&*glyphs[at].text, &*glyphs[at + 1].text), ("ि", "न"));
+        // Read span by span, the line is the text.
+        let mut read = String::new();
+        let mut covered = 0;
+        for g in glyphs {
+            match (&g.actual, covered) {
+                (_, 1..) => covered -= 1,
+                (Some(a), 0) => {
+                    read.push_str(&a.text);
+                    covered = a.glyphs - 1;
+                }
+                (None, 0) => read.push_str(&g.text),
+            }
+        }
+        assert!(HINDI.starts_with(read.trim_end()), "{read}");
+        assert!(read.starts_with("शनिवार को "), "{read}");
+    }
+
+    /// Latin, whose glyphs say their text in order, has no spans: the PDF stays as it was.
+    #[test]
+    fn latin_text_has_no_actual_text_spans() {
+        let p = set(SPANISH, 120.0, Align::Justify, true);
+        assert!(p.best_lines().iter().flat_map(|l| &l.glyphs).all(|g| g.actual.is_none()));
     }
 
     #[test]
