@@ -37,6 +37,8 @@ pub struct BuildOptions {
     pub n_up: u8,
     /// Print back to back, the sheet turning on this edge (leaflets of several pages).
     pub duplex: Option<press::Duplex>,
+    /// A folded leaflet's panels side by side in reading order (`preview --folded`).
+    pub folded_proof: bool,
     pub pdf: PdfOptions,
 }
 
@@ -73,7 +75,8 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
 pub fn pdf_bytes(path: &Path, document: &Document, options: &BuildOptions) -> Result<Vec<u8>, Diagnostics> {
     let pdf_options = PdfOptions {
         output_intent: options.color == press::ColorMode::Cmyk,
-        duplex: options.duplex,
+        // A folded sheet is always printed on both sides.
+        duplex: press::fold::duplex_edge(document.folding.as_ref(), options.duplex),
         ..options.pdf.clone()
     };
     pdf::write(document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path).into())
@@ -97,7 +100,11 @@ pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Di
         color: options.color,
         n_up: options.n_up,
         duplex: options.duplex,
+        folded_proof: options.folded_proof,
     };
+    if let Some(d) = fold_conflicts(&leaflet, options) {
+        return Err(d.into());
+    }
     if options.duplex.is_some() && document.pages.len() < 2 {
         return Err(Diagnostic::error("--duplex prints pages back to back, but this leaflet has one page")
             .in_file(path)
@@ -106,6 +113,36 @@ pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Di
     }
     let document = press::press(document, &press);
     Ok(Pressed { leaflet, texts, document, warnings, inputs })
+}
+
+/// Options that make no sense for a folded leaflet (or only for one).
+fn fold_conflicts(leaflet: &Leaflet, options: &BuildOptions) -> Option<Diagnostic> {
+    let path = &leaflet.source.path;
+    let Some(fold) = leaflet.fold else {
+        return options.folded_proof.then(|| {
+            Diagnostic::error("--folded draws a folded leaflet's panels, but this leaflet does not fold")
+                .in_file(path)
+                .hint("add fold = \"roll\" (or \"half\", \"z\") to the leaflet, or leave out --folded")
+        });
+    };
+    if options.n_up > 1 {
+        return Some(
+            Diagnostic::error(format!(
+                "--n-up {} puts copies on a sheet, but a {} fold leaflet is already the whole sheet",
+                options.n_up,
+                fold.name()
+            ))
+            .in_file(path)
+            .hint("leave out --n-up; to print the folded leaflet smaller, give a smaller `paper` (the flat sheet)"),
+        );
+    }
+    options.pages.map(|_| {
+        Diagnostic::error(
+            "--pages does not apply to a folded leaflet: its pages are the two sides of the sheet",
+        )
+        .in_file(path)
+        .hint("leave out --pages")
+    })
 }
 
 /// The leaflet with the options applied (languages, orientation), and the locales

@@ -14,7 +14,8 @@ use crate::preview::{self, PreviewError};
 
 pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
     let target = png_path(args);
-    let options = args.print.options(&args.sources);
+    let options =
+        crate::build::BuildOptions { folded_proof: args.folded, ..args.print.options(&args.sources) };
     let mut targets = Vec::new();
     let result = press_document(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {
         let pages = built.document.pages.len();

@@ -23,6 +23,9 @@ pub struct Document {
     /// What layout put on each of its pages (before any imposition): the rows, top
     /// to bottom, for `-v` and for tests.
     pub flow: Vec<Vec<RowLines>>,
+    /// A folded leaflet's sheet: which panel each page is and where it goes. Layout's
+    /// pages are its panels, in reading order; the press's are the sheet's two sides.
+    pub folding: Option<super::panels::Folding>,
 }
 
 /// A row on a page: the block it is of, and how many of its lines each language has

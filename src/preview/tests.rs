@@ -17,6 +17,7 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
         images: Vec::new(),
         pages: vec![Page::trimmed(width, height, items)],
         flow: Vec::new(),
+        folding: None,
     }
 }
 
