@@ -138,12 +138,13 @@ mod tests {
         PressOptions { marks, color: ColorMode::Rgb, n_up: 1, ..Default::default() }
     }
 
-    /// Where each reading-order panel's band landed: (side, x, width), in mm.
+    /// Where each reading-order panel's band landed: (side, x, width), to 0.1 mm.
     fn bands(sides: &[Page]) -> Vec<(usize, f32, f32)> {
         let mut found = Vec::new();
         for (s, side) in sides.iter().enumerate() {
             for (x, _, w, h) in rects(side).into_iter().filter(|r| r.2 > 10.0) {
-                found.push((h as usize, s, ((x - side.trim.x) / PT_PER_MM).round(), (w / PT_PER_MM).round()));
+                let mm = |v: f32| (v / PT_PER_MM * 10.0).round() / 10.0;
+                found.push((h as usize, s, mm(x - side.trim.x), mm(w)));
             }
         }
         found.sort_by_key(|b| b.0);
