@@ -90,6 +90,7 @@ fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, File
     if let Ok(doc) = &document {
         out.extend(outside_safe_area(&leaflet, doc));
         out.extend(crate::resolution::low_resolution(&leaflet, doc));
+        out.extend(crate::layout::empty_covers(&leaflet, doc));
     }
     match document {
         Err(d) => out.extend(d.0),

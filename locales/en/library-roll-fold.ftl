@@ -1,5 +1,6 @@
-## English text of the library leaflet (leaflets/library-roll-fold.toml), an A4
-## sheet roll-folded to DL. Variables come from [args] in the TOML file.
+## English text of the library leaflet, an A4 sheet roll-folded to DL
+## (leaflets/library-roll-fold.toml) or folded once to A5 (leaflets/library-half-fold.toml).
+## Variables come from [args] in the TOML files.
 
 headline = Save Riverside Library!
 

@@ -1,5 +1,5 @@
-## Texto en español del folleto de la biblioteca (leaflets/library-roll-fold.toml),
-## una hoja A4 plegada en díptico enrollado (formato DL).
+## Texto en español del folleto de la biblioteca: una hoja A4 plegada en tríptico
+## (formato DL, leaflets/library-roll-fold.toml) o por la mitad (A5, leaflets/library-half-fold.toml).
 
 headline = ¡Salvemos la Biblioteca de Riverside!
 
