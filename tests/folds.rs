@@ -283,3 +283,59 @@ fn panels_and_folds_that_do_not_go_together_are_errors() {
     let run = Project::with(&leaflet("fold = \"roll\"\npages = 2", 1), EN, ES).build(&[]);
     assert!(run.stderr.contains("a folded leaflet has no `pages`"), "{}", run.stderr);
 }
+
+/// Text that does not fit is an error naming the panel: the last flowing panel for
+/// the flowing text, the panel itself for pinned blocks; both located in the TOML.
+#[test]
+fn text_that_does_not_fit_is_named_by_its_panel() {
+    let run = Project::with(&leaflet("fold = \"roll\"", 12), EN, ES).build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("the text runs out of room on the flap panel"), "{}", run.stderr);
+    assert!(run.stderr.contains("demo.toml:"), "located: {}", run.stderr);
+    let pinned =
+        leaflet("fold = \"roll\"", 4).replace("text = \"long\"\n", "text = \"long\"\npanel = \"front\"\n");
+    let run = Project::with(&pinned, EN, ES).build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("the blocks pinned to the front panel do not fit it"), "{}", run.stderr);
+}
+
+/// `leaflet check` warns about a cover with nothing on it.
+#[test]
+fn check_warns_about_an_empty_cover() {
+    let bare = leaflet("fold = \"roll\"", 1).replace("panel = \"back\"\n", "panel = \"front\"\n");
+    let bare = bare.replace("[[blocks]]\ntype = \"footer\"\ntext = \"contact\"\n", "");
+    let p = Project::with(&bare, EN, ES);
+    let run = p.run(&["check", "leaflets/demo.toml"]);
+    assert!(run.stderr.contains("warning: the back cover is empty"), "{}", run.stderr);
+    assert!(!run.stderr.contains("front cover is empty"), "{}", run.stderr);
+    let run = Project::with(&leaflet("fold = \"roll\"", 1), EN, ES).run(&["check", "leaflets/demo.toml"]);
+    assert!(!run.stderr.contains("cover is empty"), "{}", run.stderr);
+}
+
+/// Turning on the long edge instead, the inside is drawn upside down; by default it
+/// is upright and the PDF asks for the short edge.
+#[test]
+fn duplex_long_turns_the_inside() {
+    let p = Project::with(&leaflet("fold = \"z\"", 1), EN, ES);
+    let upright = built(&p, &BuildOptions::default());
+    assert_eq!(upright.document.pages.iter().map(|p| p.turned).collect::<Vec<_>>(), [false, false]);
+    let long = BuildOptions { duplex: Some(leaflet::press::Duplex::Long), ..Default::default() };
+    let turned = built(&p, &long);
+    assert_eq!(turned.document.pages.iter().map(|p| p.turned).collect::<Vec<_>>(), [false, true]);
+    assert_eq!(duplex(&turned.pdf).as_deref(), Some("DuplexFlipLongEdge"));
+}
+
+/// `preview --folded` draws the panels side by side in reading order; a flat leaflet
+/// has no panels to draw.
+#[test]
+fn preview_folded_draws_the_panels_in_reading_order() {
+    let p = Project::with(&leaflet("fold = \"half\"", 1), EN, ES);
+    let run = p.run(&["preview", "leaflets/demo.toml", "--folded", "--dpi", "20", "-o", "proof.png"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // Four A5 panels and three 6 mm gaps: 612 × 210 mm at 20 dpi.
+    assert!(run.stderr.contains("482 × 166 px"), "{}", run.stderr);
+    let flat = Project::new();
+    let run = flat.run(&["preview", "leaflets/demo.toml", "--folded", "-o", "proof.png"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("this leaflet does not fold"), "{}", run.stderr);
+}
