@@ -221,6 +221,25 @@ mod tests {
         }
     }
 
+    /// Colour reaching the sheet's edge runs into the bleed; colour reaching a fold
+    /// stays at the fold (the panel beside it is another page of the leaflet).
+    #[test]
+    fn bleed_runs_past_the_sheet_edge_but_not_past_a_fold() {
+        let (folding, mut pages) = sheet(Fold::Half);
+        // A background over the whole front panel (reading order 0, the outside's right half).
+        let front = &mut pages[0];
+        let ground = FilledRect { width: front.width, height: front.height, color: Rgb::BLACK.into() };
+        front.items = vec![Placed { x: 0.0, y: 0.0, item: Item::Rect(ground) }];
+        let bleed = 3.0 * PT_PER_MM;
+        let sides = fold(&folding, pages, &PressOptions { bleed, ..options(false) });
+        let outside = &sides[0];
+        assert!((outside.width - (W + 2.0 * bleed)).abs() < 0.01);
+        let (x, y, w, h) = rects(outside).into_iter().find(|r| r.3 > 100.0).unwrap();
+        assert!((x - (outside.trim.x + W / 2.0)).abs() < 0.01, "starts at the fold, not before: {x}");
+        assert!((x + w - (outside.trim.x + W + bleed)).abs() < 0.01, "runs into the bleed on the right");
+        assert!(y.abs() < 0.01 && (h - (H + 2.0 * bleed)).abs() < 0.01, "and at the top and bottom");
+    }
+
     #[test]
     fn the_proof_puts_the_panels_side_by_side_in_reading_order() {
         let (folding, pages) = sheet(Fold::Half);
