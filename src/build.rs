@@ -41,6 +41,8 @@ pub struct BuildOptions {
     pub n_up: u8,
     /// Print back to back, the sheet turning on this edge (leaflets of several pages).
     pub duplex: Option<press::Duplex>,
+    /// A folded leaflet's panels side by side in reading order (`preview --folded`).
+    pub folded_proof: bool,
     pub pdf: PdfOptions,
 }
 
@@ -84,7 +86,8 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
 pub fn pdf_bytes(path: &Path, document: &Document, options: &BuildOptions) -> Result<Vec<u8>, Diagnostics> {
     let pdf_options = PdfOptions {
         output_intent: options.color == press::ColorMode::Cmyk,
-        duplex: options.duplex,
+        // A folded sheet is always printed on both sides.
+        duplex: press::fold::duplex_edge(document.folding.as_ref(), options.duplex),
         ..options.pdf.clone()
     };
     pdf::write(document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path).into())
@@ -154,7 +157,12 @@ pub(crate) fn pipeline(
         color: options.color,
         n_up: options.n_up,
         duplex: options.duplex,
+        folded_proof: options.folded_proof,
     };
+    if let Some(d) = fold_conflicts(&leaflet, options) {
+        found.push(d);
+        return Err(found);
+    }
     if options.duplex.is_some() && document.pages.len() < 2 {
         found.push(
             Diagnostic::error("--duplex prints pages back to back, but this leaflet has one page")
@@ -192,6 +200,36 @@ fn with(found: &mut Vec<Diagnostic>, failed: Diagnostics) -> Vec<Diagnostic> {
     let mut all = std::mem::take(found);
     all.extend(failed.0);
     all
+}
+
+/// Options that make no sense for a folded leaflet (or only for one).
+fn fold_conflicts(leaflet: &Leaflet, options: &BuildOptions) -> Option<Diagnostic> {
+    let path = &leaflet.source.path;
+    let Some(fold) = leaflet.fold else {
+        return options.folded_proof.then(|| {
+            Diagnostic::error("--folded draws a folded leaflet's panels, but this leaflet does not fold")
+                .in_file(path)
+                .hint("add fold = \"roll\" (or \"half\", \"z\") to the leaflet, or leave out --folded")
+        });
+    };
+    if options.n_up > 1 {
+        return Some(
+            Diagnostic::error(format!(
+                "--n-up {} puts copies on a sheet, but a {} fold leaflet is already the whole sheet",
+                options.n_up,
+                fold.name()
+            ))
+            .in_file(path)
+            .hint("leave out --n-up; to print the folded leaflet smaller, give a smaller `paper` (the flat sheet)"),
+        );
+    }
+    options.pages.map(|_| {
+        Diagnostic::error(
+            "--pages does not apply to a folded leaflet: its pages are the two sides of the sheet",
+        )
+        .in_file(path)
+        .hint("leave out --pages")
+    })
 }
 
 /// The leaflet with the options applied (languages, orientation), the locales folder to

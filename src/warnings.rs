@@ -1,6 +1,6 @@
 //! What a laid-out document deserves a look for, though it prints: body type shrunk below
 //! the `size` asked for, text within the safe margin of the trim, pictures below print
-//! resolution (resolution.rs), paragraphs with no decent setting in their column. Found once in the pipeline, so `build`, `check`, `preview`
+//! resolution (resolution.rs), paragraphs with no decent setting in their column, a folded leaflet's empty covers. Found once in the pipeline, so `build`, `check`, `preview`
 //! and `watch` tell the same. Reads the document before pressing (bleed, imposition);
 //! knows no command line and no PDF.
 
@@ -14,6 +14,7 @@ pub fn layout_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     out.extend(crate::resolution::low_resolution(leaflet, doc));
     out.extend(shrunk(leaflet, doc));
     out.extend(hard_paragraph_warnings(leaflet, doc));
+    out.extend(crate::layout::empty_covers(leaflet, doc));
     out
 }
 
@@ -137,6 +138,7 @@ mod tests {
             flow: Vec::new(),
             pages_at_size: None,
             hard_paragraphs: Vec::new(),
+            folding: None,
         };
         (doc, advance)
     }

@@ -55,7 +55,8 @@ pub enum Command {
         leaflet preview leaflets/peru-solidarity.toml --dpi 300 -o page.png\n  \
         leaflet preview leaflets/peru-solidarity.toml --langs es,en --bleed 3mm --marks\n  \
         leaflet preview LEAFLET.toml --page 2       # the back of a two-page leaflet\n  \
-        leaflet preview LEAFLET.toml --all          # every page: out/LEAFLET-1.png, out/LEAFLET-2.png…\n\n\
+        leaflet preview LEAFLET.toml --all          # every page: out/LEAFLET-1.png, out/LEAFLET-2.png…\n  \
+        leaflet preview LEAFLET.toml --folded       # a folded leaflet's panels in reading order\n\n\
         The picture is drawn from the very layout `leaflet build` writes into the PDF, with the\n\
         same options (languages, paper, bleed, marks, colours, copies per sheet), so text sits\n\
         where it will print. CMYK and gray colours are shown as a screen without colour\n\
@@ -299,6 +300,10 @@ pub struct PreviewArgs {
     /// Draw every page, each as <stem>-1.png, <stem>-2.png, … (beside -o's name, if given).
     #[arg(long, conflicts_with = "page")]
     pub all: bool,
+    /// A folded leaflet's panels side by side in reading order, for proof-reading,
+    /// instead of the sheet's sides as printed.
+    #[arg(long)]
+    pub folded: bool,
     #[command(flatten)]
     pub sources: Sources,
     #[command(flatten)]

@@ -268,7 +268,12 @@ fn fonts_found(built: &Built) -> Vec<String> {
 fn page_rows(built: &Built) -> Vec<String> {
     let mut out = Vec::new();
     for (n, rows) in built.pressed.document.flow.iter().enumerate() {
-        out.push(format!("  page {}: {} row(s)", n + 1, rows.len()));
+        // A folded leaflet's layout pages are its panels.
+        let page = match &built.pressed.document.folding {
+            Some(folding) => format!("{} panel", folding.panels[n].name.name()),
+            None => format!("page {}", n + 1),
+        };
+        out.push(format!("  {page}: {} row(s)", rows.len()));
         for row in rows {
             let what = match row.block {
                 Some(i) => built.pressed.leaflet.blocks[i].describe(i),

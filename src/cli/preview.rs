@@ -16,7 +16,8 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
     let langs = args.sources.langs.as_deref();
     let target =
         Destination::new(&args.leaflet, args.output.as_deref(), args.out_dir.as_deref(), langs, Kind::Png);
-    let options = args.print.options(&args.sources);
+    let options =
+        crate::build::BuildOptions { folded_proof: args.folded, ..args.print.options(&args.sources) };
     let mut path = target.likely();
     let mut written = 0;
     let result = press_document(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {

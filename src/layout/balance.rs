@@ -77,6 +77,7 @@ mod tests {
         let block = Block {
             content: BlockContent::Text { kind: TextKind::Paragraph, texts: vec![], align: Some(align) },
             span: false,
+            panel: None,
             at: 0..0,
         };
         let style = Style {

@@ -31,8 +31,8 @@ pub struct Composition {
     flow_pages: Vec<usize>,
     /// Each column's language tag, for the rows' summary.
     langs: Vec<String>,
-    /// The pages each flow was to fill (`None`: as many as it needs).
-    wanted: Option<usize>,
+    /// The pages each of `flows` was to fill (1 where it was as many as it needs).
+    flow_wanted: Vec<usize>,
 }
 
 /// The rows that run on from page to page: the whole leaflet, or one language of a
@@ -80,6 +80,22 @@ pub fn compose(
     breaking: Breaking,
     wanted: Option<usize>,
 ) -> Result<Composition, Vec<Failed>> {
+    compose_some(leaflet, texts, fonts, grid, size, breaking, wanted, None)
+}
+
+/// `compose` with only the blocks listed in `only` (all of them with `None`): a
+/// folded leaflet composes each panel's blocks, and the flowing ones, apart.
+#[allow(clippy::too_many_arguments)]
+pub fn compose_some(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    fonts: &FontChain,
+    grid: &Grid,
+    size: f32,
+    breaking: Breaking,
+    wanted: Option<usize>,
+    only: Option<&[usize]>,
+) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle { breaking, ..BlockStyle::of(block, &leaflet.style, size) };
@@ -126,7 +142,7 @@ pub fn compose(
     };
 
     let all: Vec<usize> = (0..texts.columns.len()).collect();
-    let blocks = || leaflet.blocks.iter().enumerate();
+    let blocks = || leaflet.blocks.iter().enumerate().filter(|(i, _)| only.is_none_or(|o| o.contains(i)));
     let is_footer = |b: &Block| b.text_kind() == Some(TextKind::Footer);
     // Its own list of failures: `row` holds the other while the flows are made.
     let mut turn_over_failed = Vec::new();
@@ -165,7 +181,7 @@ pub fn compose(
         })
     };
     let flows = match leaflet.layout {
-        LayoutMode::Columns => {
+        LayoutMode::Columns | LayoutMode::Facing => {
             let stacked = |b: &Block| b.span || all.len() == 1;
             let body =
                 blocks().filter(|(_, b)| !is_footer(b)).filter_map(|(i, b)| row(i, b, &all, stacked(b)));
@@ -174,6 +190,27 @@ pub fn compose(
                 blocks().filter(|(_, b)| is_footer(b)).filter_map(|(i, b)| row(i, b, &all, stacked(b)));
             let footers = footers.collect();
             vec![Flow { body, footers, turn_over: turn_over(&all) }]
+        }
+        // A folded leaflet's narrow panel: in each row, one language after the other,
+        // each language a row of its own so that it can run on to the next panel.
+        LayoutMode::Stacked if leaflet.fold.is_some() => {
+            let mut body = Vec::new();
+            for (i, b) in blocks().filter(|(_, b)| !is_footer(b)) {
+                if b.text_kind().is_none() {
+                    body.extend(row(i, b, &all, true));
+                    continue;
+                }
+                let languages: Vec<Row> = all.iter().filter_map(|&c| row(i, b, &[c], true)).collect();
+                let last = languages.len().saturating_sub(1);
+                for (n, mut r) in languages.into_iter().enumerate() {
+                    if n < last {
+                        r.style.space_after = r.stack_gap;
+                    }
+                    body.push(r);
+                }
+            }
+            let footers = blocks().filter(|(_, b)| is_footer(b)).filter_map(|(i, b)| row(i, b, &all, true));
+            vec![Flow { body, footers: footers.collect(), turn_over: turn_over(&all) }]
         }
         LayoutMode::Stacked => {
             let mut body = Vec::new();
@@ -220,9 +257,10 @@ pub fn compose(
         flows: Vec::new(),
         flow_pages: Vec::new(),
         langs: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
-        wanted,
+        flow_wanted: Vec::new(),
     };
     if breaking == Breaking::FewestLines {
+        composition.flow_wanted = vec![wanted.unwrap_or(1); flows.len()];
         composition.flows = flows;
     } else {
         for flow in flows {
@@ -238,6 +276,21 @@ pub fn compose(
 pub const TURN_OVER: usize = usize::MAX;
 
 impl Composition {
+    /// Compositions at one body size, one after another, each cut into its own pages:
+    /// a folded leaflet's flowing panels and each of its pinned panels. They share the
+    /// margin and page height (the sheet's); only the panels' widths differ.
+    pub fn merge(parts: Vec<Composition>) -> Option<Composition> {
+        let mut parts = parts.into_iter();
+        let mut whole = parts.next()?;
+        for part in parts {
+            whole.pages.extend(part.pages);
+            whole.flows.extend(part.flows);
+            whole.flow_pages.extend(part.flow_pages);
+            whole.flow_wanted.extend(part.flow_wanted);
+        }
+        Some(whole)
+    }
+
     pub fn loose_lines(&self) -> usize {
         let rows = self.pages.iter().flat_map(|p| p.body.iter().chain(&p.footers));
         rows.flat_map(|r| &r.boxes).map(|b| b.loose_lines).sum()
@@ -320,8 +373,8 @@ impl Composition {
     /// makes it shorter (each part is as tall as its tallest language), so the rows'
     /// heights, less the gaps that page breaks drop, must fit in the pages' room.
     pub fn surely_overflows(&self) -> bool {
-        let pages = self.wanted.unwrap_or(1).max(1);
-        self.flows.iter().any(|flow| {
+        self.flows.iter().zip(&self.flow_wanted).any(|(flow, &pages)| {
+            let pages = pages.max(1);
             let heights: f32 = flow.body.iter().map(Row::height).sum();
             let gaps = flow.body.iter().rev().skip(1).map(|r| r.style.space_after);
             let (gaps, widest) = gaps.fold((0.0, 0.0f32), |(sum, max), g| (sum + g, max.max(g)));
@@ -348,7 +401,7 @@ impl Composition {
         RowLines { block, y, height: row.height(), lines: lines.collect(), foot }
     }
 
-    fn place_page(
+    pub(super) fn place_page(
         &self,
         page: &PageRows,
         grid: &Grid,

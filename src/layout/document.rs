@@ -31,6 +31,9 @@ pub struct Document {
     /// Paragraphs that had no decent setting in their column, in the order they
     /// appear, each message and language once (for `check`'s warnings).
     pub hard_paragraphs: Vec<HardParagraph>,
+    /// A folded leaflet's sheet: which panel each page is and where it goes. Layout's
+    /// pages are its panels, in reading order; the press's are the sheet's two sides.
+    pub folding: Option<super::panels::Folding>,
 }
 
 /// A paragraph the line breaker could set only in its emergency pass (looser lines) or

@@ -15,8 +15,10 @@ mod block;
 mod compose;
 mod document;
 mod flow;
+mod folded;
 mod grid;
 mod image;
+pub mod panels;
 mod qr;
 mod style;
 
@@ -24,6 +26,7 @@ pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
     Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
 };
+pub use folded::empty_covers;
 pub use image::PRINT_DPI;
 pub use style::BlockStyle;
 
@@ -40,6 +43,9 @@ const FIT_PRECISION: f32 = 0.05;
 /// Lays the leaflet out on its pages (per language, for a flip leaflet), at the body
 /// size that fills them best.
 pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Document, Diagnostics> {
+    if let Some(fold) = leaflet.fold {
+        return folded::layout(leaflet, fold, texts, fonts);
+    }
     let grid = Grid::of(leaflet)?;
     let style = &leaflet.style;
     let wanted = match leaflet.pages {
@@ -87,6 +93,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         flow,
         pages_at_size,
         hard_paragraphs,
+        folding: None,
     })
 }
 

@@ -32,6 +32,11 @@ pub struct Leaflet {
     /// `orientation` was given: never turn the page for more columns.
     pub orientation_set: bool,
     pub layout: LayoutMode,
+    /// `layout` was given: a folded leaflet's narrow panels stack the languages only
+    /// when it was not.
+    pub layout_set: bool,
+    /// How the sheet folds (`fold`); `page` is then the flat sheet, landscape.
+    pub fold: Option<Fold>,
     /// How many pages the text runs over (each language's, with `layout = "flip"`).
     pub pages: Pages,
     /// Message set at the foot of every page but the last ("Please turn over").
@@ -74,6 +79,47 @@ pub enum LayoutMode {
     Stacked,
     /// A page per language, for printing front and back.
     Flip,
+    /// A folded leaflet's inside spread: the first language on the left panel, the
+    /// second on the right, counterpart rows level across the fold.
+    Facing,
+}
+
+/// How a folded leaflet's sheet folds. Which panel lies where is layout's business
+/// (`layout::panels`); the model knows only the names a block may be pinned to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Once, down the middle: four panels.
+    Half,
+    /// Twice, the narrower end panel rolled in first (a letter fold): six panels.
+    Roll,
+    /// Twice, zigzag (an accordion): six equal panels.
+    Z,
+}
+
+impl Fold {
+    pub const ALL: [(&'static str, Fold); 3] = [("half", Fold::Half), ("roll", Fold::Roll), ("z", Fold::Z)];
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
+    }
+}
+
+/// A panel of a folded leaflet that a block may be pinned to (`panel = "front"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pin {
+    Front,
+    /// The narrower panel that folds in (roll fold only).
+    Flap,
+    Back,
+}
+
+impl Pin {
+    pub const ALL: [(&'static str, Pin); 3] =
+        [("front", Pin::Front), ("flap", Pin::Flap), ("back", Pin::Back)];
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, p)| *p == self).map_or("?", |(n, _)| n)
+    }
 }
 
 /// Three or more columns narrower than this on a portrait page turn it to landscape.
@@ -82,7 +128,11 @@ pub const NARROW_COLUMN_MM: f32 = 60.0;
 impl Leaflet {
     /// How many columns the page has: one per language side by side, else one.
     pub fn columns(&self) -> usize {
-        if self.layout == LayoutMode::Columns { self.languages.len().max(1) } else { 1 }
+        if matches!(self.layout, LayoutMode::Columns | LayoutMode::Facing) {
+            self.languages.len().max(1)
+        } else {
+            1
+        }
     }
 
     /// Width of each column with the current page and languages.
@@ -247,6 +297,9 @@ pub struct Block {
     /// Languages stacked across the full width instead of side by side (codes and
     /// pictures are across the page whatever this says).
     pub span: bool,
+    /// The panel of a folded leaflet the block is pinned to (`None`: it flows, or a
+    /// footer's default, the back).
+    pub panel: Option<Pin>,
     /// Where the block's table is in the TOML.
     pub at: Range<usize>,
 }

@@ -29,6 +29,7 @@ struct RawLeaflet {
     paper: Option<Spanned<String>>,
     orientation: Option<Spanned<String>>,
     layout: Option<Spanned<String>>,
+    fold: Option<Spanned<String>>,
     pages: Option<Spanned<toml::Value>>,
     turn_over: Option<Spanned<String>>,
     margin: Option<Spanned<String>>,
@@ -90,8 +91,9 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
             "columns" => LayoutMode::Columns,
             "stacked" => LayoutMode::Stacked,
             "flip" => LayoutMode::Flip,
+            "facing" => LayoutMode::Facing,
             other => {
-                let hint = match closest(other, ["columns", "stacked", "flip"]) {
+                let hint = match closest(other, ["columns", "stacked", "flip", "facing"]) {
                     Some(best) => format!("did you mean \"{best}\"?"),
                     None => {
                         "use \"columns\" (side by side), \"stacked\" or \"flip\" (a page per language)".into()
@@ -101,6 +103,12 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
                 LayoutMode::Columns
             }
         },
+    };
+    let fold = raw.fold.as_ref().and_then(|f| v.fold(f));
+    let page = match fold {
+        // A folded sheet is landscape: its folds are vertical.
+        Some(_) => PageSize { width: page.width.max(page.height), height: page.width.min(page.height) },
+        None => page,
     };
     let pages = raw.pages.as_ref().map_or(Pages::Exactly(1), |p| v.pages(p));
     let turn_over = raw.turn_over.as_ref().map(|t| v.message_ref(t));
@@ -115,6 +123,7 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let style = v.style(&raw.style);
     let args = v.args(&raw.args);
     let blocks = v.blocks(&raw.blocks);
+    v.folding(&raw, fold, layout);
     let title = raw.title.as_ref().map(|t| v.message_ref(t));
     let stem = source.path.file_stem().map_or_else(|| "leaflet".into(), |s| s.to_string_lossy().into_owned());
     let messages = match &raw.messages {
@@ -153,6 +162,8 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         page,
         orientation_set,
         layout,
+        layout_set: raw.layout.is_some(),
+        fold,
         pages,
         turn_over,
         margin,
@@ -211,6 +222,82 @@ impl Validator<'_> {
         }
         let d = Diagnostic::error(message).at(&self.source.path, &self.source.text, span).hint(hint);
         self.problems.push(d);
+    }
+
+    /// `fold = "roll"`.
+    fn fold(&mut self, raw: &Spanned<String>) -> Option<Fold> {
+        let name = raw.get_ref().as_str();
+        let found = Fold::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f);
+        if found.is_none() {
+            let hint = match closest(name, Fold::ALL.iter().map(|(n, _)| *n)) {
+                Some(best) => format!("did you mean \"{best}\"?"),
+                None => "use \"half\" (A4 to A5), \"roll\" (A4 to DL, the end panel folded in) or \"z\" (A4 to DL, zigzag)".into(),
+            };
+            self.error(raw.span(), format!("unknown fold `{name}`"), hint);
+        }
+        found
+    }
+
+    /// The keys that go with `fold` and those that do not: the panels decide the
+    /// pages, so `pages`, `turn_over` and `layout = "flip"` have no place in a folded
+    /// leaflet; `panel` and `layout = "facing"` have no place in a flat one.
+    fn folding(&mut self, raw: &RawLeaflet, fold: Option<Fold>, layout: LayoutMode) {
+        let folded = raw.fold.is_some();
+        if folded {
+            if let Some(p) = &raw.pages {
+                self.error(
+                    p.span(),
+                    "a folded leaflet has no `pages`",
+                    "remove it: the fold's panels are its pages (both sides of the sheet)",
+                );
+            }
+            if let Some(t) = &raw.turn_over {
+                self.error(
+                    t.span(),
+                    "a folded leaflet has no `turn_over`",
+                    "remove it: a folded leaflet is read panel by panel",
+                );
+            }
+            if let Some(o) = raw.orientation.as_ref().filter(|o| o.get_ref() == "portrait") {
+                self.error(
+                    o.span(),
+                    "a folded sheet is landscape",
+                    "remove `orientation`: `paper` is the flat sheet, folded along its long side",
+                );
+            }
+        }
+        if let Some(l) = &raw.layout {
+            if folded && layout == LayoutMode::Flip {
+                self.error(
+                    l.span(),
+                    "layout = \"flip\" cannot fold",
+                    "use \"columns\", \"stacked\", or (half fold) \"facing\"",
+                );
+            }
+            if layout == LayoutMode::Facing && fold != Some(Fold::Half) {
+                self.error(
+                    l.span(),
+                    "layout = \"facing\" is for a half-folded leaflet",
+                    "add fold = \"half\", or use \"columns\"",
+                );
+            }
+        }
+        for block in raw.blocks.get_ref() {
+            let Some(panel) = &block.get_ref().panel else { continue };
+            if !folded {
+                self.error(
+                    panel.span(),
+                    "`panel` pins a block to a panel of a folded leaflet, but this one does not fold",
+                    "add fold = \"roll\" (or \"half\", \"z\"), or remove `panel`",
+                );
+            } else if panel.get_ref() == "flap" && fold.is_some_and(|f| f != Fold::Roll) {
+                self.error(
+                    panel.span(),
+                    format!("a {} fold has no flap", fold.map_or("?", Fold::name)),
+                    "use \"front\" or \"back\"; only a roll fold has a flap",
+                );
+            }
+        }
     }
 
     /// `pages = 2` or `pages = "auto"`.

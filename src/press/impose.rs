@@ -112,7 +112,14 @@ mod tests {
     }
 
     fn options(n_up: u8, bleed_mm: f32, marks: bool) -> PressOptions {
-        PressOptions { bleed: bleed_mm * PT_PER_MM, marks, color: ColorMode::Rgb, n_up, duplex: None }
+        PressOptions {
+            bleed: bleed_mm * PT_PER_MM,
+            marks,
+            color: ColorMode::Rgb,
+            n_up,
+            duplex: None,
+            folded_proof: false,
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and crop marks (if asked for) sit outside the bleed. Works on `Document` alone:
 //! no TOML, no Fluent, no PDF, no command line (the CLI maps its flags to these types).
 
+pub mod fold;
 mod impose;
 pub use impose::sheet_name;
 mod pictures;
@@ -21,6 +22,8 @@ pub struct PressOptions {
     pub n_up: u8,
     /// Pages printed back to back, the sheet turning on this edge.
     pub duplex: Option<Duplex>,
+    /// A folded leaflet's panels side by side in reading order, instead of its sheet.
+    pub folded_proof: bool,
 }
 
 /// The edge a duplex printer turns the sheet on.
@@ -127,12 +130,15 @@ pub fn press(mut doc: Document, options: &PressOptions) -> Result<Document, Pres
             *picture = std::sync::Arc::new(converted);
         }
     }
-    for page in &mut doc.pages {
+    if let Some(folding) = &doc.folding {
+        doc.pages = fold::fold(folding, std::mem::take(&mut doc.pages), options);
+    }
+    for page in doc.pages.iter_mut().filter(|_| doc.folding.is_none()) {
         let page_in = std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new()));
         *page =
             if options.n_up > 1 { impose::impose(page_in, options) } else { press_page(page_in, options) };
     }
-    if let Some(edge) = options.duplex {
+    if let Some(edge) = fold::duplex_edge(doc.folding.as_ref(), options.duplex) {
         // Fronts are the odd pages, backs the even ones.
         for back in doc.pages.iter_mut().skip(1).step_by(2) {
             back.turned = back_turned(edge, back.width, back.height);

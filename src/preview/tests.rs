@@ -19,6 +19,7 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
         flow: Vec::new(),
         pages_at_size: None,
         hard_paragraphs: Vec::new(),
+        folding: None,
     }
 }
 

@@ -29,6 +29,7 @@ pub(super) struct RawBlock {
     url: Option<Spanned<String>>,
     path: Option<Spanned<String>>,
     width: Option<Spanned<String>>,
+    pub(super) panel: Option<Spanned<String>>,
 }
 
 impl Validator<'_> {
@@ -88,7 +89,27 @@ impl Validator<'_> {
                 BlockContent::Image(image)
             }
         };
-        Some(Block { content, span: raw.span, at })
+        let panel = raw.panel.as_ref().and_then(|p| self.pin(p));
+        Some(Block { content, span: raw.span, panel, at })
+    }
+
+    /// `panel = "front"`: the panel of a folded leaflet the block is pinned to.
+    /// Whether the leaflet folds, and whether its fold has that panel, is checked
+    /// with the whole leaflet (`super::Validator::pins`).
+    fn pin(&mut self, raw: &Spanned<String>) -> Option<Pin> {
+        let name = raw.get_ref().as_str();
+        let found = Pin::ALL.iter().find(|(n, _)| *n == name).map(|&(_, p)| p);
+        if found.is_none() {
+            let hint = match closest(name, Pin::ALL.iter().map(|(n, _)| *n)) {
+                Some(best) => format!("did you mean \"{best}\"?"),
+                None => {
+                    "use \"front\", \"back\" or (roll fold) \"flap\"; other blocks flow through the inside"
+                        .into()
+                }
+            };
+            self.error(raw.span(), format!("unknown panel `{name}`"), hint);
+        }
+        found
     }
 
     /// A text block's messages and alignment; an error when `text` or `items` is
