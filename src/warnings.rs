@@ -1,7 +1,8 @@
 //! What a laid-out document deserves a look for, though it prints: body type shrunk below
 //! the `size` asked for, text within the safe margin of the trim, pictures below print
-//! resolution (resolution.rs), paragraphs with no decent setting in their column, a folded leaflet's empty covers. Found once in the pipeline, so `build`, `check`, `preview`
-//! and `watch` tell the same. Reads the document before pressing (bleed, imposition);
+//! resolution (resolution.rs), paragraphs with no decent setting in their column, a
+//! folded leaflet's empty covers. Found once in the pipeline, so `build`, `check`,
+//! `preview` and `watch` tell the same. Reads the document before pressing (bleed, imposition);
 //! knows no command line and no PDF.
 
 use crate::diag::Diagnostic;
