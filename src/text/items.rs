@@ -1,14 +1,15 @@
 //! Collect: a shaped paragraph → the boxes, glue and penalties the line breakers work
 //! on, each tied back to its glyphs. This is where the typographic rules live:
-//! UAX #14 break opportunities, hyphenation points, no-break spaces, numbers kept with
-//! what follows them, and a dash opening an aside kept with its word.
+//! break opportunities (opportunities.rs), hyphenation points, no-break spaces, numbers
+//! kept with what follows them, and a dash opening an aside kept with its word.
 
 use std::ops::Range;
 
 use unic_langid::LanguageIdentifier;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_linebreak::BreakOpportunity;
 
 use super::knuth_plass::{INFINITY, Item, PARAGRAPH_END};
+use super::opportunities::opportunities;
 use super::shape::ShapedGlyph;
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen (TeX's 50).
@@ -68,7 +69,7 @@ pub fn collect(c: &Collect) -> Items {
     let mut start = 0;
     let mut g = 0;
     let opportunities: Vec<(usize, BreakOpportunity)> =
-        linebreaks(text).filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
+        opportunities(text).into_iter().filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
     for (n, &(end, opportunity)) in opportunities.iter().enumerate() {
         let first = g;
         while g < c.glyphs.len() && c.glyphs[g].cluster < end {
