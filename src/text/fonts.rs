@@ -216,31 +216,49 @@ impl FontFamily {
         // Files that may be the family asked for but cannot be read as fonts.
         let mut unreadable = Vec::new();
         for path in font_files(dir) {
-            let Ok(bytes) = std::fs::read(&path) else {
+            let Ok(mut bytes) = std::fs::read(&path) else {
                 unreadable.push(path);
                 continue;
             };
-            let Ok(face) = ttf_parser::Face::parse(&bytes, 0) else {
-                unreadable.push(path);
-                continue;
-            };
-            let family = name_of_family(&face);
-            if !family.eq_ignore_ascii_case(name) {
-                if !available.contains(&family) {
-                    available.push(family);
+            // A collection (.ttc, as Noto Sans CJK ships) holds several faces, each
+            // with its family name; a plain file holds one, at index 0.
+            let count = ttf_parser::fonts_in_collection(&bytes).unwrap_or(1);
+            let mut matching = Vec::new();
+            for index in 0..count {
+                let Ok(face) = ttf_parser::Face::parse(&bytes, index) else {
+                    if !unreadable.contains(&path) {
+                        unreadable.push(path.clone());
+                    }
+                    continue;
+                };
+                let family = name_of_family(&face);
+                if !family.eq_ignore_ascii_case(name) {
+                    if !available.contains(&family) {
+                        available.push(family);
+                    }
+                    continue;
                 }
-                continue;
+                let weight = face.weight().to_number();
+                let style = match (weight >= 600, face.is_italic()) {
+                    (false, false) => FaceStyle::Regular,
+                    (true, false) => FaceStyle::Bold,
+                    (false, true) => FaceStyle::Italic,
+                    (true, true) => FaceStyle::BoldItalic,
+                };
+                matching.push((index, style, weight));
             }
-            let weight = face.weight().to_number();
-            let style = match (weight >= 600, face.is_italic()) {
-                (false, false) => FaceStyle::Regular,
-                (true, false) => FaceStyle::Bold,
-                (false, true) => FaceStyle::Italic,
-                (true, true) => FaceStyle::BoldItalic,
-            };
-            let face = FontFace::from_bytes(Cow::Owned(bytes), 0, path.display().to_string())
-                .map_err(|reason| FontError::Unusable { path: path.clone(), reason })?;
-            found.push((style, weight, face));
+            let last = matching.len();
+            for (k, (index, style, weight)) in matching.into_iter().enumerate() {
+                // The file's bytes go to the last face found in it, copies to the others.
+                let data = if k + 1 == last { std::mem::take(&mut bytes) } else { bytes.clone() };
+                let origin = match count {
+                    1 => path.display().to_string(),
+                    _ => format!("{} (face {index})", path.display()),
+                };
+                let face = FontFace::from_bytes(Cow::Owned(data), index, origin)
+                    .map_err(|reason| FontError::Unusable { path: path.clone(), reason })?;
+                found.push((style, weight, face));
+            }
         }
         // Per style, the weight nearest the style's ideal (400 or 700).
         let mut pick = |style: FaceStyle| -> Option<Arc<FontFace>> {
@@ -275,7 +293,8 @@ fn name_of_family(face: &ttf_parser::Face) -> String {
         .unwrap_or_default()
 }
 
-/// `.ttf` and `.otf` files in `dir` and its direct sub-folders, sorted for determinism.
+/// Font files (`.ttf`, `.otf` and the collections `.ttc`, `.otc`) in `dir` and its
+/// direct sub-folders, sorted for determinism.
 fn font_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let list = |d: &Path| -> Vec<PathBuf> {
@@ -291,7 +310,7 @@ fn font_files(dir: &Path) -> Vec<PathBuf> {
     files.retain(|p| {
         p.extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"))
+            .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].iter().any(|x| e.eq_ignore_ascii_case(x)))
     });
     files.sort();
     files
