@@ -129,6 +129,9 @@ mod tests {
     #[test]
     fn latin_beside_thai_keeps_its_own_breaks() {
         assert_eq!(pieces("well-known ไทยไทย x"), ["well-", "known ", "ไทย", "ไทย ", "x"]);
+        // The segmenter (Unicode 16) would break before ¿ after a closing », which
+        // unicode-linebreak (UAX #14 of Unicode 15.0) does not: the rest stays UAX #14's.
+        assert_eq!(pieces("«hola» ¿qué? ไทย"), ["«hola» ¿qué? ", "ไทย"]);
         // Latin alone never runs the segmenter, and is as UAX #14 has it.
         let latin = "Pero el paro tiene que ir más allá—y/o 14:00 h.";
         assert_eq!(opportunities(latin), linebreaks(latin).collect::<Vec<_>>());
