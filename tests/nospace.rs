@@ -170,14 +170,36 @@ fn thai_without_spaces_breaks_between_the_segmenters_words() {
         ends.push(at);
     }
     let mut at = 0;
+    let mut words_per_line = Vec::new();
     for line in &lines {
+        let start = at;
         at += line.text.len();
         assert!(ends.contains(&at), "a line ends inside a word: {:?}", line.text);
+        words_per_line.push(ends.iter().filter(|&&e| start < e && e <= at).count());
     }
     assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<String>(), text);
     // Justified: every line but the last reaches the column's edge.
     for line in &lines[..lines.len() - 1] {
         assert!((line.right - column_right()).abs() < 0.05, "{} ends at {}", line.text, line.right);
+    }
+    // Spread between clusters, not only between words: each spread line has many more
+    // gaps than words. (Marks, of no advance, sit over their letter. The gaps are not
+    // compared: Noto Sans Thai kerns, which the layout's positions include and the
+    // font's advances do not; the Chinese and Japanese tests compare them.)
+    let d = &built.document;
+    let thai: Vec<_> = runs(d, 0).into_iter().filter(|r| r.2.glyphs.len() > 20).collect();
+    assert_eq!(thai.len(), lines.len() - 1, "one run per full line");
+    for ((_, _, run), words) in thai.iter().zip(&words_per_line) {
+        let face = &d.faces[run.face];
+        let advance = |id: u16| {
+            let units = face.parse().glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap();
+            units as f32 * run.size / face.units_per_em
+        };
+        let spacing: Vec<(f32, f32)> =
+            run.glyphs.iter().map(|g| (g.x, advance(g.id))).filter(|&(_, a)| a > 0.0).collect();
+        let gaps: Vec<f32> =
+            spacing.windows(2).map(|w| w[1].0 - w[0].0 - w[0].1).filter(|&g| g > 0.01).collect();
+        assert!(gaps.len() > 2 * words, "{} gaps for {words} words: {}", gaps.len(), run.text());
     }
 }
 
