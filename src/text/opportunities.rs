@@ -127,6 +127,14 @@ mod tests {
     }
 
     #[test]
+    fn lao_khmer_and_burmese_break_between_words_too() {
+        // "We stand beside the workers", "We support the workers", "We workers".
+        assert_eq!(pieces("ພວກເຮົາຢືນຄຽງຂ້າງຄົນງານ"), ["ພວກ", "ເຮົາ", "ຢືນຄຽງ", "ຂ້າງ", "ຄົນ", "ງານ"]);
+        assert_eq!(pieces("យើងគាំទ្រកម្មករ"), ["យើង", "គាំទ្រ", "កម្មករ"]);
+        assert_eq!(pieces("ကျွန်ုပ်တို့သည်အလုပ်သမားများ"), ["ကျွန်ုပ်", "တို့သည်", "အလုပ်သမား", "များ"]);
+    }
+
+    #[test]
     fn latin_beside_thai_keeps_its_own_breaks() {
         assert_eq!(pieces("well-known ไทยไทย x"), ["well-", "known ", "ไทย", "ไทย ", "x"]);
         // The segmenter (Unicode 16) would break before ¿ after a closing », which
