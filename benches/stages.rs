@@ -213,7 +213,7 @@ fn layout_shaping_cached(bencher: Bencher) {
 
 fn document(leaflet: &Leaflet) -> Document {
     let document = layout::layout(leaflet, &texts(leaflet), &FontChain::builtin()).unwrap();
-    press::press(document, &PressOptions::default())
+    press::press(document, &PressOptions::default()).unwrap()
 }
 
 /// The PDF: font subsetting, printpdf's content streams, lopdf's compression and the

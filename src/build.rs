@@ -1,15 +1,17 @@
-//! The whole pipeline for one leaflet file: load → resolve → layout → PDF bytes.
-//! Writes nothing to disk; the CLI decides where the bytes go.
+//! The whole pipeline for one leaflet file: load → resolve → layout → press → PDF bytes.
+//! One function runs it for `build`, `check`, `preview` and `watch`. Writes nothing to
+//! disk; the CLI decides where the bytes go.
 
 use std::path::{Path, PathBuf};
 
+use crate::coverage::FontFound;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::i18n::Texts;
+use crate::i18n::{Catalog, Texts};
 use crate::layout::Document;
 use crate::model::{self, Language, Leaflet};
 use crate::pdf::PdfOptions;
 use crate::press::{self, PressOptions};
-use crate::text::{FontChain, FontError, FontFamily};
+use crate::text::{FontChain, FontError, FontSources, SystemFonts};
 use crate::{i18n, layout, pdf};
 
 /// What the caller may override or fix (tests fix the date).
@@ -19,8 +21,10 @@ pub struct BuildOptions {
     pub langs: Option<Vec<String>>,
     /// The `locales` folder, instead of the nearest one above the leaflet.
     pub locales: Option<PathBuf>,
-    /// The `fonts` folder, instead of the nearest one above the leaflet.
+    /// The `fonts` folder (or one font file), instead of the nearest one above the leaflet.
     pub fonts: Option<PathBuf>,
+    /// Where the system's fonts are looked for (tests give their own folders, or none).
+    pub system_fonts: SystemFonts,
     /// Print messages still marked untranslated (marker showing) instead of failing.
     pub draft: bool,
     /// Paper (width, height in points), instead of the leaflet's `paper`.
@@ -40,17 +44,11 @@ pub struct BuildOptions {
     pub pdf: PdfOptions,
 }
 
+/// A leaflet built: the pressed document and the PDF written from it.
 #[derive(Debug)]
 pub struct Built {
-    pub leaflet: Leaflet,
-    pub texts: Texts,
-    pub document: Document,
+    pub pressed: Pressed,
     pub pdf: Vec<u8>,
-    /// What is worth telling but did not stop the build (pictures of low resolution).
-    pub warnings: Vec<Diagnostic>,
-    /// Every file the PDF was made from (leaflet, translations, pictures, font files), so
-    /// the PDF is never written over one of them.
-    pub inputs: Vec<PathBuf>,
 }
 
 /// Everything but the PDF bytes: the pressed document a PDF or a preview is made from.
@@ -59,14 +57,27 @@ pub struct Pressed {
     pub leaflet: Leaflet,
     pub texts: Texts,
     pub document: Document,
+    /// What is worth telling but did not stop the build: type shrunk to fit, text near
+    /// the trim, pictures of low resolution (and, for `check`, what it looks at too).
     pub warnings: Vec<Diagnostic>,
+    /// Every file the document was made from (leaflet, translations, pictures, font
+    /// files), so the output is never written over one of them.
     pub inputs: Vec<PathBuf>,
+    /// The translations folder read.
+    pub locales: PathBuf,
+    /// The fonts folder searched, if any (else only the built-in fonts).
+    pub fonts: Option<PathBuf>,
+    /// `langs` set other languages than the leaflet's own (or its own in another order),
+    /// so the output is not the leaflet's usual one and is named apart from it.
+    pub other_languages: bool,
+    /// Families taken for scripts the leaflet's fonts lack (for `-v`).
+    pub fonts_found: Vec<FontFound>,
 }
 
 pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let Pressed { leaflet, texts, document, warnings, inputs } = press_document(path, options)?;
-    let pdf = pdf_bytes(path, &document, options)?;
-    Ok(Built { leaflet, texts, document, pdf, warnings, inputs })
+    let pressed = press_document(path, options)?;
+    let pdf = pdf_bytes(path, &pressed.document, options)?;
+    Ok(Built { pressed, pdf })
 }
 
 /// The pressed document of the leaflet at `path` as PDF bytes.
@@ -79,18 +90,64 @@ pub fn pdf_bytes(path: &Path, document: &Document, options: &BuildOptions) -> Re
     pdf::write(document, &pdf_options).map_err(|e| Diagnostic::error(e.to_string()).in_file(path).into())
 }
 
-/// The leaflet laid out and pressed (bleed, marks, colours, imposition), not yet a PDF.
+/// The leaflet laid out and pressed (bleed, marks, colours, imposition), not yet a PDF;
+/// every problem found on the way, errors and warnings, when it cannot be.
 pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Diagnostics> {
-    let (leaflet, locales) = prepare(path, options)?;
-    let catalogs = i18n::load(&leaflet, &locales)?;
-    let texts = i18n::resolve(&leaflet, &catalogs, options.draft)?;
-    let fonts = load_fonts(&leaflet, fonts_dir(path, options).as_deref())?;
+    pipeline(path, options, &mut ()).map_err(Diagnostics)
+}
+
+/// What a caller of the pipeline looks at on the way that pressing does not need
+/// (`check`: languages without hyphenation, messages and arguments nothing uses). What
+/// it returns joins the pipeline's diagnostics where it was found.
+pub(crate) trait Inspect {
+    /// The leaflet, loaded and with the options applied.
+    fn leaflet(&mut self, _leaflet: &Leaflet) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+    /// The translations that loaded, which may be fewer than the leaflet's languages.
+    fn catalogs(&mut self, _leaflet: &Leaflet, _catalogs: &[Catalog]) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+}
+
+/// Pressing alone looks at nothing more.
+impl Inspect for () {}
+
+/// The one pipeline `build`, `check`, `preview` and `watch` run: load → translate → lay
+/// out → press. Each stage that can run does, so one run reports every problem it can
+/// find; it stops after the stage where an error was found. `Err` holds the diagnostics
+/// in the order found (warnings too); on success they are the `Pressed`'s warnings.
+pub(crate) fn pipeline(
+    path: &Path,
+    options: &BuildOptions,
+    inspect: &mut dyn Inspect,
+) -> Result<Pressed, Vec<Diagnostic>> {
+    let (leaflet, locales, other_languages) = prepare(path, options).map_err(|d| d.0)?;
+    let mut found = inspect.leaflet(&leaflet);
+    let mut catalogs = Vec::new();
+    // A language whose translations fail to load still lets the others be resolved,
+    // so their problems are found in the same run.
+    for result in i18n::load_each(&leaflet, &locales).map_err(|d| with(&mut found, d))? {
+        match result {
+            Ok(catalog) => catalogs.push(catalog),
+            Err(d) => found.extend(d),
+        }
+    }
+    found.extend(inspect.catalogs(&leaflet, &catalogs));
+    let all_loaded = catalogs.len() == leaflet.languages.len();
+    let texts = i18n::resolve(&leaflet, &catalogs, options.draft).map_err(|d| with(&mut found, d))?;
+    if !all_loaded || found.iter().any(Diagnostic::is_error) {
+        return Err(found);
+    }
+    let sources = font_sources(path, options);
+    let fonts_dir = fonts_dir(path, options);
+    let (fonts, fonts_found) = load_fonts(&leaflet, &texts, &sources).map_err(|d| with(&mut found, d))?;
     let mut inputs = vec![path.to_path_buf()];
     inputs.extend(catalogs.iter().map(|c| c.file.clone()));
     inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image()?.picture.path.clone())));
     inputs.extend(fonts.faces().iter().map(|f| PathBuf::from(&f.origin)).filter(|p| p.is_file()));
-    let document = layout::layout(&leaflet, &texts, &fonts)?;
-    let warnings = crate::resolution::low_resolution(&leaflet, &document);
+    let document = layout::layout(&leaflet, &texts, &fonts).map_err(|d| with(&mut found, d))?;
+    found.extend(crate::warnings::layout_warnings(&leaflet, &document));
     let press = PressOptions {
         bleed: options.bleed.unwrap_or(leaflet.bleed),
         marks: options.marks || leaflet.marks,
@@ -99,21 +156,56 @@ pub fn press_document(path: &Path, options: &BuildOptions) -> Result<Pressed, Di
         duplex: options.duplex,
     };
     if options.duplex.is_some() && document.pages.len() < 2 {
-        return Err(Diagnostic::error("--duplex prints pages back to back, but this leaflet has one page")
-            .in_file(path)
-            .hint("set `pages = 2` (or --pages 2) for a front and a back, use layout = \"flip\" (a page per language), or leave out --duplex")
-            .into());
+        found.push(
+            Diagnostic::error("--duplex prints pages back to back, but this leaflet has one page")
+                .in_file(path)
+                .hint("set `pages = 2` (or --pages 2) for a front and a back, use layout = \"flip\" (a page per language), or leave out --duplex"),
+        );
+        return Err(found);
     }
-    let document = press::press(document, &press);
-    Ok(Pressed { leaflet, texts, document, warnings, inputs })
+    let document = match press::press(document, &press) {
+        Ok(document) => document,
+        Err(e) => {
+            found.push(
+                Diagnostic::error(e.to_string())
+                    .in_file(path)
+                    .hint("save the picture again as a PNG or a baseline JPEG, or build in RGB"),
+            );
+            return Err(found);
+        }
+    };
+    Ok(Pressed {
+        leaflet,
+        texts,
+        document,
+        warnings: found,
+        inputs,
+        locales,
+        fonts: fonts_dir,
+        other_languages,
+        fonts_found,
+    })
 }
 
-/// The leaflet with the options applied (languages, orientation), and the locales
-/// folder to read.
-pub(crate) fn prepare(path: &Path, options: &BuildOptions) -> Result<(Leaflet, PathBuf), Diagnostics> {
+/// `found` with the diagnostics of the stage that failed added at its end.
+fn with(found: &mut Vec<Diagnostic>, failed: Diagnostics) -> Vec<Diagnostic> {
+    let mut all = std::mem::take(found);
+    all.extend(failed.0);
+    all
+}
+
+/// The leaflet with the options applied (languages, orientation), the locales folder to
+/// read, and whether the languages are other than the leaflet's own.
+fn prepare(path: &Path, options: &BuildOptions) -> Result<(Leaflet, PathBuf, bool), Diagnostics> {
     let mut leaflet = model::load(path)?;
+    let mut other_languages = false;
     if let Some(langs) = &options.langs {
-        leaflet.languages = override_languages(langs)?;
+        let langs = override_languages(langs)?;
+        // The leaflet's own languages keep their place in it, for messages that point there.
+        if !langs.iter().map(|l| &l.tag).eq(leaflet.languages.iter().map(|l| &l.tag)) {
+            leaflet.languages = langs;
+            other_languages = true;
+        }
     }
     if let Some(paper) = options.paper {
         leaflet.set_paper(paper);
@@ -132,11 +224,16 @@ pub(crate) fn prepare(path: &Path, options: &BuildOptions) -> Result<(Leaflet, P
             .hint("create locales/<language>/<name>.ftl next to the leaflets folder, or pass --locales DIR")
         })?,
     };
-    Ok((leaflet, locales))
+    Ok((leaflet, locales, other_languages))
 }
 
 pub(crate) fn fonts_dir(path: &Path, options: &BuildOptions) -> Option<PathBuf> {
     options.fonts.clone().or_else(|| crate::text::fonts::find_fonts_dir(path))
+}
+
+/// Where the leaflet's families are looked for.
+pub(crate) fn font_sources(path: &Path, options: &BuildOptions) -> FontSources {
+    FontSources::new(fonts_dir(path, options), options.system_fonts.clone())
 }
 
 fn parent(path: &Path) -> &Path {
@@ -146,7 +243,8 @@ fn parent(path: &Path) -> &Path {
 fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     let mut out: Vec<Language> = Vec::new();
     let mut problems = Vec::new();
-    for text in langs {
+    // `--langs "en, es"`: spaces around a tag are no part of it.
+    for text in langs.iter().map(|t| t.trim()) {
         match model::parse_tag(text) {
             Ok(tag) if out.iter().any(|l| l.tag == tag) => {
                 problems.push(Diagnostic::error(format!("--langs: `{text}` is given twice")))
@@ -163,27 +261,33 @@ fn override_languages(langs: &[String]) -> Result<Vec<Language>, Diagnostics> {
     if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
 }
 
-/// The leaflet's family and its fallback chain; every family not found is reported.
-pub(crate) fn load_fonts(leaflet: &Leaflet, fonts_dir: Option<&Path>) -> Result<FontChain, Diagnostics> {
+/// The leaflet's family and its fallback chain, with families for scripts the chain
+/// lacks (`coverage`); every family not found, and every script no font has, is reported.
+pub(crate) fn load_fonts(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    sources: &FontSources,
+) -> Result<(FontChain, Vec<FontFound>), Diagnostics> {
     let style = &leaflet.style;
-    let primary = FontFamily::find(&style.font, fonts_dir)
-        .map_err(|e| font_error(leaflet, &e, style.font_span.clone()));
+    let primary = sources.family(&style.font).map_err(|e| font_error(leaflet, &e, style.font_span.clone()));
     let mut problems = Vec::new();
     let mut fallbacks = Vec::new();
     for (name, span) in &style.fallback {
-        match FontFamily::find(name, fonts_dir) {
+        match sources.family(name) {
             Ok(family) => fallbacks.push(family),
             Err(e) => problems.push(font_error(leaflet, &e, span.clone())),
         }
     }
-    match primary {
-        Ok(primary) if problems.is_empty() => Ok(FontChain::new(primary, fallbacks)),
-        Ok(_) => Err(Diagnostics(problems)),
+    let mut chain = match primary {
+        Ok(primary) if problems.is_empty() => FontChain::new(primary, fallbacks),
+        Ok(_) => return Err(Diagnostics(problems)),
         Err(d) => {
             problems.insert(0, d);
-            Err(Diagnostics(problems))
+            return Err(Diagnostics(problems));
         }
-    }
+    };
+    let found = crate::coverage::complete_chain(leaflet, texts, &mut chain, sources)?;
+    Ok((chain, found))
 }
 
 fn font_error(leaflet: &Leaflet, e: &FontError, span: Option<std::ops::Range<usize>>) -> Diagnostic {
@@ -204,16 +308,32 @@ fn font_error(leaflet: &Leaflet, e: &FontError, span: Option<std::ops::Range<usi
         }
         FontError::NotFound { name, available, searched, .. } => {
             let where_ = match searched {
-                Some(dir) => format!("put its .ttf/.otf files in {}", dir.display()),
-                None => "create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)".into(),
+                Some(dir) if dir.is_file() => format!(
+                    "install it, or pass --fonts with a folder holding its .ttf/.otf files instead of {}",
+                    dir.display()
+                ),
+                Some(dir) => format!("install it, or put its .ttf/.otf files in {}", dir.display()),
+                None => {
+                    "install it, or create a fonts/ folder with its .ttf/.otf files (or pass --fonts DIR)"
+                        .into()
+                }
             };
             match crate::diag::closest(name, available.iter().map(String::as_str)) {
                 Some(best) => d.hint(format!("did you mean \"{best}\"? Otherwise {where_}")),
-                None => d.hint(format!("fonts available: {}; or {where_}", available.join(", "))),
+                None => d.hint(format!("fonts available: {}; or {where_}", listed(available))),
             }
         }
         FontError::Unusable { .. } => {
             d.hint("replace or remove the file; fonts must be TrueType or OpenType")
         }
+    }
+}
+
+/// The first few names of a list that may hold every family on the system.
+fn listed(names: &[String]) -> String {
+    const SHOWN: usize = 12;
+    match names.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{} and {more} more", names[..SHOWN].join(", ")),
+        _ => names.join(", "),
     }
 }

@@ -2,16 +2,17 @@
 //! wrong, found without writing a PDF — syntax, missing and untranslated messages,
 //! variables, characters the fonts cannot draw, overflow — plus warnings for what
 //! merely deserves a look (unused messages and arguments, languages without
-//! hyphenation patterns or plural rules, type shrunk below the size asked for).
+//! hyphenation patterns or plural rules, type shrunk below the size asked for,
+//! paragraphs with no decent setting in their column).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::build::{BuildOptions, fonts_dir, load_fonts, prepare};
+use crate::build::{BuildOptions, Inspect, pipeline};
 use crate::diag::{Diagnostic, LineCol};
 use crate::i18n::{self, Catalog};
 use crate::model::Leaflet;
-use crate::text::items::hyphenation_language;
+use crate::text::items::{hyphenation_language, script_is_unhyphenated};
 
 /// The messages of one translation file and which of them some leaflet uses.
 struct FileUse {
@@ -47,95 +48,29 @@ pub fn check_all(paths: &[PathBuf], options: &BuildOptions) -> Vec<(PathBuf, Vec
     reports
 }
 
+/// One leaflet through the same pipeline as `build` (warnings included), looking on the
+/// way at its languages and at which messages and arguments it uses.
 fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
-    let (leaflet, locales) = match prepare(path, options) {
-        Ok(prepared) => prepared,
-        Err(d) => return d.0,
-    };
-    let mut out = language_warnings(&leaflet);
-    let loaded = match i18n::load_each(&leaflet, &locales) {
-        Ok(loaded) => loaded,
-        Err(d) => {
-            out.extend(d.0);
-            return out;
-        }
-    };
-    let mut catalogs: Vec<Catalog> = Vec::new();
-    for result in loaded {
-        match result {
-            Ok(c) => catalogs.push(c),
-            Err(d) => out.extend(d),
-        }
+    match pipeline(path, options, &mut Looking { files }) {
+        Ok(pressed) => pressed.warnings,
+        Err(found) => found,
     }
-    out.extend(usage(&leaflet, &catalogs, files));
-    let all_loaded = catalogs.len() == leaflet.languages.len();
-    let texts = match i18n::resolve(&leaflet, &catalogs, false) {
-        Ok(texts) => texts,
-        Err(d) => {
-            out.extend(d.0);
-            return out;
-        }
-    };
-    if !all_loaded {
-        return out;
-    }
-    let fonts = match load_fonts(&leaflet, fonts_dir(path, options).as_deref()) {
-        Ok(fonts) => fonts,
-        Err(d) => {
-            out.extend(d.0);
-            return out;
-        }
-    };
-    let document = crate::layout::layout(&leaflet, &texts, &fonts);
-    if let Ok(doc) = &document {
-        out.extend(outside_safe_area(&leaflet, doc));
-        out.extend(crate::resolution::low_resolution(&leaflet, doc));
-    }
-    match document {
-        Err(d) => out.extend(d.0),
-        Ok(doc) if doc.body_size < leaflet.style.size - 0.01 => out.push(
-            Diagnostic::warning(format!(
-                "the text only fits with the body shrunk to {:.2} pt (`size` is {} pt)",
-                doc.body_size, leaflet.style.size
-            ))
-            .in_file(&leaflet.source.path)
-            .hint("shorten the text, or lower `size` to what it prints at"),
-        ),
-        Ok(_) => {}
-    }
-    out
 }
 
-/// Copy shops cut within a few millimetres of the trim; text must keep clear of it.
-pub const SAFE_MARGIN_MM: f32 = 5.0;
+/// What `check` looks at beyond what pressing needs; `files` gathers which messages of
+/// each translation file some leaflet uses.
+struct Looking<'a> {
+    files: &'a mut BTreeMap<PathBuf, FileUse>,
+}
 
-/// Lines of text closer to the trim than the safe margin (a warning).
-fn outside_safe_area(leaflet: &Leaflet, doc: &crate::layout::Document) -> Vec<Diagnostic> {
-    let safe = SAFE_MARGIN_MM * crate::model::units::PT_PER_MM;
-    let mut lines = 0;
-    for page in &doc.pages {
-        let t = page.trim;
-        for placed in &page.items {
-            let crate::layout::Item::Text(run) = &placed.item else { continue };
-            let (left, right) = (placed.x, placed.x + run.glyphs.last().map_or(0.0, |g| g.x));
-            let (top, bottom) = (placed.y - run.size, placed.y);
-            let outside = left < t.x + safe
-                || right > t.x + t.width - safe
-                || top < t.y + safe
-                || bottom > t.y + t.height - safe;
-            lines += usize::from(outside);
-        }
+impl Inspect for Looking<'_> {
+    fn leaflet(&mut self, leaflet: &Leaflet) -> Vec<Diagnostic> {
+        language_warnings(leaflet)
     }
-    if lines == 0 {
-        return Vec::new();
+
+    fn catalogs(&mut self, leaflet: &Leaflet, catalogs: &[Catalog]) -> Vec<Diagnostic> {
+        usage(leaflet, catalogs, self.files)
     }
-    vec![
-        Diagnostic::warning(format!(
-            "{lines} line(s) of text come within {SAFE_MARGIN_MM} mm of the trim, where the cut may fall"
-        ))
-        .in_file(&leaflet.source.path)
-        .hint(format!("use a `margin` of at least {SAFE_MARGIN_MM}mm")),
-    ]
 }
 
 /// Languages whose text will be set with less care than they deserve.
@@ -147,7 +82,8 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
             Some(span) => d.at(&leaflet.source.path, &leaflet.source.text, span.clone()),
             None => d.in_file(&leaflet.source.path),
         };
-        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() {
+        // Scripts never hyphenated lose nothing without patterns.
+        if leaflet.style.hyphenate && hyphenation_language(tag).is_none() && !script_is_unhyphenated(tag) {
             out.push(place(
                 Diagnostic::warning(format!(
                     "no hyphenation patterns for `{tag}`: its text is set without hyphenation"

@@ -88,7 +88,7 @@ fn a_picture_is_drawn_to_its_width_keeping_its_proportions() {
     let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\n");
     put(&p, "leaflets/logo.png", &png(600, 300, true));
     let built = build_with(&p, &BuildOptions::default());
-    let page = &built.document.pages[0];
+    let page = &built.pressed.document.pages[0];
     let (x, y, image) = page
         .items
         .iter()
@@ -113,7 +113,7 @@ fn a_picture_is_drawn_to_its_width_keeping_its_proportions() {
     for (got, want) in cm[0].iter().zip(want) {
         assert!((got - want).abs() < 0.01, "{:?} vs {want:?}", cm[0]);
     }
-    assert!(built.warnings.is_empty(), "600 px over 30 mm is 508 dpi: {:?}", built.warnings);
+    assert!(built.pressed.warnings.is_empty(), "600 px over 30 mm is 508 dpi: {:?}", built.pressed.warnings);
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn a_percentage_is_of_the_column_and_no_width_means_300_dpi() {
     put(&p, "leaflets/a.png", &png(900, 900, false));
     put(&p, "leaflets/b.png", &png(354, 100, false));
     let built = build_with(&p, &BuildOptions::default());
-    let widths: Vec<f32> = built.document.pages[0]
+    let widths: Vec<f32> = built.pressed.document.pages[0]
         .items
         .iter()
         .filter_map(|pl| match &pl.item {
@@ -146,9 +146,40 @@ fn one_picture_used_twice_and_imposed_four_up_is_embedded_once() {
     put(&p, "leaflets/art/logo.png", &png(400, 400, false));
     let options = BuildOptions { n_up: 4, paper: Some((105.0 * MM, 148.0 * MM)), ..Default::default() };
     let built = build_with(&p, &BuildOptions { paper: None, ..options.clone() });
-    assert_eq!(built.document.images.len(), 1, "the same file, read once");
+    assert_eq!(built.pressed.document.images.len(), 1, "the same file, read once");
     assert_eq!(image_xobjects(&built.pdf).len(), 1);
     assert_eq!(image_placements(&built.pdf).len(), 2 * 4, "two blocks on each of four copies");
+}
+
+/// Each image item draws its own block's picture: the table index comes from the
+/// leaflet, where it was set as the picture was read (it used to be searched for, with
+/// picture 0 as the fallback).
+#[test]
+fn each_image_draws_its_own_picture_from_the_table() {
+    let block = |path: &str| format!("[[blocks]]\ntype = \"image\"\npath = \"{path}\"\nwidth = \"10mm\"\n\n");
+    let p = with_blocks(&[block("b.png"), block("a.png"), block("b.png")].concat());
+    put(&p, "leaflets/a.png", &png(100, 100, false));
+    put(&p, "leaflets/b.png", &png(200, 100, false));
+    let built = build_with(&p, &BuildOptions::default());
+    let names: Vec<String> = built
+        .pressed
+        .document
+        .images
+        .iter()
+        .map(|i| i.path.file_name().unwrap().to_string_lossy().into())
+        .collect();
+    assert_eq!(names, ["b.png", "a.png"], "in order of first use");
+    let mut drawn: Vec<(f32, usize)> = built.pressed.document.pages[0]
+        .items
+        .iter()
+        .filter_map(|pl| match &pl.item {
+            Item::Image(i) => Some((pl.y, i.image)),
+            _ => None,
+        })
+        .collect();
+    drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let tables: Vec<usize> = drawn.iter().map(|d| d.1).collect();
+    assert_eq!(tables, [0, 1, 0], "top to bottom: b, a, b");
 }
 
 #[test]
@@ -206,8 +237,8 @@ fn low_resolution_is_a_warning_at_the_path_in_build_and_check() {
     let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"small.png\"\nwidth = \"50mm\"\n");
     put(&p, "leaflets/small.png", &png(300, 100, false));
     let built = build_with(&p, &BuildOptions::default());
-    assert_eq!(built.warnings.len(), 1);
-    let w = built.warnings[0].to_string();
+    assert_eq!(built.pressed.warnings.len(), 1);
+    let w = built.pressed.warnings[0].to_string();
     // 300 px over 50 mm (1.97 in) is 152 dpi; the block is the first, its path on line 16.
     assert!(w.contains("demo.toml:16:8") && w.contains("small.png prints at 152 dpi"), "{w}");
     assert!(w.contains("at most 25mm wide"), "{w}");

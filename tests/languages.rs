@@ -24,7 +24,7 @@ fn text_of(doc: &Document, page: usize, lang: &str) -> String {
 fn doc(p: &Project, langs: Option<&str>) -> Document {
     let options =
         BuildOptions { langs: langs.map(|l| l.split(',').map(String::from).collect()), ..Default::default() };
-    build(&p.path("leaflets/demo.toml"), &options).unwrap_or_else(|e| panic!("{e}")).document
+    build(&p.path("leaflets/demo.toml"), &options).unwrap_or_else(|e| panic!("{e}")).pressed.document
 }
 
 // ---- check -------------------------------------------------------------------------
@@ -69,7 +69,10 @@ fn check_finds_each_kind_of_error_with_file_and_line() {
     );
     let p = Project::with(LEAFLET, &en, ES);
     let e = p.run(&["check"]).stderr;
-    assert!(e.contains("locales/en/demo.ftl:8:1: error: U+56E3 ‘団’ in message `one` (en,"), "{e}");
+    assert!(
+        e.contains("locales/en/demo.ftl:8:1: error: Han (en): no font has these characters: ‘団’ (first in message `one`)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -155,7 +158,7 @@ fn scaffold_fill_build_round_trip_and_never_overwrite() {
     assert!(runs(&draft, 0).iter().all(|(_, _, r)| r.lang != "qu"), "the TOML's languages are en, es");
     let options =
         BuildOptions { langs: Some(vec!["en".into(), "qu".into()]), draft: true, ..Default::default() };
-    let drafted = build(&p.path("leaflets/demo.toml"), &options).unwrap().document;
+    let drafted = build(&p.path("leaflets/demo.toml"), &options).unwrap().pressed.document;
     assert!(
         runs(&drafted, 0).iter().any(|(_, _, r)| r.lang == "qu" && r.text().starts_with("[untranslated]"))
     );
@@ -267,7 +270,7 @@ fn arabic() -> leaflet::Built {
 #[test]
 fn arabic_is_set_right_to_left_in_the_arabic_font() {
     let built = arabic();
-    let d = &built.document;
+    let d = &built.pressed.document;
     let arabic: Vec<(f32, f32, &TextRun)> =
         runs(d, 0).into_iter().filter(|(_, _, r)| r.lang == "ar").collect();
     assert!(!arabic.is_empty());
@@ -329,7 +332,7 @@ fn pdftotext_gives_back_the_arabic_text() {
             .collect::<Vec<_>>()
     };
     let extracted = words(&text);
-    let column = built.texts.columns.iter().find(|c| c.lang == "ar").unwrap();
+    let column = built.pressed.texts.columns.iter().find(|c| c.lang == "ar").unwrap();
     for passage in column.blocks.iter().flatten() {
         let want = words(&passage.text);
         let found = extracted.windows(want.len()).any(|w| w == want.as_slice());
@@ -379,7 +382,7 @@ fn pdftotext_gives_back_the_portuguese_column() {
     let text = text.replace("\u{ad}\n", "");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let flowing = words(&text);
-    for column in &built.texts.columns {
+    for column in &built.pressed.texts.columns {
         for passage in column.blocks.iter().flatten() {
             assert!(
                 flowing.contains(&words(&passage.text)),

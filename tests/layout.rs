@@ -12,7 +12,7 @@ use support::project::{EN, ES, LEAFLET, Project};
 
 fn example() -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/peru-solidarity.toml");
-    build(&path, &BuildOptions::default()).expect("example builds").document
+    build(&path, &BuildOptions::default()).expect("example builds").pressed.document
 }
 
 /// Text runs (one per line and face) of the first page, with their baseline position.
@@ -126,7 +126,7 @@ fn fluent_variables_terms_plurals_and_attributes_resolve() {
 fn plural_follows_each_language_rules() {
     let one = LEAFLET.replace("count = 3", "count = 1");
     let p = Project::with(&one, EN, ES);
-    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().pressed.document;
     let all = flowing_text(&doc);
     assert!(all.contains("One demand unite"), "{all}");
     assert!(all.contains("una exigencia"), "{all}");
@@ -136,7 +136,7 @@ fn plural_follows_each_language_rules() {
 fn langs_override_orders_columns_and_regional_tags_use_the_language_folder() {
     let p = Project::new();
     let options = BuildOptions { langs: Some(vec!["es-PE".into(), "en".into()]), ..Default::default() };
-    let doc = build(&p.path("leaflets/demo.toml"), &options).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &options).unwrap().pressed.document;
     assert_eq!(doc.lang, "es-PE");
     let (es_x, _) = line_starting(&doc, "¡Manos fuera");
     let (en_x, _) = line_starting(&doc, "Hands off");
@@ -147,7 +147,7 @@ fn langs_override_orders_columns_and_regional_tags_use_the_language_folder() {
 fn a_single_language_fills_the_width() {
     let p = Project::new();
     let options = BuildOptions { langs: Some(vec!["es".into()]), ..Default::default() };
-    let doc = build(&p.path("leaflets/demo.toml"), &options).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &options).unwrap().pressed.document;
     assert!(runs(&doc).iter().all(|(_, _, r)| r.lang == "es"));
     assert!(
         runs(&doc)
@@ -215,7 +215,7 @@ fn quote_is_italic_with_an_accent_bar_and_spanned_heading_stacks() {
     );
     let p = Project::with(&leaflet, EN, ES);
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
-    let doc = &built.document;
+    let doc = &built.pressed.document;
     let quote = runs(doc).into_iter().find(|(_, _, r)| r.text() == "Kick them all out!").unwrap();
     assert_eq!(doc.faces[quote.2.face].postscript_name, "NotoSans-Italic");
     let bar = doc.pages[0].items.iter().find_map(|p| match &p.item {
@@ -237,7 +237,7 @@ fn quote_is_italic_with_an_accent_bar_and_spanned_heading_stacks() {
 #[test]
 fn slogan_text_is_black_on_a_light_accent() {
     let p = Project::with(&LEAFLET.replace("size = \"9pt\"", "size = \"9pt\"\naccent = \"#ffd700\""), EN, ES);
-    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().pressed.document;
     let slogan = runs(&doc).into_iter().find(|(_, _, r)| r.text().contains("Kick")).unwrap().2;
     assert_eq!(slogan.color, Ink::Rgb(Rgb::BLACK));
 }
@@ -249,7 +249,7 @@ fn qr_block_draws_a_centred_code_of_the_width_asked() {
         "[[blocks]]\ntype = \"qr\"\nurl = \"https://example.org/peru\"\nwidth = \"30mm\"\n\n[[blocks]]\ntype = \"footer\"",
     );
     let p = Project::with(&leaflet, EN, ES);
-    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().pressed.document;
     let squares: Vec<(f32, f32, f32)> = doc.pages[0]
         .items
         .iter()

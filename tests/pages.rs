@@ -61,7 +61,7 @@ fn first_baselines(doc: &Document, page: usize) -> Vec<(Option<f32>, Option<f32>
 #[test]
 fn two_and_a_half_times_the_text_reads_at_eleven_points_on_two_pages() {
     let b = built(&fixture(), &BuildOptions::default());
-    let doc = &b.document;
+    let doc = &b.pressed.document;
     assert_eq!(doc.pages.len(), 2, "the front and back");
     assert!(doc.body_size >= 11.0, "body {} pt", doc.body_size);
 
@@ -83,7 +83,7 @@ fn two_and_a_half_times_the_text_reads_at_eleven_points_on_two_pages() {
     assert_eq!(doc.flow[1].first(), Some(top));
     assert!(top.lines.iter().all(|(_, n)| *n >= 1), "{top:?}");
     // …at the top margin, its first line in each language where a row's first line goes.
-    assert!((top.y - b.leaflet.margin).abs() < 0.01, "{top:?}");
+    assert!((top.y - b.pressed.leaflet.margin).abs() < 0.01, "{top:?}");
     let (en, es) = first_baselines(doc, 1)[0];
     for baseline in [en, es] {
         let below_top = baseline.expect("text in both columns") - top.y;
@@ -91,8 +91,8 @@ fn two_and_a_half_times_the_text_reads_at_eleven_points_on_two_pages() {
     }
 
     // The footers are on the last page, at its foot, and on no other.
-    let footers: Vec<usize> = (0..b.leaflet.blocks.len())
-        .filter(|&i| b.leaflet.blocks[i].text_kind() == Some(leaflet::model::TextKind::Footer))
+    let footers: Vec<usize> = (0..b.pressed.leaflet.blocks.len())
+        .filter(|&i| b.pressed.leaflet.blocks[i].text_kind() == Some(leaflet::model::TextKind::Footer))
         .collect();
     assert_eq!(footers.len(), 2);
     for &f in &footers {
@@ -105,13 +105,13 @@ fn two_and_a_half_times_the_text_reads_at_eleven_points_on_two_pages() {
     // Every paragraph of both languages extracts once and in order, column by column.
     let pdf = support::pdf::read(&b.pdf);
     let middle = doc.pages[0].width / 2.0;
-    for (column, lang) in b.texts.columns.iter().enumerate() {
+    for (column, lang) in b.pressed.texts.columns.iter().enumerate() {
         let (from, to) = if column == 0 { (0.0, middle) } else { (middle, f32::INFINITY) };
         let lines: Vec<String> = pdf.pages.iter().flat_map(|p| p.lines_in(from, to)).collect();
         let text = prose(&lines);
         let mut at = 0;
         // Spanned blocks (the footers) stack the languages across both halves.
-        let side_by_side = lang.blocks.iter().zip(&b.leaflet.blocks).filter(|(_, block)| !block.span);
+        let side_by_side = lang.blocks.iter().zip(&b.pressed.leaflet.blocks).filter(|(_, block)| !block.span);
         for (passages, _) in side_by_side {
             for passage in passages {
                 let wanted = squeeze(&passage.text.replace('*', ""));
@@ -218,7 +218,7 @@ text = "tail"
 
 fn a6_doc(filler: usize) -> Document {
     let p = a6(filler);
-    built(&p.path("leaflets/demo.toml"), &BuildOptions::default()).document
+    built(&p.path("leaflets/demo.toml"), &BuildOptions::default()).pressed.document
 }
 
 /// Over a range of fillers the page break falls everywhere in the paragraph: a split
@@ -282,13 +282,18 @@ fn a_heading_moves_on_with_the_row_after_it() {
 
 #[test]
 fn fitting_fills_two_pages_and_auto_takes_what_the_text_needs_at_size() {
-    // Two pages: shrunk a little below `size` (11.5 pt), ending near the foot of page 2.
-    let two = built(&fixture(), &BuildOptions::default()).document;
+    // Two pages: shrunk a little below `size` (11.5 pt), ending near the foot of page 2;
+    // the warning says how many pages the text takes at `size`.
+    let b = built(&fixture(), &BuildOptions::default());
+    let warning = b.pressed.warnings.iter().map(|d| format!("{d:?}")).find(|d| d.contains("shrunk to"));
+    let warning = warning.expect("a warning about the body shrunk");
+    assert!(warning.contains("at `size` the text takes 3 page(s): set `pages = 3`"), "{warning}");
+    let two = b.pressed.document;
     assert_eq!(two.pages.len(), 2);
     assert!(two.body_size < 11.5 && two.body_size >= 11.0, "{}", two.body_size);
     // As many as it needs at 11.5 pt: three, then grown to fill them.
     let options = BuildOptions { pages: Some(Pages::Auto), ..Default::default() };
-    let auto = built(&fixture(), &options).document;
+    let auto = built(&fixture(), &options).pressed.document;
     assert_eq!(auto.pages.len(), 3);
     assert!(auto.body_size >= 11.5, "{}", auto.body_size);
     // One page is refused, naming the count and suggesting one more.
@@ -301,15 +306,49 @@ fn fitting_fills_two_pages_and_auto_takes_what_the_text_needs_at_size() {
 
 /// `layout` variants of the fixture in a project of their own.
 fn variant(layout: &str, pages: usize) -> Document {
+    variant_with(&format!("pages = {pages}\nlayout = \"{layout}\""))
+}
+
+/// The fixture with `top` (top-level keys) in place of its `pages`, in a project of its own.
+fn variant_with(top: &str) -> Document {
+    let b = variant_built(top);
+    b.pressed.document
+}
+
+fn variant_built(top: &str) -> Built {
     let p = Project::new();
     let toml = std::fs::read_to_string(fixture()).unwrap();
-    let toml = toml.replace("pages = 2 ", &format!("pages = {pages}\nlayout = \"{layout}\" "));
+    let toml = toml.replace("pages = 2 ", &format!("{top} "));
     p.write("leaflets/demo.toml", &toml);
     for lang in ["en", "es"] {
         let ftl = fixture().parent().unwrap().join(format!("../locales/{lang}/long.ftl"));
         p.write(&format!("locales/{lang}/demo.ftl"), &std::fs::read_to_string(ftl).unwrap());
     }
-    built(&p.path("leaflets/demo.toml"), &BuildOptions::default()).document
+    built(&p.path("leaflets/demo.toml"), &BuildOptions::default())
+}
+
+#[test]
+fn the_turn_over_line_is_at_the_foot_of_every_page_but_the_last() {
+    let b = variant_built("pages = 3\nturn_over = \"turn-over\"");
+    let doc = &b.pressed.document;
+    assert_eq!(doc.flow.len(), 3);
+    for (n, rows) in doc.flow.iter().enumerate() {
+        let foot: Vec<&RowLines> = rows.iter().filter(|r| r.foot).collect();
+        if n < 2 {
+            assert_eq!(foot.len(), 1, "page {}: {foot:?}", n + 1);
+            assert_eq!(foot[0].block, None, "the turn-over line");
+            assert_eq!(foot[0].lines, [("en".to_string(), 1), ("es".to_string(), 1)]);
+        } else {
+            assert!(foot.iter().all(|r| r.block.is_some()), "only footers on the last page");
+        }
+    }
+    let Some(text) = support::poppler::pdftotext(&b.pdf) else { return };
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    for needle in ["Please turn over", "Sigue al dorso"] {
+        assert_eq!(pages[0].matches(needle).count(), 1, "pdftotext, page 1: {needle}");
+        assert_eq!(pages[1].matches(needle).count(), 1, "pdftotext, page 2: {needle}");
+        assert_eq!(text.matches(needle).count(), 2, "pdftotext: {needle} not on the last page");
+    }
 }
 
 /// The languages (by the run's tag) of a page's text.
@@ -361,17 +400,20 @@ fn duplex_and_two_up_put_each_back_behind_its_front() {
     let meeting = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/peru-meeting.toml");
     // Duplex on its own: the back (A5 portrait, turning on the long edge) stays upright.
     let options = BuildOptions { duplex: Some(Duplex::Long), ..Default::default() };
-    let doc = built(&meeting, &options).document;
+    let doc = built(&meeting, &options).pressed.document;
     assert_eq!(doc.pages.len(), 2);
     assert!(!doc.pages[0].turned && !doc.pages[1].turned);
     let short = BuildOptions { duplex: Some(Duplex::Short), ..Default::default() };
-    assert!(built(&meeting, &short).document.pages[1].turned, "short edge on portrait: the back turned");
+    assert!(
+        built(&meeting, &short).pressed.document.pages[1].turned,
+        "short edge on portrait: the back turned"
+    );
 
     // Two up: the fronts on one side of an A4 landscape sheet, the backs on the other.
     for (edge, turned) in [(Duplex::Long, true), (Duplex::Short, false)] {
         let options = BuildOptions { n_up: 2, duplex: Some(edge), ..Default::default() };
         let b = built(&meeting, &options);
-        let sheets = &b.document.pages;
+        let sheets = &b.pressed.document.pages;
         assert_eq!(sheets.len(), 2, "{edge:?}: one sheet, two sides");
         assert!(sheets[0].width > sheets[0].height);
         assert!(!sheets[0].turned);
@@ -384,12 +426,12 @@ fn duplex_and_two_up_put_each_back_behind_its_front() {
         // copy's width. The copies sit symmetrically, so the backs' copies mirror onto
         // the fronts' exactly.
         let width = sheets[0].width;
-        let copy = b.leaflet.page.width;
+        let copy = b.pressed.leaflet.page.width;
         let [front_left, front_right] = copy_lefts(&sheets[0]);
         let [back_left, back_right] = copy_lefts(&sheets[1]);
         assert!((front_right - front_left - copy).abs() < 0.01, "copies side by side");
         assert!((back_right - back_left - copy).abs() < 0.01);
-        let margin = b.leaflet.margin;
+        let margin = b.pressed.leaflet.margin;
         let mirrored = width - (back_right - margin + copy) + margin;
         assert!((mirrored - front_left).abs() < 0.01, "{edge:?}: {mirrored} against {front_left}");
     }

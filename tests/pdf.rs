@@ -74,8 +74,8 @@ fn every_paragraph_of_both_languages_extracts_exactly() {
     let columns = [column_text(page, 0.0, middle), column_text(page, middle, page.media_box[2])];
     let everything = page.text();
     assert!(!everything.contains(['\u{fffd}', '\u{2068}', '\u{2069}']), "stray characters:\n{everything}");
-    for (column, texts) in built.texts.columns.iter().enumerate() {
-        for (block, passages) in built.leaflet.blocks.iter().zip(&texts.blocks) {
+    for (column, texts) in built.pressed.texts.columns.iter().enumerate() {
+        for (block, passages) in built.pressed.leaflet.blocks.iter().zip(&texts.blocks) {
             for passage in passages {
                 // Spanned blocks run across both columns and start in the left one.
                 let haystack = if block.span { &columns[0] } else { &columns[column] };
@@ -181,7 +181,7 @@ fn pdftotext_gives_back_both_languages() {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let flowing = words(&rejoin(&text));
     assert!(text.contains("\u{ad}\n"), "the example has hyphenated lines");
-    for column in &built.texts.columns {
+    for column in &built.pressed.texts.columns {
         for passages in &column.blocks {
             for passage in passages {
                 assert!(
@@ -202,7 +202,7 @@ fn runs_in_the_second_language_are_marked_with_their_language() {
     let page = *lo.get_pages().values().next().unwrap();
     let content = String::from_utf8_lossy(&lo.get_page_content(page)).into_owned();
     let spans = content.matches("/Span <</Lang(es)>> BDC").count();
-    let spanish_lines = built.document.pages[0]
+    let spanish_lines = built.pressed.document.pages[0]
         .items
         .iter()
         .filter(|p| matches!(&p.item, leaflet::layout::Item::Text(r) if r.lang == "es"))
@@ -222,7 +222,7 @@ fn bleed_and_crop_marks_set_the_page_boxes() {
     let pdf = pdf::read(&std::fs::read(p.path("marked.pdf")).unwrap());
     let page = &pdf.pages[0];
     let mm = 72.0 / 25.4;
-    let room = 8.0 * mm; // marks start 3 mm out (the bleed's edge) and run 5 mm
+    let room = 7.0 * mm; // marks start 3 mm out (the bleed's edge) and run 4 mm
     let (a5w, a5h) = (148.0 * mm, 210.0 * mm);
     let close = |got: [f32; 4], want: [f32; 4]| got.iter().zip(want).all(|(g, w)| (g - w).abs() < 0.01);
     assert!(close(page.media_box, [0.0, 0.0, a5w + 2.0 * room, a5h + 2.0 * room]), "{:?}", page.media_box);

@@ -28,7 +28,7 @@ fn preview_writes_the_page_as_png_beside_where_the_pdf_goes() {
     // Exactly what the library draws of the document `build` makes, and no PDF.
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap();
     assert!(
-        png.data() == preview::render(&built.document, 0, 96.0).unwrap().data(),
+        png.data() == preview::render(&built.pressed.document, 0, 96.0).unwrap().data(),
         "not the document's page"
     );
     assert!(!p.exists("out/demo.pdf"));
@@ -75,15 +75,15 @@ fn print_options_and_resolution_give_the_pdfs_whole_page() {
         (png.width(), png.height()),
         (preview::pixels(media[2], 150.0), preview::pixels(media[3], 150.0))
     );
-    // A5 with 3 mm bleed and marks 5 mm long from 3 mm out: 164 × 226 mm.
-    assert_eq!((png.width(), png.height()), (969, 1335));
+    // A5 with 3 mm bleed and marks 4 mm long from 3 mm out: 162 × 224 mm.
+    assert_eq!((png.width(), png.height()), (957, 1323));
 }
 
 #[test]
 fn a_failed_preview_keeps_the_old_png_and_never_overwrites_its_input() {
     let p = a4();
     p.write("out/demo.png", "old");
-    let run = p.run(&["preview", "leaflets/demo.toml", "--langs", "en,xx"]);
+    let run = p.run(&["preview", "leaflets/demo.toml", "--page", "2"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
         run.stderr.contains("error: leaflets/demo.toml was not previewed; out/demo.png is unchanged"),

@@ -63,7 +63,7 @@ fn realistic_leaflets_meet_the_typesetting_bar() {
         let options =
             BuildOptions { locales: Some(repo("locales")), fonts: Some(repo("fonts")), ..Default::default() };
         let built = build(&copy, &options).unwrap();
-        assert_eq!(built.document.body_size, 11.5);
+        assert_eq!(built.pressed.document.body_size, 11.5);
         let path = dir.path().join(format!("{name}-11.5pt.pdf"));
         std::fs::write(&path, &built.pdf).unwrap();
         pdfs.push(path);
@@ -74,7 +74,7 @@ fn realistic_leaflets_meet_the_typesetting_bar() {
 
 fn body_size(p: &Project) -> Result<f32, String> {
     build(&p.path("leaflets/demo.toml"), &BuildOptions::default())
-        .map(|b| b.document.body_size)
+        .map(|b| b.pressed.document.body_size)
         .map_err(|d| d.to_string())
 }
 
@@ -113,7 +113,8 @@ fn runs(doc: &Document) -> Vec<(String, String)> {
 
 #[test]
 fn emphasis_sets_bold_and_italic_and_leaves_no_markers() {
-    let doc = build(&repo("leaflets/cleaners-strike.toml"), &BuildOptions::default()).unwrap().document;
+    let doc =
+        build(&repo("leaflets/cleaners-strike.toml"), &BuildOptions::default()).unwrap().pressed.document;
     let runs = runs(&doc);
     let bold: Vec<&str> =
         runs.iter().filter(|(f, _)| f == "NotoSans-Bold").map(|(_, t)| t.as_str()).collect();
@@ -131,7 +132,7 @@ fn emphasis_sets_bold_and_italic_and_leaves_no_markers() {
 fn escaped_asterisks_print_and_unclosed_markers_are_errors() {
     let en = EN.replace("one = Free the prisoners.", r"one = Free \*all\* the **prisoners**.");
     let p = Project::with(LEAFLET, &en, ES);
-    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().pressed.document;
     let runs = runs(&doc);
     assert!(runs.iter().any(|(f, t)| f == "NotoSans-Regular" && t == "Free *all* the "), "{runs:?}");
     assert!(runs.iter().any(|(f, t)| f == "NotoSans-Bold" && t == "prisoners"), "{runs:?}");
@@ -157,7 +158,7 @@ fn a_language_without_patterns_is_set_without_hyphenation() {
     );
     let p = Project::with(&LEAFLET.replace("[\"en\", \"es\"]", "[\"es\", \"qu\"]"), EN, &long);
     p.write("locales/qu/demo.ftl", &long);
-    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().document;
+    let doc = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap().pressed.document;
     let lines = |lang: &str| -> Vec<String> {
         doc.pages[0]
             .items

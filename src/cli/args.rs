@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::press::{ColorMode, Duplex};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "leaflet",
@@ -170,7 +172,8 @@ pub struct BuildArgs {
     /// Leaflet definitions (.toml), or folders of them: each is built on its own, in parallel.
     #[arg(required = true, value_name = "LEAFLET.toml|DIR")]
     pub leaflets: Vec<PathBuf>,
-    /// Output file (only with a single leaflet).
+    /// Output file, ending in .pdf (only with a single leaflet). Only a PDF or an empty
+    /// file is replaced.
     #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Folder for the PDFs, each named after its leaflet [default: out]
@@ -206,11 +209,50 @@ pub struct Print {
     pub n_up: u8,
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
-    pub color: crate::press::ColorMode,
+    pub color: ColorArg,
     /// Print a leaflet of several pages back to back on a printer turning the sheet on its
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
-    pub duplex: Option<crate::press::Duplex>,
+    pub duplex: Option<DuplexArg>,
+}
+
+/// `--color`, as typed; the press has its own `ColorMode` and knows no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// Screens and office printers.
+    Rgb,
+    /// Offset and digital presses: black stays 100 % K, never four-colour black.
+    Cmyk,
+    /// Photocopiers: every colour a gray, text kept dark enough to read.
+    Gray,
+}
+
+impl From<ColorArg> for ColorMode {
+    fn from(color: ColorArg) -> ColorMode {
+        match color {
+            ColorArg::Rgb => ColorMode::Rgb,
+            ColorArg::Cmyk => ColorMode::Cmyk,
+            ColorArg::Gray => ColorMode::Gray,
+        }
+    }
+}
+
+/// `--duplex`, as typed; the press has its own `Duplex`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DuplexArg {
+    /// The sheet turns on its long edge (most printers' default).
+    Long,
+    /// The sheet turns on its short edge.
+    Short,
+}
+
+impl From<DuplexArg> for Duplex {
+    fn from(edge: DuplexArg) -> Duplex {
+        match edge {
+            DuplexArg::Long => Duplex::Long,
+            DuplexArg::Short => Duplex::Short,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -218,7 +260,7 @@ pub struct WatchArgs {
     /// Leaflet definition (.toml).
     #[arg(value_name = "LEAFLET.toml")]
     pub leaflet: PathBuf,
-    /// Output file [default: out/<name>.pdf].
+    /// Output file, ending in .pdf [default: out/<name>.pdf].
     #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Folder for the PDF, named after the leaflet [default: out]
@@ -241,7 +283,7 @@ pub struct PreviewArgs {
     /// Leaflet definition (.toml).
     #[arg(value_name = "LEAFLET.toml")]
     pub leaflet: PathBuf,
-    /// Output file [default: out/<name>.png].
+    /// Output file, ending in .png [default: out/<name>.png].
     #[arg(short, long, value_name = "OUT.png", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Folder for the PNG, named after the leaflet [default: out]
@@ -266,14 +308,18 @@ pub struct PreviewArgs {
 /// Where a leaflet's languages, translations and fonts come from (build and check).
 #[derive(Debug, Args)]
 pub struct Sources {
-    /// Languages, in column order, instead of the leaflet's `languages`.
+    /// Languages, in column order, instead of the leaflet's `languages`. A build in other
+    /// languages than its own is named after them: out/<name>.<langs>.pdf (e.g.
+    /// peru-solidarity.en-pl.pdf).
     #[arg(long, value_name = "en,es", value_delimiter = ',')]
     pub langs: Option<Vec<String>>,
     /// Translations folder, instead of the nearest locales/ above the leaflet.
     #[arg(long, value_name = "DIR")]
     pub locales: Option<PathBuf>,
-    /// Fonts folder, instead of the nearest fonts/ above the leaflet.
-    #[arg(long, value_name = "DIR")]
+    /// Fonts folder (searched with its sub-folders) or a single font file, instead of the
+    /// nearest fonts/ above the leaflet. Families not found there, nor built in, are looked
+    /// for among the system's fonts.
+    #[arg(long, value_name = "DIR|FILE")]
     pub fonts: Option<PathBuf>,
 }
 
@@ -283,8 +329,22 @@ impl Sources {
             langs: self.langs.clone(),
             locales: self.locales.clone(),
             fonts: self.fonts.clone(),
+            system_fonts: system_fonts(std::env::var_os(SYSTEM_FONTS_VAR)),
             ..Default::default()
         }
+    }
+}
+
+/// Folders to take the system's fonts from instead of the system's own (separated like
+/// PATH; empty: no system fonts), so a build can be made not to depend on what is
+/// installed (CI, tests, a reproducible build).
+pub const SYSTEM_FONTS_VAR: &str = "LEAFLET_SYSTEM_FONTS";
+
+fn system_fonts(var: Option<std::ffi::OsString>) -> crate::text::SystemFonts {
+    match var {
+        None => crate::text::SystemFonts::Installed,
+        Some(v) if v.is_empty() => crate::text::SystemFonts::Folders(Vec::new()),
+        Some(v) => crate::text::SystemFonts::Folders(std::env::split_paths(&v).collect()),
     }
 }
 
@@ -297,9 +357,9 @@ impl Print {
             pages: self.pages,
             bleed: self.bleed,
             marks: self.marks,
-            color: self.color,
+            color: self.color.into(),
             n_up: self.n_up,
-            duplex: self.duplex,
+            duplex: self.duplex.map(Duplex::from),
             ..sources.options()
         }
     }
@@ -343,5 +403,23 @@ fn parse_n_up(text: &str) -> Result<u8, String> {
         "2" => Ok(2),
         "4" => Ok(4),
         _ => Err("give 2 (two copies per sheet) or 4 (four)".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    /// Each `--color` and `--duplex` value asks the press for the mode of its own name.
+    #[test]
+    fn each_colour_and_edge_value_means_the_press_mode_of_its_name() {
+        for &color in ColorArg::value_variants() {
+            assert_eq!(format!("{color:?}"), format!("{:?}", ColorMode::from(color)));
+        }
+        for &edge in DuplexArg::value_variants() {
+            assert_eq!(format!("{edge:?}"), format!("{:?}", Duplex::from(edge)));
+        }
     }
 }

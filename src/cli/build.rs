@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::args::{BuildArgs, Cli};
-use super::output;
+use super::output::{self, Destination, Kind};
 use crate::build::{BuildOptions, Built, build};
 use crate::diag::Diagnostic;
 
@@ -33,9 +33,10 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let targets: Vec<PathBuf> = leaflets
+    let langs = args.sources.langs.as_deref();
+    let targets: Vec<Destination> = leaflets
         .iter()
-        .map(|l| output::output_path(l, args.output.as_deref(), args.out_dir.as_deref()))
+        .map(|l| Destination::new(l, args.output.as_deref(), args.out_dir.as_deref(), langs, Kind::Pdf))
         .collect();
     if let Some(d) = clashing_targets(&leaflets, &targets) {
         eprintln!("{}", super::render::show(&d));
@@ -124,8 +125,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(out)
 }
 
-/// Two leaflets that would write the same PDF (same name in different folders).
-fn clashing_targets(leaflets: &[PathBuf], targets: &[PathBuf]) -> Option<Diagnostic> {
+/// Two leaflets that would write the same PDF (same name in different folders). With
+/// `--langs`, by the names after it, which the leaflets' own languages may yet undo.
+fn clashing_targets(leaflets: &[PathBuf], targets: &[Destination]) -> Option<Diagnostic> {
+    let targets: Vec<PathBuf> = targets.iter().map(Destination::likely).collect();
     for (i, t) in targets.iter().enumerate() {
         if let Some(j) = targets[..i].iter().position(|u| u == t) {
             return Some(
@@ -175,42 +178,52 @@ fn in_parallel<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync, report: impl
     });
 }
 
-fn build_one(cli: &Cli, args: &BuildArgs, leaflet: &Path, target: &Path, options: &BuildOptions) -> Outcome {
-    let result = build(leaflet, options).map_err(|d| d.0).and_then(|built| {
-        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
-        output::write_atomically(target, &built.pdf, "PDF", &inputs).map_err(|d| vec![d])?;
-        Ok(built)
-    });
+fn build_one(
+    cli: &Cli,
+    args: &BuildArgs,
+    leaflet: &Path,
+    target: &Destination,
+    options: &BuildOptions,
+) -> Outcome {
     let mut lines = Vec::new();
-    match result {
-        Ok(built) => {
-            if !cli.quiet {
-                lines.extend(built.warnings.iter().map(super::render::show));
-                lines.push(wrote(&built, target, args.print.n_up));
-            }
-            if cli.verbose {
-                lines.push(details(&built));
-                lines.extend(page_rows(&built));
-            }
-            Outcome { lines, ok: true }
-        }
+    let built = match build(leaflet, options) {
+        Ok(built) => built,
         Err(problems) => {
-            lines.extend(problems.iter().map(super::render::show));
-            lines.push(format!(
-                "error: {} was not built; {} is unchanged",
-                leaflet.display(),
-                target.display()
-            ));
-            Outcome { lines, ok: false }
+            lines.extend(problems.0.iter().map(super::render::show));
+            lines.push(not_built(leaflet, &target.likely()));
+            return Outcome { lines, ok: false };
         }
+    };
+    let path = target.path(built.pressed.other_languages);
+    if let Err(d) = output::write(&path, &built.pdf, Kind::Pdf, &built.pressed.inputs) {
+        lines.push(super::render::show(&d));
+        lines.push(not_built(leaflet, &path));
+        return Outcome { lines, ok: false };
     }
+    if !cli.quiet {
+        lines.extend(built.pressed.warnings.iter().map(super::render::show));
+        lines.push(wrote(&built, &path, args.print.n_up));
+    }
+    if cli.verbose {
+        lines.push(details(&built));
+        lines.push(super::sources(leaflet, &built.pressed));
+        lines.extend(fonts_found(&built));
+        lines.extend(page_rows(&built));
+    }
+    Outcome { lines, ok: true }
+}
+
+/// "error: x.toml was not built", and that its output is unchanged if there is one.
+fn not_built(leaflet: &Path, target: &Path) -> String {
+    let unchanged = super::unchanged(target);
+    format!("error: {} was not built{unchanged}", leaflet.display())
 }
 
 /// "wrote out/x.pdf (en | es, 2 copies on A4 landscape, 29 KB)".
 fn wrote(built: &Built, target: &Path, n_up: u8) -> String {
-    let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
+    let langs: Vec<String> = built.pressed.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
     // Imposed copies: the sheet they are on, which may be larger than A4.
-    let sheet = match built.document.pages.first() {
+    let sheet = match built.pressed.document.pages.first() {
         Some(page) if n_up > 1 => {
             format!(", {n_up} copies on {}", crate::press::sheet_name(page.width, page.height))
         }
@@ -226,9 +239,9 @@ fn wrote(built: &Built, target: &Path, n_up: u8) -> String {
 
 /// The `-v` line: page size, the body size fitting chose, the font, the blocks.
 fn details(built: &Built) -> String {
-    let page = built.leaflet.page;
-    let style = &built.leaflet.style;
-    let fitted = built.document.body_size;
+    let page = built.pressed.leaflet.page;
+    let style = &built.pressed.leaflet.style;
+    let fitted = built.pressed.document.body_size;
     let note = match fitted.total_cmp(&style.size) {
         std::cmp::Ordering::Less => format!(" (shrunk from {} pt to fit)", style.size),
         std::cmp::Ordering::Greater => format!(" (grown from {} pt to fill the page)", style.size),
@@ -240,19 +253,25 @@ fn details(built: &Built) -> String {
         page.height / crate::model::units::PT_PER_MM,
         fitted,
         style.font,
-        built.leaflet.blocks.len()
+        built.pressed.leaflet.blocks.len()
     )
+}
+
+/// The `-v` lines for families taken from the fonts folder or the system for scripts the
+/// leaflet's fonts lack: "  Bengali: Noto Sans Bengali (/usr/share/fonts/…)".
+fn fonts_found(built: &Built) -> Vec<String> {
+    built.pressed.fonts_found.iter().map(|f| format!("  {}: {} ({})", f.script, f.family, f.origin)).collect()
 }
 
 /// The `-v` lines for each laid-out page: its rows, top to bottom, and how many lines
 /// each language has there ("en 6, es 7"), a row split over a page break on both pages.
 fn page_rows(built: &Built) -> Vec<String> {
     let mut out = Vec::new();
-    for (n, rows) in built.document.flow.iter().enumerate() {
+    for (n, rows) in built.pressed.document.flow.iter().enumerate() {
         out.push(format!("  page {}: {} row(s)", n + 1, rows.len()));
         for row in rows {
             let what = match row.block {
-                Some(i) => built.leaflet.blocks[i].describe(i),
+                Some(i) => built.pressed.leaflet.blocks[i].describe(i),
                 None => "turn-over line".into(),
             };
             let lines: Vec<String> = row.lines.iter().map(|(lang, n)| format!("{lang} {n}")).collect();

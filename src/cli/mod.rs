@@ -76,6 +76,39 @@ fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
     }
 }
 
+/// "; out/x.pdf is unchanged" when `target` is a file (a failed build leaves it as it
+/// was), else nothing: there is nothing unchanged to speak of.
+fn unchanged(target: &std::path::Path) -> String {
+    if target.is_file() { format!("; {} is unchanged", target.display()) } else { String::new() }
+}
+
+/// The `-v` lines on where a leaflet's parts came from: the leaflet, the translations
+/// and fonts folders, and the font files its text is set in.
+fn sources(leaflet: &std::path::Path, pressed: &crate::build::Pressed) -> String {
+    let fonts_dir = match &pressed.fonts {
+        Some(dir) => dir.display().to_string(),
+        None => "none (built-in fonts only)".into(),
+    };
+    let doc = &pressed.document;
+    // Each file once, in the order the faces were first drawn: a collection's faces,
+    // and the four styles of a built-in family, share one origin.
+    let mut files: Vec<&str> = Vec::new();
+    for placed in doc.pages.iter().flat_map(|p| &p.items) {
+        if let crate::layout::Item::Text(run) = &placed.item
+            && !files.contains(&doc.faces[run.face].origin.as_str())
+        {
+            files.push(&doc.faces[run.face].origin);
+        }
+    }
+    let folder = leaflet.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let files = if files.is_empty() { "none (no text)".to_string() } else { files.join(", ") };
+    format!(
+        "  leaflet folder: {}\n  locales folder: {}\n  fonts folder: {fonts_dir}\n  font files: {files}",
+        folder.display(),
+        pressed.locales.display(),
+    )
+}
+
 /// The manual page, from the clap definitions: the main page, then each command's.
 fn man() -> ExitCode {
     let command = <Cli as clap::CommandFactory>::command();

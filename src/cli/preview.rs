@@ -1,22 +1,26 @@
 //! `leaflet preview`: builds one leaflet exactly as `leaflet build` does, draws one page
 //! (or, with `--all`, every page) of the document its PDF is written from, and writes
-//! each as a PNG (the PDF itself is not written). The only place that chooses the PNGs'
-//! paths.
+//! each as a PNG (the PDF itself is not written). Its path is chosen as `build` chooses
+//! the PDF's, with `.png`; `--all` numbers the pages (`<stem>-1.png`, `<stem>-2.png`…).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::PreviewArgs;
-use super::output;
+use super::output::{self, Destination, Kind};
 use crate::build::press_document;
 use crate::diag::Diagnostic;
 use crate::preview::{self, PreviewError};
 
 pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
-    let target = png_path(args);
+    let langs = args.sources.langs.as_deref();
+    let target =
+        Destination::new(&args.leaflet, args.output.as_deref(), args.out_dir.as_deref(), langs, Kind::Png);
     let options = args.print.options(&args.sources);
-    let mut targets = Vec::new();
+    let mut path = target.likely();
+    let mut written = 0;
     let result = press_document(&args.leaflet, &options).map_err(|d| d.0).and_then(|built| {
+        path = target.path(built.other_languages);
         let pages = built.document.pages.len();
         let indexes: Vec<usize> = if args.all { (0..pages).collect() } else { vec![args.page as usize - 1] };
         // Every page drawn before any is written: a page that cannot be drawn writes none.
@@ -24,13 +28,12 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
         for &index in &indexes {
             let png = preview::png(&built.document, index, args.dpi)
                 .map_err(|e| vec![preview_error(&e, &args.leaflet)])?;
-            let path = if args.all { numbered(&target, index + 1) } else { target.clone() };
-            pngs.push((index, path, png));
+            let page_path = if args.all { numbered(&path, index + 1) } else { path.clone() };
+            pngs.push((index, page_path, png));
         }
-        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
-        for (_, path, png) in &pngs {
-            output::write_atomically(path, png, "PNG", &inputs).map_err(|d| vec![d])?;
-            targets.push(path.clone());
+        for (_, page_path, png) in &pngs {
+            output::write(page_path, png, Kind::Png, &built.inputs).map_err(|d| vec![d])?;
+            written += 1;
         }
         Ok((built, pngs))
     });
@@ -41,11 +44,11 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
                     eprintln!("{}", super::render::show(d));
                 }
                 let langs: Vec<String> = built.leaflet.languages.iter().map(|l| l.tag.to_string()).collect();
-                for (index, path, png) in &pngs {
+                for (index, page_path, png) in &pngs {
                     let page = &built.document.pages[*index];
                     eprintln!(
                         "wrote {} (page {} of {}, {}, {} × {} px at {} dpi)",
-                        path.display(),
+                        page_path.display(),
                         index + 1,
                         built.document.pages.len(),
                         langs.join(" | "),
@@ -63,6 +66,9 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
                         );
                     }
                 }
+                if verbose {
+                    eprintln!("{}", super::sources(&args.leaflet, &built));
+                }
             }
             ExitCode::SUCCESS
         }
@@ -70,15 +76,15 @@ pub fn run(args: &PreviewArgs, quiet: bool, verbose: bool) -> ExitCode {
             for d in &problems {
                 eprintln!("{}", super::render::show(d));
             }
-            let kept = if args.all {
-                match targets.as_slice() {
-                    [] => "no PNG was written".to_string(),
-                    written => format!("{} page(s) were written before the error", written.len()),
-                }
+            if args.all {
+                let kept = match written {
+                    0 => "no PNG was written".to_string(),
+                    n => format!("{n} page(s) were written before the error"),
+                };
+                eprintln!("error: {} was not previewed; {kept}", args.leaflet.display());
             } else {
-                format!("{} is unchanged", target.display())
-            };
-            eprintln!("error: {} was not previewed; {kept}", args.leaflet.display());
+                eprintln!("error: {} was not previewed{}", args.leaflet.display(), super::unchanged(&path));
+            }
             ExitCode::FAILURE
         }
     }
@@ -90,14 +96,6 @@ fn numbered(target: &Path, n: usize) -> PathBuf {
     target.with_file_name(format!("{stem}-{n}.png"))
 }
 
-/// `-o`, else `<out-dir>/<stem>.png`, beside where `leaflet build` puts the PDF.
-fn png_path(args: &PreviewArgs) -> PathBuf {
-    match &args.output {
-        Some(path) => path.clone(),
-        None => output::output_path(&args.leaflet, None, args.out_dir.as_deref()).with_extension("png"),
-    }
-}
-
 fn preview_error(e: &PreviewError, leaflet: &Path) -> Diagnostic {
     let d = Diagnostic::error(e.to_string()).in_file(leaflet);
     match e {
@@ -106,6 +104,7 @@ fn preview_error(e: &PreviewError, leaflet: &Path) -> Diagnostic {
         ),
         PreviewError::NoPage { pages, .. } => d.hint(format!("give --page 1 to --page {pages}")),
         PreviewError::TooLarge { .. } => d.hint("give a lower --dpi"),
+        PreviewError::Picture(_) => d.hint("save the picture again as a PNG or a baseline JPEG"),
         PreviewError::Dpi { .. } | PreviewError::Encode(_) => d,
     }
 }

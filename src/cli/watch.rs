@@ -10,15 +10,17 @@ use std::time::Duration;
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use super::args::WatchArgs;
-use super::output;
+use super::output::{self, Destination, Kind};
 use crate::build::{BuildOptions, press_document};
 
 /// Changes closer together than this are one rebuild.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
 pub fn run(args: &WatchArgs, quiet: bool) -> ExitCode {
-    let pdf = output::output_path(&args.leaflet, args.output.as_deref(), args.out_dir.as_deref());
-    let png = args.preview.then(|| pdf.with_extension("png"));
+    let langs = args.sources.langs.as_deref();
+    let pdf =
+        Destination::new(&args.leaflet, args.output.as_deref(), args.out_dir.as_deref(), langs, Kind::Pdf);
+    let png = args.preview.then(|| pdf.with_kind(Kind::Png));
     let options = match super::build_options(&args.print, &args.sources) {
         Ok(options) => options,
         Err(d) => {
@@ -46,8 +48,10 @@ pub fn run(args: &WatchArgs, quiet: bool) -> ExitCode {
         let list: Vec<String> = folders.iter().map(|f| f.display().to_string()).collect();
         eprintln!("watching {} (Ctrl-C to stop)", list.join(", "));
     }
-    rebuild(args, &options, &pdf, png.as_deref(), quiet);
-    let ours = |p: &Path| is_output(p, &pdf) || png.as_deref().is_some_and(|png| is_output(p, png));
+    rebuild(args, &options, &pdf, png.as_ref(), quiet);
+    // What this watch writes is no change to build for: either name either output may have.
+    let written: Vec<PathBuf> = std::iter::once(&pdf).chain(&png).flat_map(Destination::possible).collect();
+    let ours = |p: &Path| written.iter().any(|w| output::is_output(p, w));
     let relevant = |event: &Event| -> Option<PathBuf> {
         // Reading a file (as every build does) is not a change.
         if !matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)) {
@@ -67,7 +71,7 @@ pub fn run(args: &WatchArgs, quiet: bool) -> ExitCode {
         if !quiet {
             eprintln!("changed: {}", changed.display());
         }
-        rebuild(args, &options, &pdf, png.as_deref(), quiet);
+        rebuild(args, &options, &pdf, png.as_ref(), quiet);
     }
     ExitCode::SUCCESS
 }
@@ -84,15 +88,33 @@ fn watched_folders(leaflet: &Path, options: &BuildOptions) -> Vec<PathBuf> {
 }
 
 /// Builds once and says how it went; never exits.
-fn rebuild(args: &WatchArgs, options: &BuildOptions, pdf: &Path, png: Option<&Path>, quiet: bool) {
+fn rebuild(
+    args: &WatchArgs,
+    options: &BuildOptions,
+    pdf: &Destination,
+    png: Option<&Destination>,
+    quiet: bool,
+) {
+    let mut pdf_path = pdf.likely();
+    let mut png_path = png.map(Destination::likely);
+    let mut pdf_written = false;
     let result = press_document(&args.leaflet, options).map_err(|d| d.0).and_then(|built| {
-        let inputs: Vec<&Path> = built.inputs.iter().map(PathBuf::as_path).collect();
         let bytes = crate::build::pdf_bytes(&args.leaflet, &built.document, options).map_err(|d| d.0)?;
-        output::write_atomically(pdf, &bytes, "PDF", &inputs).map_err(|d| vec![d])?;
-        if let Some(png) = png {
-            let picture = crate::preview::png(&built.document, 0, args.dpi)
-                .map_err(|e| vec![crate::diag::Diagnostic::error(e.to_string()).in_file(&args.leaflet)])?;
-            output::write_atomically(png, &picture, "PNG", &inputs).map_err(|d| vec![d])?;
+        pdf_path = pdf.path(built.other_languages);
+        png_path = png.map(|png| png.path(built.other_languages));
+        // The picture is drawn before anything is written, so a failure to draw it
+        // leaves the PDF as it was too.
+        let picture =
+            match &png_path {
+                Some(_) => Some(crate::preview::png(&built.document, 0, args.dpi).map_err(|e| {
+                    vec![crate::diag::Diagnostic::error(e.to_string()).in_file(&args.leaflet)]
+                })?),
+                None => None,
+            };
+        output::write(&pdf_path, &bytes, Kind::Pdf, &built.inputs).map_err(|d| vec![d])?;
+        pdf_written = true;
+        if let (Some(png_path), Some(picture)) = (&png_path, &picture) {
+            output::write(png_path, picture, Kind::Png, &built.inputs).map_err(|d| vec![d])?;
         }
         Ok(built)
     });
@@ -101,26 +123,27 @@ fn rebuild(args: &WatchArgs, options: &BuildOptions, pdf: &Path, png: Option<&Pa
             for d in &built.warnings {
                 eprintln!("{}", super::render::show(d));
             }
-            let also = png.map(|p| format!(" and {}", p.display())).unwrap_or_default();
-            eprintln!("wrote {}{also} (body {:.2} pt)", pdf.display(), built.document.body_size);
+            let also = png_path.map(|p| format!(" and {}", p.display())).unwrap_or_default();
+            eprintln!("wrote {}{also} (body {:.2} pt)", pdf_path.display(), built.document.body_size);
         }
         Ok(_) => {}
         Err(problems) => {
             for d in &problems {
                 eprintln!("{}", super::render::show(d));
             }
-            eprintln!("error: not rebuilt; {} is unchanged. Watching for the next change.", pdf.display());
+            match &png_path {
+                Some(png) if pdf_written => eprintln!(
+                    "error: wrote {} but not {}. Watching for the next change.",
+                    pdf_path.display(),
+                    png.display()
+                ),
+                _ => {
+                    let unchanged = super::unchanged(&pdf_path);
+                    eprintln!("error: not rebuilt{unchanged}. Watching for the next change.");
+                }
+            }
         }
     }
-}
-
-/// Whether `path` is the output itself (by file name and folder, which may not exist yet).
-fn is_output(path: &Path, output: &Path) -> bool {
-    let canonical = |p: &Path| {
-        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        dir.canonicalize().ok().map(|d| d.join(p.file_name().unwrap_or_default()))
-    };
-    path.file_name() == output.file_name() && canonical(path) == canonical(output)
 }
 
 /// Our own temporary files while writing, and editors' swap and backup files.

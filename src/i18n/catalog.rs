@@ -95,9 +95,9 @@ impl Catalog {
         // Fluent wraps placeables in U+2068/U+2069 so that a Latin name inside Arabic
         // keeps its punctuation. The bidi algorithm uses them on the page and they are
         // never drawn; left-to-right text has no use for them.
-        bundle.set_use_isolating(crate::text::bidi::is_rtl(lang));
+        bundle.set_use_isolating(crate::language::is_rtl(lang));
         // Numbers by the language's rules, NUMBER() and DATETIME() (ICU4X).
-        super::functions::install(&mut bundle, lang);
+        super::functions::install(&mut bundle);
         if let Err(errors) = bundle.add_resource(resource.clone()) {
             let listed = errors.iter().take(MAX_LISTED).map(|e| match e {
                 FluentError::Overriding { id, .. } => {

@@ -128,6 +128,12 @@ fn fluent_args(leaflet: &Leaflet) -> FluentArgs<'_> {
         match &arg.value {
             ArgValue::String(s) => args.set(name, FluentValue::from(s.as_str())),
             ArgValue::Number(n) => args.set(name, FluentValue::from(*n)),
+            // Every TOML date is in a form `toml_date` reads; were one not, DATETIME()
+            // would report the string it got.
+            ArgValue::Date(iso) => args.set(
+                name,
+                super::functions::toml_date(iso).unwrap_or_else(|| FluentValue::from(iso.as_str())),
+            ),
         }
     }
     args
@@ -230,7 +236,7 @@ fn format(
             .map(|d| d.at(&catalog.file, &catalog.source, at..at))
             .collect());
     }
-    Ok(normalise(&text, crate::text::bidi::is_rtl(lang)))
+    Ok(normalise(&text, crate::language::is_rtl(lang)))
 }
 
 fn resolver_diagnostic(

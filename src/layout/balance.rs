@@ -88,6 +88,7 @@ mod tests {
             fit: true,
             hyphenate: true,
             fallback: vec![],
+            fallback_only: false,
             accent: Rgb::BLACK,
         };
         let style = BlockStyle::of(&block, &style, 11.5);

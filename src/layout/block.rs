@@ -7,14 +7,14 @@ use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
-use super::document::{FilledRect, Glyph, Item, Placed, TextRun};
+use super::document::{FilledRect, Glyph, HardParagraph, Item, Placed, TextRun};
 use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{Rgb, TextKind};
 use crate::text::{
-    Align, FaceStyle, FontChain, ParagraphStyle, SetError, SetLine, SetParagraph, Setting, StyledText,
-    set_paragraph,
+    Align, FaceStyle, FontChain, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting, StyledText,
+    set_paragraph, widest_word,
 };
 
 /// A block's box: its height and loose lines, known at once, and its items, drawn only
@@ -54,6 +54,14 @@ impl BlockBox {
         match &self.drawing {
             Drawing::Items(items) => items.clone(),
             Drawing::Set(set, choice, lines) => set.draw(choice, lines.clone()),
+        }
+    }
+
+    /// The block's paragraphs that needed more than the breaker's decent passes.
+    pub fn hard_paragraphs(&self) -> &[HardParagraph] {
+        match &self.drawing {
+            Drawing::Items(_) => &[],
+            Drawing::Set(set, _, _) => &set.hard,
         }
     }
 
@@ -122,7 +130,12 @@ pub struct BlockSet {
     /// Written right to left: text, bullets and quote bars sit from the right.
     rtl: bool,
     passages: Vec<SetParagraph>,
+    /// How far below a line's top its baseline sits, from the block's face (the first
+    /// family's, so that counterpart blocks in every language share their baselines).
+    first_baseline: f32,
     bullet: Option<SetLine>,
+    /// Passages set only by the emergency pass or first fit.
+    hard: Vec<HardParagraph>,
 }
 
 /// Lines looser than this are not offered as alternatives for balancing columns
@@ -149,9 +162,14 @@ impl BlockSet {
             accent,
             width,
             lang: lang.to_string(),
-            rtl: crate::text::bidi::is_rtl(lang),
+            rtl: crate::language::is_rtl(lang),
             passages: Vec::new(),
             bullet: None,
+            first_baseline: {
+                let face = fonts.families[0].face(style.face);
+                style.first_baseline(face.ascender, face.descender)
+            },
+            hard: Vec::new(),
         };
         let inner = width - block.indent() - block.padding() * 2.0;
         let paragraph = ParagraphStyle {
@@ -166,11 +184,20 @@ impl BlockSet {
         for passage in passages {
             let runs = face_runs(style, passage);
             let set = set_paragraph(&StyledText { text: &passage.text, runs: &runs }, &paragraph);
-            block.passages.push(set.map_err(|error| BlockError {
+            let set = set.map_err(|error| BlockError {
                 message: passage.message.clone(),
                 defined_at: passage.defined_at.clone(),
                 error,
-            })?);
+            })?;
+            if set.pass != Pass::Tolerance {
+                block.hard.push(HardParagraph {
+                    message: passage.message.clone(),
+                    lang: block.lang.clone(),
+                    defined_at: passage.defined_at.clone(),
+                    pass: set.pass,
+                });
+            }
+            block.passages.push(set);
         }
         if kind == TextKind::List {
             let runs = [(0..'•'.len_utf8(), style.face)];
@@ -354,11 +381,17 @@ impl BlockSet {
                 _ if self.rtl => width - line.width,
                 _ => 0.0,
             };
-            let baseline = top + self.style.first_baseline() + i as f32 * self.style.leading;
+            let baseline = top + self.first_baseline + i as f32 * self.style.leading;
             for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
                 let glyphs = run
                     .iter()
-                    .map(|g| Glyph { id: g.id, x: g.x, y_offset: g.y_offset, text: g.text.clone() })
+                    .map(|g| Glyph {
+                        id: g.id,
+                        x: g.x,
+                        y_offset: g.y_offset,
+                        text: g.text.clone(),
+                        actual: g.actual.clone(),
+                    })
                     .collect();
                 let run = TextRun {
                     face: run[0].face.index(),
@@ -372,6 +405,44 @@ impl BlockSet {
         }
         out
     }
+}
+
+/// A heading's style with its type shrunk, down to `smallest` (the body size) at most,
+/// so that its widest word fits `width` whole in each language given (a row's, so
+/// counterparts stay the same size). A word still too wide at `smallest` is left to
+/// hyphenation, or to the error `BlockSet::new` gives.
+pub fn fitted_heading<'a>(
+    style: &BlockStyle,
+    smallest: f32,
+    width: f32,
+    languages: impl IntoIterator<Item = (&'a [Passage], &'a LanguageIdentifier)>,
+    fonts: &FontChain,
+) -> BlockStyle {
+    let mut widest = 0.0f32;
+    for (passages, lang) in languages {
+        let paragraph = ParagraphStyle {
+            fonts,
+            size: style.size,
+            width,
+            lang,
+            align: style.align,
+            hyphenate: style.hyphenate,
+            breaking: style.breaking,
+        };
+        for passage in passages {
+            let runs = face_runs(style, passage);
+            // A passage that cannot be set says why when the block is set.
+            if let Ok(w) = widest_word(&StyledText { text: &passage.text, runs: &runs }, &paragraph) {
+                widest = widest.max(w);
+            }
+        }
+    }
+    if widest <= width {
+        return *style;
+    }
+    // Down to a hundredth of a point, so the word fits rather than rounds over.
+    let size = (style.size * width / widest * 100.0).floor() / 100.0;
+    style.at_size(size.clamp(smallest.min(style.size), style.size))
 }
 
 /// The passage's text cut into runs of one face each, from its emphasis.

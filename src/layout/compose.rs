@@ -4,8 +4,8 @@
 //! footers at the foot of the last page and the turn-over line at the foot of the others.
 
 use super::balance;
-use super::block::{BlockBox, BlockError, BlockSet};
-use super::document::{FilledRect, Item, Placed, RowLines};
+use super::block::{BlockBox, BlockError, BlockSet, fitted_heading};
+use super::document::{FilledRect, HardParagraph, Item, Placed, RowLines};
 use super::grid::{FIT_TOLERANCE, Grid, Row};
 use super::style::BlockStyle;
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED};
@@ -81,25 +81,32 @@ pub fn compose(
     wanted: Option<usize>,
 ) -> Result<Composition, Vec<Failed>> {
     let mut failed = Vec::new();
-    let pictures = super::image::pictures(leaflet);
     let mut row = |index: usize, block: &Block, columns: &[usize], stacked: bool| -> Option<Row> {
         let style = BlockStyle { breaking, ..BlockStyle::of(block, &leaflet.style, size) };
         // Pictures and codes: once across the page, centred, whatever the languages.
         let kind = match &block.content {
             BlockContent::Text { kind, .. } => *kind,
             BlockContent::Image(image) => {
-                let table =
-                    pictures.iter().position(|p| std::sync::Arc::ptr_eq(p, &image.picture)).unwrap_or(0);
-                let drawn = super::image::image_box(image, table, grid.column_width, grid.full_width);
+                let drawn = super::image::image_box(image, grid.column_width, grid.full_width);
                 return Some(drawn_row(index, style, columns, drawn));
             }
             BlockContent::Qr(qr) => {
                 let shift = (grid.full_width - qr.width).max(0.0) / 2.0;
-                let drawn = super::qr::qr_box(qr, shift).unwrap_or_default();
+                let drawn = super::qr::qr_box(qr, shift);
                 return Some(drawn_row(index, style, columns, drawn));
             }
         };
         let width = if stacked { grid.full_width } else { grid.column_width };
+        // A heading word wider than its column shrinks the heading, not the page.
+        let style = match kind {
+            TextKind::Heading => {
+                let languages = columns
+                    .iter()
+                    .map(|&c| (texts.columns[c].blocks[index].as_slice(), &texts.columns[c].lang));
+                fitted_heading(&style, size, width, languages, fonts)
+            }
+            _ => style,
+        };
         let mut sets = Vec::new();
         for &c in columns {
             let column = &texts.columns[c];
@@ -234,6 +241,20 @@ impl Composition {
     pub fn loose_lines(&self) -> usize {
         let rows = self.pages.iter().flat_map(|p| p.body.iter().chain(&p.footers));
         rows.flat_map(|r| &r.boxes).map(|b| b.loose_lines).sum()
+    }
+
+    /// The paragraphs on the pages that needed the emergency pass or first fit, in
+    /// page order, each message and language once (a block cut by a page break is in
+    /// two rows).
+    pub fn hard_paragraphs(&self) -> Vec<HardParagraph> {
+        let mut out: Vec<HardParagraph> = Vec::new();
+        let rows = self.pages.iter().flat_map(|p| p.body.iter().chain(&p.footers));
+        for hard in rows.flat_map(|r| &r.boxes).flat_map(BlockBox::hard_paragraphs) {
+            if !out.iter().any(|h| h.message == hard.message && h.lang == hard.lang) {
+                out.push(hard.clone());
+            }
+        }
+        out
     }
 
     /// The pages each flow was set on (the most, when flows differ).

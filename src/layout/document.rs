@@ -5,8 +5,10 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
+use crate::diag::Location;
 use crate::model::{Picture, Rgb};
 use crate::text::FontFace;
+use crate::text::Pass;
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -23,6 +25,22 @@ pub struct Document {
     /// What layout put on each of its pages (before any imposition): the rows, top
     /// to bottom, for `-v` and for tests.
     pub flow: Vec<Vec<RowLines>>,
+    /// When the body was shrunk to fit: how many pages (per language, for a flip
+    /// leaflet) the text takes at the size the leaflet asks for.
+    pub pages_at_size: Option<usize>,
+    /// Paragraphs that had no decent setting in their column, in the order they
+    /// appear, each message and language once (for `check`'s warnings).
+    pub hard_paragraphs: Vec<HardParagraph>,
+}
+
+/// A paragraph the line breaker could set only in its emergency pass (looser lines) or
+/// by first fit (ragged): which message, in which language, defined where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HardParagraph {
+    pub message: String,
+    pub lang: String,
+    pub defined_at: Option<Location>,
+    pub pass: Pass,
 }
 
 /// A row on a page: the block it is of, and how many of its lines each language has
@@ -141,6 +159,9 @@ pub struct Glyph {
     pub y_offset: f32,
     /// The text this glyph stands for; empty for the later glyphs of a cluster.
     pub text: crate::text::GlyphText,
+    /// The text this glyph and the next `glyphs - 1` stand for together, where their
+    /// own texts cannot say it in drawing order (a reordered vowel sign).
+    pub actual: Option<crate::text::ActualText>,
 }
 
 /// A picture drawn into a box (top-left corner at the item's position), in points.
@@ -160,8 +181,24 @@ pub struct FilledRect {
 }
 
 impl TextRun {
+    /// The run's text: its glyphs' texts, a span's whole text for its glyphs.
     pub fn text(&self) -> String {
-        self.glyphs.iter().map(|g| &*g.text).collect()
+        let mut text = String::new();
+        let mut covered = 0;
+        for g in &self.glyphs {
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            match &g.actual {
+                Some(actual) => {
+                    text.push_str(&actual.text);
+                    covered = actual.glyphs.saturating_sub(1);
+                }
+                None => text.push_str(&g.text),
+            }
+        }
+        text
     }
 }
 

@@ -22,7 +22,7 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, FilledRect, Frame, Glyph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
 };
 pub use image::PRINT_DPI;
 pub use style::BlockStyle;
@@ -53,6 +53,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         |size: f32, breaking| compose::compose(leaflet, texts, fonts, &grid, size, breaking, Some(wanted));
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
     let at_size = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
+    let overflows_at_size = at_size.overflow().is_some();
     let page = if !style.fit {
         at_size
     } else if at_size.overflow().is_none() {
@@ -68,6 +69,9 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, needed).into());
     }
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
+    // Shrunk to fit: how many pages the text would take at `size`, for the warning.
+    let pages_at_size = if overflows_at_size { pages_needed(leaflet, texts, fonts, &grid) } else { None };
+    let hard_paragraphs = page.hard_paragraphs();
     let (pages, flow) = page
         .place(&grid, true)
         .into_iter()
@@ -78,9 +82,11 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
         body_size: page.size,
         faces: fonts.faces(),
-        images: image::pictures(leaflet),
+        images: leaflet.pictures.clone(),
         pages,
         flow,
+        pages_at_size,
+        hard_paragraphs,
     })
 }
 
@@ -228,10 +234,7 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
                 e.message,
                 if chars.len() == 1 { "it" } else { "them" }
             ))
-            .hint(
-                "add a family that covers it to `fallback` under [style] (its files in fonts/), \
-                 or replace the character in the translation",
-            )
+            .hint(missing_glyphs_hint(chars, lang))
         }
         SetError::TooWide { word, excess } => Diagnostic::error(format!(
             "the word “{}” in message `{}` ({lang}, {block}) is {:.1} mm wider than its {:.0} mm column",
@@ -248,6 +251,28 @@ pub(crate) fn block_error(e: &BlockError, block: &str, lang: &str, width: f32) -
     }
 }
 
+/// What to do about characters no font has: a control character is never text; for a
+/// script, the font to install (most are found before layout, in `coverage`: these are
+/// characters only a bold or italic face lacks, or ones the layout adds).
+fn missing_glyphs_hint(chars: &[char], lang: &str) -> String {
+    if chars.iter().all(|c| c.is_control()) {
+        return "a control character is never printed: delete it from the translation".into();
+    }
+    let install = chars
+        .iter()
+        .find_map(|c| crate::text::scripts::script_of(*c))
+        .and_then(|script| crate::text::scripts::install_hint(script, lang));
+    match install {
+        Some((family, package)) => format!(
+            "install {family} (Debian: {package}) or put its .ttf files in fonts/, \
+             or replace the character in the translation"
+        ),
+        None => "add a family that covers it to `fallback` under [style] (its files in fonts/), \
+                 or replace the character in the translation"
+            .into(),
+    }
+}
+
 /// A word as quoted in a message: its start, when it is long (a "word" may be
 /// thousands of letters without a space).
 fn shortened(word: &str) -> String {
@@ -260,6 +285,15 @@ fn shortened(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn missing_glyphs_say_what_to_install() {
+        let hint = super::missing_glyphs_hint(&['আ'], "bn");
+        assert!(hint.starts_with("install Noto Sans Bengali (Debian: fonts-noto-core)"), "{hint}");
+        // No font draws a control character: nothing to install.
+        let hint = super::missing_glyphs_hint(&['\0'], "es");
+        assert!(hint.contains("never printed"), "{hint}");
+    }
+
     /// A 20,000-letter word used to be quoted whole in its error.
     #[test]
     fn long_words_are_quoted_by_their_start() {

@@ -9,13 +9,13 @@ use crate::model::{Qr, Rgb};
 pub const QUIET_ZONE: usize = 4;
 
 /// The code for `qr.url`, `qr.width` wide and high (quiet zone included), its top-left
-/// corner at the box's origin; `None` if the text is too long to encode (the leaflet
-/// allows 1000 bytes; a code holds nearly three times that).
-pub fn qr_box(qr: &Qr, shift: f32) -> Option<BlockBox> {
-    let code = qrcode::QrCode::new(qr.url.as_bytes()).ok()?;
+/// corner at the box's origin. The code was encoded when the leaflet was loaded (an
+/// address too long for one is an error there), so nothing here can fail.
+pub fn qr_box(qr: &Qr, shift: f32) -> BlockBox {
+    let code = &qr.code;
     let modules = code.width();
     let size = qr.width / (modules + 2 * QUIET_ZONE) as f32;
-    let dark = |x: usize, y: usize| code[(x, y)] == qrcode::Color::Dark;
+    let dark = |x: usize, y: usize| code.is_dark(x, y);
     let mut items = Vec::new();
     for y in 0..modules {
         let mut x = 0;
@@ -39,7 +39,7 @@ pub fn qr_box(qr: &Qr, shift: f32) -> Option<BlockBox> {
             });
         }
     }
-    Some(BlockBox::drawn(qr.width, items))
+    BlockBox::drawn(qr.width, items)
 }
 
 #[cfg(test)]
@@ -51,8 +51,8 @@ mod tests {
     #[test]
     fn the_code_scans_back_to_its_address() {
         let url = "https://example.org/peru-solidarity?from=leaflet";
-        let qr = Qr { url: url.into(), width: 200.0 };
-        let code = qr_box(&qr, 0.0).unwrap();
+        let qr = Qr { url: url.into(), width: 200.0, code: crate::model::QrCode::encode(url).unwrap() };
+        let code = qr_box(&qr, 0.0);
         let pixels = 400usize; // 2 px per point
         let mut bitmap = vec![255u8; pixels * pixels];
         for p in &code.items() {

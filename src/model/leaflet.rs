@@ -8,6 +8,7 @@ use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
 use super::picture::Picture;
+use super::qr::QrCode;
 use super::units::Rgb;
 
 /// A file read into memory, kept for diagnostics (line and column from byte spans).
@@ -47,6 +48,9 @@ pub struct Leaflet {
     /// Variables handed to every message, in name order.
     pub args: Vec<Arg>,
     pub blocks: Vec<Block>,
+    /// Every picture the blocks show, each once, in order of first use: the document's
+    /// image table, which each `Image::index` points into.
+    pub pictures: Vec<Arc<Picture>>,
 }
 
 /// How many pages the text runs over.
@@ -147,8 +151,12 @@ pub struct Style {
     pub fit: bool,
     pub hyphenate: bool,
     /// Families tried, in order, for characters `font` lacks (other scripts), with
-    /// where each was named in the TOML (`None`: the built-in default chain).
+    /// where each was named in the TOML (`None`: the built-in default chain, which
+    /// follows the families named unless `fallback_only`).
     pub fallback: Vec<(String, Option<Range<usize>>)>,
+    /// `fallback` replaces the built-in chain, and no family is chosen from the
+    /// system's fonts for characters the chain lacks.
+    pub fallback_only: bool,
     pub accent: Rgb,
 }
 
@@ -172,6 +180,9 @@ pub struct Arg {
 pub enum ArgValue {
     String(String),
     Number(f64),
+    /// A TOML date, time or date-time, in the ISO form TOML writes (`2022-12-17`,
+    /// `2022-12-17T14:00:00`, `14:00:00`).
+    Date(String),
 }
 
 /// The kinds of text block: each sets its messages in every language, in its own look.
@@ -205,6 +216,8 @@ impl TextKind {
 pub struct Qr {
     pub url: String,
     pub width: f32,
+    /// `url` encoded, when the leaflet was loaded.
+    pub code: QrCode,
 }
 
 /// An image block's picture and how wide it is drawn.
@@ -212,6 +225,8 @@ pub struct Qr {
 pub struct Image {
     /// Shared by every block showing the same file, so it is embedded once.
     pub picture: Arc<Picture>,
+    /// Where `picture` is in `Leaflet::pictures`, set as it is put there.
+    pub index: usize,
     pub width: ImageWidth,
     /// The `path` value in the TOML, for messages about the picture.
     pub path_span: Range<usize>,

@@ -19,7 +19,6 @@ use super::picture::Picture;
 use super::units::{PAPER_NAMES, parse_length, parse_paper};
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED, closest};
 use blocks::RawBlock;
-pub use style::DEFAULT_FONT;
 use style::RawStyle;
 
 #[derive(Deserialize)]
@@ -74,7 +73,13 @@ pub fn load(path: &Path) -> Result<Leaflet, Diagnostics> {
 /// Validates a leaflet from its source text.
 pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let raw: RawLeaflet = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
-    let mut v = Validator { source: &source, problems: Vec::new(), not_listed: 0, pictures: BTreeMap::new() };
+    let mut v = Validator {
+        source: &source,
+        problems: Vec::new(),
+        not_listed: 0,
+        pictures: Vec::new(),
+        picture_index: BTreeMap::new(),
+    };
 
     let languages = v.languages(&raw.languages);
     let page = v.page(raw.paper.as_ref(), raw.orientation.as_ref());
@@ -139,6 +144,7 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     if !v.problems.is_empty() {
         return Err(Diagnostics(v.problems));
     }
+    let pictures = v.pictures;
     Ok(Leaflet {
         source,
         stem,
@@ -157,6 +163,7 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
         style,
         args,
         blocks,
+        pictures,
     })
 }
 
@@ -190,8 +197,10 @@ struct Validator<'a> {
     problems: Vec<Diagnostic>,
     /// Problems past `MAX_LISTED`, counted only.
     not_listed: usize,
-    /// Pictures read so far, by resolved path: a file shown twice is read once.
-    pictures: BTreeMap<std::path::PathBuf, Arc<Picture>>,
+    /// Pictures read so far, in order of first use: a file shown twice is read once.
+    pictures: Vec<Arc<Picture>>,
+    /// Where each resolved path's picture is in `pictures`.
+    picture_index: BTreeMap<std::path::PathBuf, usize>,
 }
 
 impl Validator<'_> {
@@ -294,8 +303,9 @@ impl Validator<'_> {
                 toml::Value::String(s) => ArgValue::String(s.clone()),
                 toml::Value::Integer(i) => ArgValue::Number(*i as f64),
                 toml::Value::Float(f) if f.is_finite() => ArgValue::Number(*f),
-                // Dates reach Fluent as ISO strings, which DATETIME() formats per language.
-                toml::Value::Datetime(d) => ArgValue::String(d.to_string()),
+                // Dates reach Fluent as dates, printed in each language's words with or
+                // without DATETIME().
+                toml::Value::Datetime(d) => ArgValue::Date(d.to_string()),
                 other => {
                     self.error(
                         value.span(),

@@ -4,11 +4,13 @@
 mod leaflet;
 mod load;
 pub mod picture;
+mod qr;
 pub mod units;
 
 pub use leaflet::*;
-pub use load::{DEFAULT_FONT, load, parse, parse_tag};
+pub use load::{load, parse, parse_tag};
 pub use picture::{Channels, Picture, PictureData, Samples};
+pub use qr::QrCode;
 pub use units::Rgb;
 
 #[cfg(test)]

@@ -107,3 +107,18 @@ fn align_belongs_to_text_blocks_only() {
     assert!(e.contains("only text blocks have `align`; this is a qr"), "{e}");
     assert!(leaflet(&qr.replace("align = \"left\"\n", "")).is_ok());
 }
+
+/// A qr block's address is encoded as the leaflet loads: the longest allowed makes a
+/// code, one byte more is an error at the address (layout has nothing left to fail on).
+#[test]
+fn qr_codes_are_encoded_at_load() {
+    let qr = |url: &str| format!("{MINIMAL}[[blocks]]\ntype = \"qr\"\nurl = \"{url}\"\n");
+    let longest = format!("https://x.org/{}", "a".repeat(1000 - 14));
+    let l = leaflet(&qr(&longest)).unwrap();
+    let BlockContent::Qr(block) = &l.blocks[1].content else { panic!("a qr block") };
+    let code = &block.code;
+    assert_eq!(*code, QrCode::encode(&longest).unwrap());
+    assert!(code.width() > 21, "{}", code.width());
+    let e = first_error(&qr(&format!("{longest}a")));
+    assert!(e.starts_with("t.toml:7:7: error: the `url` must hold 1 to 1000 characters"), "{e}");
+}

@@ -90,7 +90,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
             }
         }
     }
-    compress(&mut doc);
+    compress(&mut doc)?;
     // The file's /ID is a hash of the file written with a placeholder there, put in
     // its place afterwards (same length, so no offset moves).
     let id = |bytes: [u8; 16]| Object::String(bytes.to_vec(), StringFormat::Hexadecimal);
@@ -128,19 +128,20 @@ fn hex(bytes: &[u8]) -> Vec<u8> {
 
 /// Streams not compressed yet, deflated (see `deflate`; lopdf's own, miniz at level 9,
 /// took a quarter of a build's time).
-fn compress(doc: &mut Document) {
+fn compress(doc: &mut Document) -> Result<(), PdfError> {
     let mut deflater = super::deflate::Deflater::new();
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if stream.dict.has(b"Filter") || !stream.allows_compression || stream.content.len() < 64 {
             continue;
         }
-        let packed = deflater.zlib(&stream.content);
+        let packed = deflater.zlib(&stream.content)?;
         if packed.len() < stream.content.len() {
             stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(packed);
         }
     }
+    Ok(())
 }
 
 /// The document information without printpdf's empty entries, and with text that is

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{DictItem, ExternalStream, ExternalXObject, XObjectId};
 
+use super::PdfError;
 use crate::model::{Channels, Picture, PictureData};
 
 /// The fixed resource name of the `index`-th picture (fixed, so output is repeatable).
@@ -13,7 +14,7 @@ pub fn id(index: usize) -> XObjectId {
     XObjectId(format!("Im{index}"))
 }
 
-pub fn xobject(picture: &Picture) -> ExternalXObject {
+pub fn xobject(picture: &Picture) -> Result<ExternalXObject, PdfError> {
     let mut dict = image_dict(picture.width, picture.height);
     let content = match &picture.data {
         PictureData::Jpeg { bytes, channels } => {
@@ -28,18 +29,18 @@ pub fn xobject(picture: &Picture) -> ExternalXObject {
                 let mut mask = image_dict(picture.width, picture.height);
                 mask.insert("ColorSpace".into(), name("DeviceGray"));
                 mask.insert("Filter".into(), name("FlateDecode"));
-                let stream = ExternalStream { dict: mask, content: deflate(alpha), compress: false };
+                let stream = ExternalStream { dict: mask, content: deflate(alpha)?, compress: false };
                 dict.insert("SMask".into(), DictItem::Stream { stream });
             }
-            deflate(&samples.bytes)
+            deflate(&samples.bytes)?
         }
     };
-    ExternalXObject {
+    Ok(ExternalXObject {
         stream: ExternalStream { dict, content, compress: false },
         width: None,
         height: None,
         dpi: None,
-    }
+    })
 }
 
 fn image_dict(width: u32, height: u32) -> BTreeMap<String, DictItem> {
@@ -64,6 +65,6 @@ fn name(n: &str) -> DictItem {
     DictItem::Name(n.as_bytes().to_vec())
 }
 
-fn deflate(bytes: &[u8]) -> Vec<u8> {
+fn deflate(bytes: &[u8]) -> Result<Vec<u8>, PdfError> {
     super::deflate::Deflater::new().zlib(bytes)
 }

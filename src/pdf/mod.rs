@@ -76,7 +76,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         .collect();
 
     for (index, picture) in doc.images.iter().enumerate() {
-        let xobject = printpdf::XObject::External(images::xobject(picture));
+        let xobject = printpdf::XObject::External(images::xobject(picture)?);
         pdf.resources.xobjects.map.insert(images::id(index), xobject);
     }
 
@@ -120,8 +120,12 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                     });
                 }
                 Item::Text(run) => {
-                    let Some(face) = &faces[canonical[run.face]] else {
-                        continue;
+                    // Every run's face was embedded by `used_glyphs`, its advances read
+                    // above: a run without them is a bug to report, never text left out
+                    // (and never a text object opened and left open).
+                    let index = canonical[run.face];
+                    let (Some(face), Some(widths)) = (&faces[index], &advances[index]) else {
+                        return Err(PdfError::Internal(format!("face {index} was not embedded")));
                     };
                     // A run in another language than the document's is marked as such,
                     // for screen readers and text extraction.
@@ -138,17 +142,32 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         size: Pt(run.size),
                     });
                     ops.push(Op::SetFillColor { col: color(run.color) });
-                    let Some(widths) = &advances[canonical[run.face]] else { continue };
-                    // One show per stretch on one baseline (marks raised start their own).
+                    // One show per stretch on one baseline (marks raised start their own)
+                    // and inside or outside a span of actual text.
+                    let spans = actual_spans(&run.glyphs);
+                    let mut start = 0;
                     for segment in run.glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(
-                                Pt(placed.x + segment[0].x),
-                                Pt(flip(placed.y) + segment[0].y_offset),
-                            ),
-                        });
-                        let glyphs = text_segment(segment, run.size, widths, face);
-                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                        for piece in split_at_spans(segment, start, &spans) {
+                            let at = start;
+                            start += piece.len();
+                            if let Some(span) = spans.iter().find(|s| s.glyphs.start == at) {
+                                ops.push(Op::BeginMarkedContentWithProperties {
+                                    tag: "Span".into(),
+                                    properties: actual_text_property(span.text),
+                                });
+                            }
+                            ops.push(Op::SetTextMatrix {
+                                matrix: TextMatrix::Translate(
+                                    Pt(placed.x + piece[0].x),
+                                    Pt(flip(placed.y) + piece[0].y_offset),
+                                ),
+                            });
+                            let glyphs = text_segment(piece, run.size, widths, face);
+                            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                            if spans.iter().any(|s| s.glyphs.end == start) {
+                                ops.push(Op::EndMarkedContent);
+                            }
+                        }
                     }
                     ops.push(Op::EndTextSection);
                     if other_language {
@@ -206,6 +225,62 @@ fn text_segment(
     out
 }
 
+/// A stretch of a run's glyphs (by index) that stands for `text` as a whole.
+struct Span<'a> {
+    glyphs: std::ops::Range<usize>,
+    text: &'a str,
+}
+
+/// The run's spans of actual text, as layout marked them (`Glyph::actual`), cut to the
+/// run so that every span opened is closed within it.
+fn actual_spans(glyphs: &[Glyph]) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < glyphs.len() {
+        match &glyphs[i].actual {
+            Some(actual) => {
+                let end = (i + actual.glyphs.max(1)).min(glyphs.len());
+                spans.push(Span { glyphs: i..end, text: &actual.text });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// `segment` (the run's glyphs from index `start`) cut where a span starts or ends, so
+/// each piece lies wholly inside or outside one. A run without spans is one piece, and
+/// is written as it always was.
+fn split_at_spans<'g>(segment: &'g [Glyph], start: usize, spans: &[Span]) -> Vec<&'g [Glyph]> {
+    let range = start..start + segment.len();
+    let mut cuts: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.glyphs.start, s.glyphs.end])
+        .filter(|&c| c > range.start && c < range.end)
+        .map(|c| c - start)
+        .collect();
+    cuts.dedup();
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&segment[from..cut]);
+        from = cut;
+    }
+    pieces.push(&segment[from..]);
+    pieces
+}
+
+/// `<< /ActualText <FEFF…> >>`: the text a span stands for, in UTF-16BE with its byte
+/// order mark as PDF text strings are. Hexadecimal, as the glyphs are, so the content
+/// holds no literal strings (`content::join_hex_strings` leaves dictionaries alone).
+fn actual_text_property(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let value = DictItem::String { data, literal: false };
+    DictItem::Dict { map: [("ActualText".to_string(), value)].into() }
+}
+
 /// The advances of the glyphs `used`, in thousandths of an em, by glyph id.
 fn thousandths(face: &crate::text::FontFace, used: impl Iterator<Item = u16>) -> BTreeMap<u16, i64> {
     let parsed = face.parse();
@@ -234,4 +309,55 @@ fn color(ink: Ink) -> Color {
         b: c.2 as f32 / 255.0,
         icc_profile: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The operators of each page's content stream, in order.
+    fn operators(pdf: &[u8]) -> Vec<Vec<String>> {
+        let lo = lopdf::Document::load_mem(pdf).unwrap();
+        lo.get_pages()
+            .values()
+            .map(|&page| {
+                let content = lo.get_page_content(page);
+                let ops = lopdf::content::Content::decode(&content).unwrap().operations;
+                ops.into_iter().map(|op| op.operator).collect()
+            })
+            .collect()
+    }
+
+    /// Text objects (BT … ET) and marked content (BDC … EMC) open and close in pairs,
+    /// nested properly, on every page of a leaflet in two scripts and three faces, with
+    /// runs marked as another language.
+    #[test]
+    fn text_objects_and_marked_content_always_close() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets/arabic-solidarity.toml");
+        let built = crate::build::build(&path, &Default::default()).unwrap_or_else(|d| panic!("{d}"));
+        let pages = operators(&built.pdf);
+        assert!(!pages.is_empty());
+        for ops in pages {
+            let mut open: Vec<&str> = Vec::new();
+            let (mut texts, mut marked) = (0, 0);
+            for op in &ops {
+                match op.as_str() {
+                    "BT" => {
+                        assert!(!open.contains(&"BT"), "BT inside a text object");
+                        open.push("BT");
+                        texts += 1;
+                    }
+                    "BDC" => {
+                        open.push("BDC");
+                        marked += 1;
+                    }
+                    "ET" => assert_eq!(open.pop(), Some("BT"), "ET closing {open:?}"),
+                    "EMC" => assert_eq!(open.pop(), Some("BDC"), "EMC closing {open:?}"),
+                    _ => {}
+                }
+            }
+            assert_eq!(open, Vec::<&str>::new(), "left open at the end of the page");
+            assert!(texts > 10 && marked > 0, "{texts} text objects, {marked} marked");
+        }
+    }
 }

@@ -136,17 +136,43 @@ mod tests {
     #[test]
     fn with_bleed_and_marks_copies_keep_their_bleed_and_cuts_are_marked() {
         let sheet = impose(a5(), &options(2, 3.0, true));
-        // 2 × 148 mm + 6 mm of bleed between + marks: more than A4 and SRA4 hold.
-        assert!((sheet.width - 420.0 * PT_PER_MM).abs() < 0.01, "{}", sheet.width / PT_PER_MM);
+        // 2 × 148 mm + 6 mm of bleed between + 7 mm of marks on each side: 316 × 224 mm,
+        // an SRA4 sheet on its side (320 × 225 mm), not A3.
+        let mm = |pt: f32| pt / PT_PER_MM;
+        assert!((mm(sheet.width) - 320.0).abs() < 0.01 && (mm(sheet.height) - 225.0).abs() < 0.01);
+        assert_eq!(sheet_name(sheet.width, sheet.height), "SRA4 landscape");
         let r = rects(&sheet);
         let bands: Vec<_> = r.iter().filter(|r| r.3 > 1.0 && r.2 > 100.0).collect();
         assert_eq!(bands.len(), 2);
         // Each band runs into its copy's bleed at the top and sides.
         assert!((bands[0].2 - (148.0 + 6.0) * PT_PER_MM).abs() < 0.01);
         assert!((bands[1].0 - (bands[0].0 + bands[0].2)).abs() < 0.01, "bleeds meet between the copies");
+        // The copies, bleed included, do not overlap: the second starts where the first ends.
+        let bleed = 3.0 * PT_PER_MM;
+        let copies: Vec<(f32, f32)> = bands.iter().map(|b| (b.0, b.0 + b.2)).collect();
+        assert!(copies[0].1 <= copies[1].0 + 0.01, "{copies:?}");
         // Cut marks: four vertical cuts (two per copy) and two horizontal, each marked
-        // at both ends, all outside the copies.
+        // at both ends.
         let marks: Vec<_> = r.iter().filter(|r| r.2.min(r.3) == super::super::MARK_WEIGHT).collect();
         assert_eq!(marks.len(), 4 * 2 + 2 * 2);
+        // Every mark lies outside both copies and their bleed, and inside the sheet.
+        let (top, bottom) =
+            ((sheet.height - 210.0 * PT_PER_MM) / 2.0, (sheet.height + 210.0 * PT_PER_MM) / 2.0);
+        for &&(x, y, w, h) in &marks {
+            let inside_sheet =
+                x >= -0.01 && y >= -0.01 && x + w <= sheet.width + 0.01 && y + h <= sheet.height + 0.01;
+            assert!(
+                inside_sheet,
+                "mark at {x},{y} {w}×{h} runs off the {}×{} sheet",
+                sheet.width, sheet.height
+            );
+            let clear = |(left, right): (f32, f32)| {
+                x + w <= left + 0.01
+                    || x >= right - 0.01
+                    || y + h <= top - bleed + 0.01
+                    || y >= bottom + bleed - 0.01
+            };
+            assert!(copies.iter().all(|&c| clear(c)), "mark at {x},{y} {w}×{h} on a copy or its bleed");
+        }
     }
 }

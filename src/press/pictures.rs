@@ -2,21 +2,26 @@
 //! the same gray-component replacement as the page's colours) or to gray. Gray pictures
 //! stay gray in every mode; transparency is kept as it is.
 
-use super::{ColorMode, convert};
+use super::{ColorMode, PressError, convert};
 use crate::layout::Ink;
 use crate::model::{Channels, Picture, PictureData, Rgb, Samples};
 
-/// The picture in `mode`, or `None` when it is fine as it is.
-pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Option<Picture> {
+/// The picture in `mode`, `None` when it is fine as it is, or why its samples could not
+/// be read (an RGB picture left as it is would print in RGB in a CMYK or gray file).
+pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Result<Option<Picture>, PressError> {
     let channels = match &picture.data {
         PictureData::Jpeg { channels, .. } => *channels,
         PictureData::Samples(s) => s.channels,
     };
     if mode == ColorMode::Rgb || channels != Channels::Rgb {
-        return None;
+        return Ok(None);
     }
-    // The file decoded when the leaflet was loaded, so it decodes again.
-    let samples = picture.samples().ok()?;
+    // The file decoded when the leaflet was loaded, so it should decode again.
+    let samples = picture.samples().map_err(|reason| PressError::Picture {
+        path: picture.path.clone(),
+        mode,
+        reason,
+    })?;
     let (channels, per_pixel) = match mode {
         ColorMode::Cmyk => (Channels::Cmyk, 4),
         _ => (Channels::Gray, 1),
@@ -30,7 +35,7 @@ pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Option<Picture> {
         }
     }
     let data = PictureData::Samples(Samples { channels, bytes, alpha: samples.alpha });
-    Some(Picture { data, ..picture.clone() })
+    Ok(Some(Picture { data, ..picture.clone() }))
 }
 
 #[cfg(test)]
@@ -45,7 +50,7 @@ mod tests {
 
     #[test]
     fn cmyk_pictures_print_black_as_black_ink_alone() {
-        let p = convert_picture(&rgb(&[[0, 0, 0], [255, 0, 0]]), ColorMode::Cmyk).unwrap();
+        let p = convert_picture(&rgb(&[[0, 0, 0], [255, 0, 0]]), ColorMode::Cmyk).unwrap().unwrap();
         let PictureData::Samples(s) = &p.data else { panic!() };
         assert_eq!(s.channels, Channels::Cmyk);
         assert_eq!(s.bytes, [0, 0, 0, 255, 0, 255, 255, 0]);
@@ -54,11 +59,25 @@ mod tests {
 
     #[test]
     fn gray_pictures_by_luma_and_rgb_left_alone() {
-        let p = convert_picture(&rgb(&[[255, 255, 255], [0, 0, 255]]), ColorMode::Gray).unwrap();
+        let p = convert_picture(&rgb(&[[255, 255, 255], [0, 0, 255]]), ColorMode::Gray).unwrap().unwrap();
         let PictureData::Samples(s) = &p.data else { panic!() };
         assert_eq!(s.channels, Channels::Gray);
         assert_eq!(s.bytes[0], 255);
         assert!(s.bytes[1] < 40, "blue is dark: {}", s.bytes[1]);
-        assert!(convert_picture(&rgb(&[[1, 2, 3]]), ColorMode::Rgb).is_none());
+        assert_eq!(convert_picture(&rgb(&[[1, 2, 3]]), ColorMode::Rgb), Ok(None));
+    }
+
+    /// A JPEG that does not decode used to be left as it was: RGB in a CMYK or gray file.
+    #[test]
+    fn a_picture_that_does_not_decode_is_an_error() {
+        let data = PictureData::Jpeg { bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 1], channels: Channels::Rgb };
+        let broken = Picture { path: "photo.jpg".into(), width: 10, height: 10, data };
+        for mode in [ColorMode::Cmyk, ColorMode::Gray] {
+            let e = convert_picture(&broken, mode).unwrap_err();
+            assert!(e.to_string().starts_with("cannot convert photo.jpg to "), "{e}");
+            assert!(e.to_string().contains("not a readable JPEG"), "{e}");
+        }
+        // In RGB it is written as it is: nothing to decode.
+        assert_eq!(convert_picture(&broken, ColorMode::Rgb), Ok(None));
     }
 }

@@ -38,6 +38,8 @@ pub enum PreviewError {
         MAX_PIXELS / 1_000_000
     )]
     TooLarge { width: u32, height: u32, dpi: f32 },
+    #[error("cannot draw the picture {0}")]
+    Picture(String),
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
 }
@@ -59,17 +61,19 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
     // Parsing reads only the table directory; the faces are parsed once per page.
     let faces: Vec<Face> = doc.faces.iter().map(|f| f.parse()).collect();
     // Pictures decoded once per page, when first drawn.
-    let mut pictures: Vec<Option<Option<Pixmap>>> = vec![None; doc.images.len()];
+    let mut pictures: Vec<Option<Pixmap>> = vec![None; doc.images.len()];
     for placed in &page.items {
         let (x, y) = (placed.x * scale, placed.y * scale);
         match &placed.item {
             Item::Rect(rect) => fill_rect(&mut pixmap, x, y, rect, scale),
             Item::Image(image) => {
-                let decoded =
-                    pictures[image.image].get_or_insert_with(|| picture::pixmap(&doc.images[image.image]));
-                if let Some(picture) = decoded {
-                    picture::draw(&mut pixmap, picture, x, y, image.width * scale, image.height * scale);
-                }
+                let decoded = match &mut pictures[image.image] {
+                    Some(decoded) => decoded,
+                    slot => {
+                        slot.insert(picture::pixmap(&doc.images[image.image]).map_err(PreviewError::Picture)?)
+                    }
+                };
+                picture::draw(&mut pixmap, decoded, x, y, image.width * scale, image.height * scale);
             }
             Item::Text(run) => {
                 let units_per_em = doc.faces[run.face].units_per_em;

@@ -6,12 +6,24 @@ use tiny_skia::{FilterQuality, Pixmap, PixmapPaint, Transform};
 use crate::layout::Ink;
 use crate::model::{Channels, Picture};
 
-/// The picture as screen pixels, premultiplied as tiny-skia wants; `None` if it cannot be
-/// decoded (it was when the leaflet loaded, so that does not happen in practice).
-pub fn pixmap(picture: &Picture) -> Option<Pixmap> {
-    let samples = picture.samples().ok()?;
-    let mut pixmap = Pixmap::new(picture.width, picture.height)?;
+/// The picture as screen pixels, premultiplied as tiny-skia wants, or why it cannot be
+/// decoded (it was when the leaflet loaded): an error, so a preview never silently
+/// leaves out a picture the PDF shows.
+pub fn pixmap(picture: &Picture) -> Result<Pixmap, String> {
+    let samples = picture.samples()?;
     let n = samples.channels.count();
+    let pixels = picture.width as usize * picture.height as usize;
+    if samples.bytes.len() != pixels * n || samples.alpha.as_ref().is_some_and(|a| a.len() != pixels) {
+        return Err(format!(
+            "{}: its samples do not fill {} × {} pixels",
+            picture.path.display(),
+            picture.width,
+            picture.height
+        ));
+    }
+    let mut pixmap = Pixmap::new(picture.width, picture.height).ok_or_else(|| {
+        format!("{}: {} × {} pixels cannot be drawn", picture.path.display(), picture.width, picture.height)
+    })?;
     for (i, (px, out)) in samples.bytes.chunks_exact(n).zip(pixmap.data_mut().chunks_exact_mut(4)).enumerate()
     {
         let unit = |v: u8| f32::from(v) / 255.0;
@@ -26,7 +38,7 @@ pub fn pixmap(picture: &Picture) -> Option<Pixmap> {
         let pre = |v: u8| ((u16::from(v) * u16::from(a) + 127) / 255) as u8;
         out.copy_from_slice(&[pre(r), pre(g), pre(b), a]);
     }
-    Some(pixmap)
+    Ok(pixmap)
 }
 
 /// `picture` drawn into the box at (x, y), `width` × `height` pixels.

@@ -17,6 +17,8 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
         images: Vec::new(),
         pages: vec![Page::trimmed(width, height, items)],
         flow: Vec::new(),
+        pages_at_size: None,
+        hard_paragraphs: Vec::new(),
     }
 }
 
@@ -29,7 +31,7 @@ fn letter(c: char, x: f32, y: f32, size: f32, y_offset: f32) -> Placed {
     let family = FontFamily::builtin();
     let face = family.faces[0].parse();
     let id = face.glyph_index(c).unwrap().0;
-    let glyph = Glyph { id, x: 0.0, y_offset, text: c.to_string().into() };
+    let glyph = Glyph { id, x: 0.0, y_offset, text: c.to_string().into(), actual: None };
     let run = TextRun { face: 0, size, color: Rgb::BLACK.into(), lang: "en".into(), glyphs: vec![glyph] };
     Placed { x, y, item: Item::Text(run) }
 }
@@ -155,4 +157,19 @@ fn hairlines_are_drawn_a_pixel_wide() {
     let pixmap = render(&page, 0, 72.0).unwrap();
     assert_eq!(ink_box(&pixmap), Some((5, 10, 15, 11)));
     assert_eq!(rgb_at(&pixmap, 7, 10), [0, 0, 0]);
+}
+
+/// A picture that does not decode used to be left out of the preview without a word.
+#[test]
+fn a_picture_that_does_not_decode_is_an_error() {
+    use crate::layout::ImageBox;
+    use crate::model::{Channels, Picture, PictureData};
+    let data = PictureData::Jpeg { bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 1], channels: Channels::Rgb };
+    let broken = Picture { path: "photo.jpg".into(), width: 10, height: 10, data };
+    let image =
+        Placed { x: 10.0, y: 10.0, item: Item::Image(ImageBox { image: 0, width: 20.0, height: 20.0 }) };
+    let mut page = doc(100.0, 100.0, vec![image]);
+    page.images.push(Arc::new(broken));
+    let e = render(&page, 0, 72.0).unwrap_err();
+    assert!(matches!(&e, PreviewError::Picture(m) if m.starts_with("photo.jpg: not a readable JPEG")), "{e}");
 }

@@ -1,21 +1,9 @@
-//! Direction: which languages are written right to left, the Unicode bidi embedding
-//! level of every byte of a paragraph (UAX #9, via unicode-bidi), and the visual order
-//! of a line's glyphs. Line breaking works in logical order; only placing a line
-//! reorders it.
+//! Direction: the Unicode bidi embedding level of every byte of a paragraph (UAX #9,
+//! via unicode-bidi), and the visual order of a line's glyphs. Line breaking works in
+//! logical order; only placing a line reorders it. Which languages are written right to
+//! left is a fact of `crate::language`.
 
-use unic_langid::LanguageIdentifier;
 use unicode_bidi::{BidiInfo, Level};
-
-/// Whether `lang` is written right to left (by its script subtag, or its language).
-pub fn is_rtl(lang: &LanguageIdentifier) -> bool {
-    if let Some(script) = lang.script {
-        return matches!(script.as_str(), "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg");
-    }
-    matches!(
-        lang.language.as_str(),
-        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ug" | "ckb" | "syr"
-    )
-}
 
 /// Invisible characters that steer the bidi algorithm (isolates, embeddings, marks):
 /// they take part in ordering and are never drawn or extracted.
@@ -37,16 +25,6 @@ pub fn visual_order(levels: &[Level]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn right_to_left_languages() {
-        for tag in ["ar", "ar-EG", "he", "fa", "ur", "ku-Arab"] {
-            assert!(is_rtl(&tag.parse().unwrap()), "{tag}");
-        }
-        for tag in ["en", "es", "qu", "pt-BR", "sr-Latn"] {
-            assert!(!is_rtl(&tag.parse().unwrap()), "{tag}");
-        }
-    }
 
     #[test]
     fn latin_inside_arabic_keeps_its_order() {

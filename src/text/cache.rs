@@ -17,7 +17,7 @@ use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
 use super::chain::{FaceId, FontChain};
-use super::fonts::FaceStyle;
+use super::fonts::{FaceStyle, FontFace};
 use super::shape::{ShapedGlyph, shape};
 
 /// Entries past which a cache starts again (a long `watch` session edits text for hours).
@@ -124,30 +124,101 @@ impl<P> TextCaches<P> {
 
 /// Caches by the identity of a chain's faces, for a thread to keep. Built-in faces are
 /// the same objects for every leaflet; faces read from a fonts folder are new each
-/// time, so their chains share nothing (and are dropped when the map is full).
+/// time, so their chains share nothing.
 #[derive(Debug)]
 pub struct SharedCaches<P> {
-    by_faces: RefCell<HashMap<Vec<usize>, Rc<TextCaches<P>>>>,
+    /// Oldest first.
+    sets: RefCell<Vec<(FaceSet, Rc<TextCaches<P>>)>>,
+}
+
+/// A chain's faces in order, held. A face is told by its address, which is an identity
+/// only while the face lives: holding it here means no face read later (a font file
+/// changed under `watch`) can take its address and be served its glyphs.
+#[derive(Debug)]
+struct FaceSet(Vec<Arc<FontFace>>);
+
+impl FaceSet {
+    fn is(&self, chain: &FontChain) -> bool {
+        let mut faces = chain.families.iter().flat_map(|f| &f.faces);
+        self.0.iter().all(|held| faces.next().is_some_and(|face| Arc::ptr_eq(held, face)))
+            && faces.next().is_none()
+    }
+
+    /// Whether some face is held by this set alone: no chain can have all of the set's
+    /// faces again, so its caches will never be asked for.
+    fn is_orphaned(&self) -> bool {
+        self.0.iter().any(|face| {
+            let here = self.0.iter().filter(|f| Arc::ptr_eq(f, face)).count();
+            Arc::strong_count(face) <= here
+        })
+    }
 }
 
 impl<P> Default for SharedCaches<P> {
     fn default() -> Self {
-        SharedCaches { by_faces: RefCell::default() }
+        SharedCaches { sets: RefCell::default() }
     }
 }
 
 impl<P> SharedCaches<P> {
     /// The caches of the chain's faces.
     pub fn of(&self, chain: &FontChain) -> Rc<TextCaches<P>> {
-        let identity: Vec<usize> = chain
-            .families
-            .iter()
-            .flat_map(|f| f.faces.iter().map(|face| Arc::as_ptr(face) as usize))
-            .collect();
-        let mut shared = self.by_faces.borrow_mut();
-        if shared.len() >= FACE_SETS_LIMIT {
-            shared.clear();
+        let mut sets = self.sets.borrow_mut();
+        if let Some((_, caches)) = sets.iter().find(|(faces, _)| faces.is(chain)) {
+            return caches.clone();
         }
-        shared.entry(identity).or_default().clone()
+        // Drop what no chain can use (faces from a fonts folder, once their build is
+        // done), so a long `watch` session keeps one set of fonts, not one per build.
+        sets.retain(|(faces, _)| !faces.is_orphaned());
+        if sets.len() >= FACE_SETS_LIMIT {
+            sets.remove(0);
+        }
+        let caches = Rc::new(TextCaches::default());
+        sets.push((FaceSet(chain.faces()), caches.clone()));
+        caches
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::text::fonts::FontFamily;
+
+    /// A chain of Noto Sans read from its file: a new face each time.
+    fn read() -> FontChain {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/noto-sans/NotoSans-Regular.ttf");
+        let bytes = std::fs::read(path).unwrap();
+        let face = Arc::new(FontFace::from_bytes(Cow::Owned(bytes), 0, "read".into()).unwrap());
+        let faces = [face.clone(), face.clone(), face.clone(), face];
+        FontChain::new(FontFamily { name: "Read Sans".into(), faces }, Vec::new())
+    }
+
+    #[test]
+    fn chains_of_the_same_faces_share_caches_and_others_do_not() {
+        let shared = SharedCaches::<()>::default();
+        let builtin = shared.of(&FontChain::builtin());
+        assert!(Rc::ptr_eq(&builtin, &shared.of(&FontChain::builtin())));
+        let chain = read();
+        assert!(!Rc::ptr_eq(&builtin, &shared.of(&chain)));
+        assert!(Rc::ptr_eq(&shared.of(&chain), &shared.of(&chain.clone())));
+        assert!(!Rc::ptr_eq(&shared.of(&chain), &shared.of(&read())));
+    }
+
+    /// Caches were keyed by the faces' addresses and held no face: a face freed and
+    /// another read at its address (a font file changed under `watch`) was served the
+    /// old face's glyphs. A set holds its faces now, and is dropped once no chain can
+    /// use it.
+    #[test]
+    fn a_face_read_after_another_is_freed_gets_caches_of_its_own() {
+        let shared = SharedCaches::<()>::default();
+        let first = read();
+        let old = shared.of(&first);
+        drop(first);
+        let second = read();
+        assert!(!Rc::ptr_eq(&old, &shared.of(&second)), "the new face was served the old face's caches");
+        assert_eq!(shared.sets.borrow().len(), 1, "the old face's caches were kept after its chain was gone");
     }
 }

@@ -39,7 +39,7 @@ impl FontChain {
 
     /// Only the built-in Noto Sans and its built-in fallbacks.
     pub fn builtin() -> FontChain {
-        let fallbacks = super::fonts::DEFAULT_FALLBACKS
+        let fallbacks = crate::language::DEFAULT_FALLBACKS
             .iter()
             .filter_map(|name| FontFamily::find(name, None).ok())
             .collect();
@@ -58,6 +58,20 @@ impl FontChain {
     /// Names of the chain's families, for messages.
     pub fn names(&self) -> String {
         self.families.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Whether no family has `c` (in the regular style), as `itemize` would find it:
+    /// the test for characters that need another family. Characters never drawn
+    /// (controls, bidi controls) are not lacking here: no font would help, and
+    /// `itemize` names them.
+    pub fn lacking(&self) -> impl Fn(char) -> bool + '_ {
+        let parsed: Vec<ttf_parser::Face> =
+            self.families.iter().map(|f| f.face(FaceStyle::Regular).parse()).collect();
+        move |c| {
+            !c.is_control()
+                && !super::bidi::is_control(c)
+                && !parsed.iter().any(|f| f.glyph_index(c).is_some())
+        }
     }
 
     /// Cuts `text` (in `style`) into runs of one face each. Letters go to the first
@@ -128,6 +142,15 @@ mod tests {
     fn control_characters_are_missing_even_when_a_font_maps_them() {
         let chain = FontChain::builtin();
         assert_eq!(chain.itemize("a\0b\u{1b}c", FaceStyle::Regular), Err(vec!['\0', '\u{1b}']));
+    }
+
+    #[test]
+    fn lacking_characters_are_those_no_family_has() {
+        let chain = FontChain::builtin();
+        let lacking = chain.lacking();
+        let found: Vec<char> = "Perú بيرو 団\u{1b}".chars().filter(|c| lacking(*c)).collect();
+        // ESC is never drawn (no font has it): itemize reports it, no font is looked for.
+        assert_eq!(found, ['団']);
     }
 
     #[test]

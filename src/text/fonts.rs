@@ -1,18 +1,20 @@
-//! Font faces and families: the built-in Noto Sans, and families found by name in a
-//! `fonts/` folder. Holds the font bytes that shaping and the PDF's subsetting read.
+//! Font faces and families: the built-in Noto Sans, families found by name in a
+//! `fonts/` folder (or one font file), and, through `FontSources`, among the system's
+//! fonts (system.rs). Holds the font bytes that shaping and the PDF's subsetting read.
+//! Knows no scripts and no leaflet.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use super::system::{SystemFontIndex, SystemFonts};
 
 /// The family built into the binary, so `cargo install` alone gives a working tool.
-pub const BUILTIN_FAMILY: &str = "Noto Sans";
-
-/// Families for scripts Noto Sans lacks, also built in: the default fallback chain.
-pub const DEFAULT_FALLBACKS: [&str; 3] = ["Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari"];
+pub const BUILTIN_FAMILY: &str = crate::language::DEFAULT_FAMILY;
 
 /// Built-in families: regular, bold, italic, bold italic (a missing style uses the
-/// nearest face: these scripts have no italics).
+/// nearest face: these scripts have no italics). Among them, the default fallbacks
+/// (`crate::language::DEFAULT_FALLBACKS`).
 const BUILTINS: [(&str, [Option<&[u8]>; 4]); 4] = [
     (
         BUILTIN_FAMILY,
@@ -54,7 +56,7 @@ const BUILTINS: [(&str, [Option<&[u8]>; 4]); 4] = [
 
 /// Built-in families, parsed once per process and shared.
 fn builtins() -> &'static [FontFamily] {
-    static PARSED: std::sync::OnceLock<Vec<FontFamily>> = std::sync::OnceLock::new();
+    static PARSED: OnceLock<Vec<FontFamily>> = OnceLock::new();
     PARSED.get_or_init(|| {
         BUILTINS
             .iter()
@@ -81,6 +83,44 @@ pub enum FaceStyle {
     Bold = 1,
     Italic = 2,
     BoldItalic = 3,
+}
+
+impl FaceStyle {
+    pub const ALL: [FaceStyle; 4] =
+        [FaceStyle::Regular, FaceStyle::Bold, FaceStyle::Italic, FaceStyle::BoldItalic];
+
+    pub fn of(bold: bool, italic: bool) -> FaceStyle {
+        match (bold, italic) {
+            (false, false) => FaceStyle::Regular,
+            (true, false) => FaceStyle::Bold,
+            (false, true) => FaceStyle::Italic,
+            (true, true) => FaceStyle::BoldItalic,
+        }
+    }
+}
+
+/// A face a family could use for a style, before choosing among its weights and widths.
+pub(crate) struct Candidate<T> {
+    pub style: FaceStyle,
+    pub weight: u16,
+    /// How far from normal width (condensed and expanded faces share the family name).
+    pub off_width: u16,
+    pub face: T,
+}
+
+/// Per style, the face of normal width whose weight is nearest the style's (400 or 700);
+/// the first of equals, so callers give candidates in a stable order.
+pub(crate) fn pick_styles<T>(mut found: Vec<Candidate<T>>) -> [Option<T>; 4] {
+    FaceStyle::ALL.map(|style| {
+        let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) { 700 } else { 400 };
+        let best = found
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.style == style)
+            .min_by_key(|(_, c)| (c.off_width, (c.weight as i32 - ideal).abs()))?
+            .0;
+        Some(found.remove(best).face)
+    })
 }
 
 pub struct FontFace {
@@ -180,7 +220,7 @@ impl FontFamily {
     }
 
     /// A family from its faces, missing styles filled with the nearest one.
-    fn complete(
+    pub(crate) fn complete(
         name: &str,
         regular: Arc<FontFace>,
         bold: Option<Arc<FontFace>>,
@@ -193,13 +233,14 @@ impl FontFamily {
         FontFamily { name: name.into(), faces: [regular, bold, italic, bold_italic] }
     }
 
-    /// The family called `name`: a built-in one, or font files in `fonts_dir`
-    /// (and its sub-folders) whose family name matches, ignoring case.
-    pub fn find(name: &str, fonts_dir: Option<&Path>) -> Result<FontFamily, FontError> {
+    /// The family called `name`: a built-in one, or font files in `fonts` (a folder,
+    /// searched with its sub-folders, or a single font file) whose family name matches,
+    /// ignoring case.
+    pub fn find(name: &str, fonts: Option<&Path>) -> Result<FontFamily, FontError> {
         if let Some(family) = builtins().iter().find(|f| f.name.eq_ignore_ascii_case(name)) {
             return Ok(family.clone());
         }
-        match fonts_dir {
+        match fonts {
             Some(dir) => FontFamily::find_in_dir(name, dir),
             None => Err(FontError::NotFound {
                 name: name.into(),
@@ -211,25 +252,21 @@ impl FontFamily {
     }
 
     fn find_in_dir(name: &str, dir: &Path) -> Result<FontFamily, FontError> {
-        let mut found: Vec<(FaceStyle, u16, FontFace)> = Vec::new();
+        let mut found: Vec<Candidate<FontFace>> = Vec::new();
         let mut available: Vec<String> = builtins().iter().map(|f| f.name.clone()).collect();
         // Files that may be the family asked for but cannot be read as fonts.
         let mut unreadable = Vec::new();
         for path in font_files(dir) {
-            let Ok(mut bytes) = std::fs::read(&path) else {
+            let Ok(bytes) = std::fs::read(&path) else {
                 unreadable.push(path);
                 continue;
             };
-            // A collection (.ttc, as Noto Sans CJK ships) holds several faces, each
-            // with its family name; a plain file holds one, at index 0.
+            // A collection (.ttc) holds several faces; a plain font file is one.
             let count = ttf_parser::fonts_in_collection(&bytes).unwrap_or(1);
-            let mut matching = Vec::new();
             for index in 0..count {
                 let Ok(face) = ttf_parser::Face::parse(&bytes, index) else {
-                    if !unreadable.contains(&path) {
-                        unreadable.push(path.clone());
-                    }
-                    continue;
+                    unreadable.push(path.clone());
+                    break;
                 };
                 let family = name_of_family(&face);
                 if !family.eq_ignore_ascii_case(name) {
@@ -239,41 +276,14 @@ impl FontFamily {
                     continue;
                 }
                 let weight = face.weight().to_number();
-                let style = match (weight >= 600, face.is_italic()) {
-                    (false, false) => FaceStyle::Regular,
-                    (true, false) => FaceStyle::Bold,
-                    (false, true) => FaceStyle::Italic,
-                    (true, true) => FaceStyle::BoldItalic,
-                };
-                matching.push((index, style, weight));
-            }
-            let last = matching.len();
-            for (k, (index, style, weight)) in matching.into_iter().enumerate() {
-                // The file's bytes go to the last face found in it, copies to the others.
-                let data = if k + 1 == last { std::mem::take(&mut bytes) } else { bytes.clone() };
-                let origin = match count {
-                    1 => path.display().to_string(),
-                    _ => format!("{} (face {index})", path.display()),
-                };
-                let face = FontFace::from_bytes(Cow::Owned(data), index, origin)
+                let off_width = (face.width().to_number() as i32 - 5).unsigned_abs() as u16;
+                let style = FaceStyle::of(weight >= 600, face.is_italic());
+                let face = FontFace::from_bytes(Cow::Owned(bytes.clone()), index, path.display().to_string())
                     .map_err(|reason| FontError::Unusable { path: path.clone(), reason })?;
-                found.push((style, weight, face));
+                found.push(Candidate { style, weight, off_width, face });
             }
         }
-        // Per style, the weight nearest the style's ideal (400 or 700).
-        let mut pick = |style: FaceStyle| -> Option<Arc<FontFace>> {
-            let ideal = if matches!(style, FaceStyle::Bold | FaceStyle::BoldItalic) { 700 } else { 400 };
-            let best = found
-                .iter()
-                .enumerate()
-                .filter(|(_, (s, _, _))| *s == style)
-                .min_by_key(|(_, (_, w, _))| (*w as i32 - ideal).abs())?
-                .0;
-            let (_, _, face) = found.swap_remove(best);
-            Some(Arc::new(face))
-        };
-        let [regular, bold, italic, bold_italic] =
-            [FaceStyle::Regular, FaceStyle::Bold, FaceStyle::Italic, FaceStyle::BoldItalic].map(&mut pick);
+        let [regular, bold, italic, bold_italic] = pick_styles(found).map(|f| f.map(Arc::new));
         let Some(regular) = regular else {
             available.sort();
             return Err(FontError::NotFound {
@@ -293,19 +303,31 @@ fn name_of_family(face: &ttf_parser::Face) -> String {
         .unwrap_or_default()
 }
 
-/// Font files (`.ttf`, `.otf` and the collections `.ttc`, `.otc`) in `dir` and its
-/// direct sub-folders, sorted for determinism.
-fn font_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let list = |d: &Path| -> Vec<PathBuf> {
-        std::fs::read_dir(d).map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default()
-    };
-    for path in list(dir) {
-        if path.is_dir() {
-            files.extend(list(&path));
-        } else {
-            files.push(path);
+/// How deep `--fonts` is searched: deep enough for any sensible tree of families, and a
+/// bound on a folder linked into itself.
+const MAX_DEPTH: usize = 8;
+
+/// The font files (`.ttf`, `.otf`, `.ttc`, `.otc`) at `path`: the file itself, or those in
+/// the folder and its sub-folders, sorted by path so the same folder always gives the
+/// same faces in the same order.
+fn font_files(path: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+            if path.is_dir() {
+                if depth < MAX_DEPTH {
+                    walk(&path, depth + 1, files);
+                }
+            } else {
+                files.push(path);
+            }
         }
+    }
+    let mut files = Vec::new();
+    if path.is_dir() {
+        walk(path, 0, &mut files);
+    } else {
+        files.push(path.to_path_buf());
     }
     files.retain(|p| {
         p.extension()
@@ -319,6 +341,58 @@ fn font_files(dir: &Path) -> Vec<PathBuf> {
 /// The nearest folder named `fonts` in the leaflet's folder or above.
 pub fn find_fonts_dir(leaflet: &Path) -> Option<PathBuf> {
     crate::paths::find_upwards(leaflet, "fonts")
+}
+
+/// Where families are looked for, in this order: built in, the fonts folder (or one font
+/// file), the system's fonts. The system's are indexed on first need (the names of a few
+/// hundred files), so a leaflet whose fonts are all at hand never reads them.
+#[derive(Debug, Default)]
+pub struct FontSources {
+    pub folder: Option<PathBuf>,
+    pub system: SystemFonts,
+    folder_index: OnceLock<SystemFontIndex>,
+    system_index: OnceLock<SystemFontIndex>,
+}
+
+impl FontSources {
+    pub fn new(folder: Option<PathBuf>, system: SystemFonts) -> FontSources {
+        FontSources { folder, system, ..FontSources::default() }
+    }
+
+    fn system_index(&self) -> &SystemFontIndex {
+        self.system_index.get_or_init(|| SystemFontIndex::load(&self.system))
+    }
+
+    /// The family that has most of `chars`, preferring `preferred` (best first): from
+    /// the fonts folder if it has one, else from the system's fonts. Built-in families
+    /// are not looked at: the chain holds those it uses.
+    pub fn covering(&self, chars: &[char], preferred: &[&str]) -> Option<Result<FontFamily, FontError>> {
+        let folder = self.folder_index.get_or_init(|| {
+            SystemFontIndex::load(&SystemFonts::Folders(self.folder.iter().cloned().collect()))
+        });
+        match folder.covering(chars, preferred) {
+            Some(name) => Some(self.family(&name)),
+            None => self.system_index().family(&self.system_index().covering(chars, preferred)?),
+        }
+    }
+
+    /// The family called `name`, wherever it is; not found, the error lists every
+    /// family there is (for "did you mean").
+    pub fn family(&self, name: &str) -> Result<FontFamily, FontError> {
+        match FontFamily::find(name, self.folder.as_deref()) {
+            Err(FontError::NotFound { name, searched, mut available, unreadable }) => {
+                let system = self.system_index();
+                if let Some(found) = system.family(&name) {
+                    return found;
+                }
+                available.extend(system.family_names());
+                available.sort();
+                available.dedup();
+                Err(FontError::NotFound { name, searched, available, unreadable })
+            }
+            other => other,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -339,6 +413,17 @@ mod tests {
         let names: Vec<&str> = family.faces.iter().map(|f| f.postscript_name.as_str()).collect();
         assert_eq!(names, ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"]);
         assert_eq!(family.face(FaceStyle::Bold).weight, 700);
+    }
+
+    /// The families a leaflet gets without naming any must all be built in: the
+    /// built-in chain would leave out one that is not, without a word.
+    #[test]
+    fn the_default_families_are_built_in() {
+        let defaults =
+            std::iter::once(crate::language::DEFAULT_FAMILY).chain(crate::language::DEFAULT_FALLBACKS);
+        for name in defaults {
+            assert!(FontFamily::find(name, None).is_ok(), "{name} is not built in");
+        }
     }
 
     #[test]

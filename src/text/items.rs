@@ -262,6 +262,26 @@ pub fn hyphenation_language(lang: &LanguageIdentifier) -> Option<hypher::Lang> {
     hypher::Lang::from_iso(code)
 }
 
+/// Whether the language is written in a script that is never hyphenated, so lacking
+/// patterns costs it nothing: Chinese, Japanese and Korean, Thai, Lao, Khmer, Burmese
+/// and Tibetan (broken between syllables or characters instead), Arabic and Hebrew
+/// (words are kept whole). By the tag's script when it has one (`pa-Arab`), else by
+/// the language's usual script.
+pub fn script_is_unhyphenated(lang: &LanguageIdentifier) -> bool {
+    const SCRIPTS: [&str; 15] = [
+        "Hani", "Hans", "Hant", "Hira", "Kana", "Jpan", "Hang", "Kore", "Thai", "Laoo", "Khmr", "Mymr",
+        "Tibt", "Arab", "Hebr",
+    ];
+    const LANGUAGES: [&str; 22] = [
+        "zh", "yue", "ja", "ko", "th", "lo", "km", "my", "shn", "bo", "dz", "ar", "fa", "ur", "ps", "sd",
+        "ckb", "ug", "he", "iw", "yi", "ks",
+    ];
+    match &lang.script {
+        Some(script) => SCRIPTS.contains(&script.as_str()),
+        None => LANGUAGES.contains(&lang.language.as_str()),
+    }
+}
+
 /// White space that may vanish at a line end (not the no-break spaces).
 fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
@@ -324,6 +344,17 @@ mod tests {
         assert!(!keeps_with_next("2022,", "de ", "a ", &es));
         assert!(keeps_with_next("7", "On ", "December", &en));
         assert!(!keeps_with_next("de", "On 7 ", "x", &en));
+    }
+
+    #[test]
+    fn scripts_without_hyphenation_are_known_by_language_or_script() {
+        let unhyphenated = |tag: &str| script_is_unhyphenated(&tag.parse().unwrap());
+        for tag in ["zh", "zh-Hant", "ja", "th", "lo", "km", "my", "ar", "he", "pa-Arab", "sr-Hebr"] {
+            assert!(unhyphenated(tag), "{tag}");
+        }
+        for tag in ["qu", "en", "pa", "sr-Latn", "sw", "tl"] {
+            assert!(!unhyphenated(tag), "{tag}");
+        }
     }
 
     #[test]

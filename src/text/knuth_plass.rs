@@ -10,7 +10,12 @@
 //! - `fitness_demerits` when a line's tightness class differs by more than one from
 //!   the previous line's (very tight, decent, loose, very loose);
 //! - not in TeX: a hyphenated penultimate line is not allowed (no word split onto the
-//!   last line), and a last line holding a single word costs `widow_demerits`.
+//!   last line; in the emergency pass it costs `widow_demerits` instead), and a last
+//!   line holding a single word costs `widow_demerits`.
+//!
+//! An emergency pass (`Params::emergency_stretch`, TeX's `\emergencystretch`) counts
+//! extra stretch in every line when judging it, so lines without enough spaces of their
+//! own (a single long word) become feasible; the ratio drawn is still the line's own.
 //!
 //! Ragged setting (`Params::ragged`) gives interword glue no stretch or shrink and
 //! every line a stretch at its end instead, as TeX's `\rightskip 0pt plus 2em`.
@@ -40,6 +45,9 @@ pub const PARAGRAPH_END: [Item; 3] = [
     Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false },
 ];
 
+/// The most hyphenated lines in a row, in every pass and in first fit (`linebreak`).
+pub const MAX_HYPHEN_RUN: u8 = 2;
+
 /// How many lines more or fewer than the best path to a break a kept path may have.
 const LINE_COUNT_SPREAD: usize = 2;
 
@@ -57,6 +65,12 @@ pub struct Params {
     pub max_hyphen_run: u8,
     /// Stretch at each line's end for ragged (unjustified) setting.
     pub ragged: Option<f32>,
+    /// Stretch added to every line but the last when judging it (not when drawing it):
+    /// TeX's `\emergencystretch`, 0 but in the emergency pass.
+    pub emergency_stretch: f32,
+    /// A word may be split onto the last line, at a cost of `widow_demerits` (when the
+    /// last word is wider than the line, no other setting exists).
+    pub split_last_word: bool,
 }
 
 impl Params {
@@ -68,8 +82,10 @@ impl Params {
             flagged_demerits: 3000.0,
             fitness_demerits: 100.0,
             widow_demerits: 4000.0,
-            max_hyphen_run: 2,
+            max_hyphen_run: MAX_HYPHEN_RUN,
             ragged: None,
+            emergency_stretch: 0.0,
+            split_last_word: false,
         }
     }
 }
@@ -232,7 +248,8 @@ fn breaks(items: &[Item], sums: &Sums, params: &Params, scratch: &mut Scratch) -
                 Some(r) if !last => (r + sums.stretch[b] - sums.stretch[start], 0.0),
                 _ => (sums.stretch[b] - sums.stretch[start], sums.shrink[b] - sums.shrink[start]),
             };
-            let ratio = adjustment(natural, stretch, shrink, params.line_width);
+            let emergency = if last { 0.0 } else { params.emergency_stretch };
+            let ratio = adjustment(natural, stretch + emergency, shrink, params.line_width);
             // Too tight now means too tight for every later break too; after a forced
             // break no line may start before it.
             let too_tight = ratio < -1.0 - EPSILON;
@@ -255,6 +272,7 @@ fn breaks(items: &[Item], sums: &Sums, params: &Params, scratch: &mut Scratch) -
             let line_ratio = match (params.ragged, last) {
                 (Some(_), _) => 0.0,
                 (None, true) => ratio.min(0.0),
+                (None, false) if emergency > 0.0 => own_ratio(natural, stretch, shrink, params.line_width),
                 (None, false) => ratio,
             };
             for a in group.nodes.clone() {
@@ -262,10 +280,13 @@ fn breaks(items: &[Item], sums: &Sums, params: &Params, scratch: &mut Scratch) -
                 if flagged && from.flagged && from.hyphen_run >= params.max_hyphen_run {
                     continue;
                 }
-                if last && from.flagged {
+                if last && from.flagged && !params.split_last_word {
                     continue; // no word split onto the last line
                 }
                 let mut demerits = line_demerits;
+                if last && from.flagged {
+                    demerits += params.widow_demerits as f64;
+                }
                 if flagged && from.flagged {
                     demerits += params.flagged_demerits as f64;
                 }
@@ -363,6 +384,14 @@ fn adjustment(natural: f32, stretch: f32, shrink: f32, width: f32) -> f32 {
     }
 }
 
+/// The ratio a line is drawn at with its own glue (the emergency stretch is only
+/// counted when judging it): `f32::MAX` for a line that falls short and has nothing to
+/// stretch (a single word), which is drawn at its natural width and counts as loose.
+fn own_ratio(natural: f32, stretch: f32, shrink: f32, width: f32) -> f32 {
+    let ratio = adjustment(natural, stretch, shrink, width);
+    if ratio.is_finite() { ratio.max(-1.0) } else { f32::MAX }
+}
+
 /// TeX's four tightness classes: 0 very tight … 3 very loose.
 fn fitness_class(ratio: f32) -> u8 {
     match ratio {
@@ -444,6 +473,25 @@ mod tests {
     fn impossible_paragraph_has_no_solution() {
         let items = paragraph(&[3.0, 30.0, 3.0], (1.0, 0.5, 0.3));
         assert!(optimal(&items, &Params::justified(10.0)).is_empty());
+    }
+
+    /// A word alone on a line has no space to stretch: no tolerance makes the line
+    /// feasible, and the paragraph had no solution. Emergency stretch judges it with
+    /// extra stretch, and it is drawn with its own (none: at its natural width).
+    #[test]
+    fn emergency_stretch_sets_a_word_alone_on_its_line() {
+        let items = paragraph(&[3.0, 3.0, 9.0, 3.0], (1.0, 0.5, 0.3));
+        let mut params = Params::justified(10.0);
+        params.tolerance = 1000.0;
+        assert!(optimal(&items, &params).is_empty(), "no tolerance sets it without emergency stretch");
+        params.tolerance = 11.0;
+        params.emergency_stretch = 1.0;
+        let best = &optimal(&items, &params)[0];
+        assert_eq!(words_per_line(&items, best), [2, 1, 1]);
+        // "3 3" is 3 short with a stretch of 0.5: judged at 3 / 1.5, drawn at 3 / 0.5.
+        assert!((best.breaks[0].ratio - 6.0).abs() < 1e-3, "{:?}", best.breaks);
+        assert_eq!(best.breaks[1].ratio, f32::MAX, "nothing to stretch: short and loose");
+        assert_eq!(best.breaks[2].ratio, 0.0);
     }
 
     #[test]

@@ -10,11 +10,14 @@ pub mod knuth_plass;
 pub mod linebreak;
 pub mod opportunities;
 pub mod paragraph;
+pub mod scripts;
 pub mod shape;
+pub mod system;
 
 pub use chain::{FaceId, FontChain};
-pub use fonts::{FaceStyle, FontError, FontFace, FontFamily};
+pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
 pub use paragraph::{
-    Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, SetError, SetLine, SetParagraph, Setting,
-    StyledText, set_paragraph,
+    ActualText, Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph,
+    Setting, StyledText, set_paragraph, widest_word,
 };
+pub use system::SystemFonts;

@@ -1,7 +1,7 @@
 //! Setting one paragraph, in the steps typst uses: itemize (fonts per script, bidi
-//! levels) → shape → collect (prepare.rs, with items.rs) → break (knuth_plass.rs,
-//! first-fit as a last resort; here) → place each line's glyphs from x = 0 in visual
-//! order, stretching spaces when justified (place.rs).
+//! levels) → shape → collect (prepare.rs, with items.rs) → break (knuth_plass.rs, in
+//! passes of growing leniency, first fit as a last resort; here) → place each line's
+//! glyphs from x = 0 in visual order, stretching spaces when justified (place.rs).
 //! Knows nothing of blocks, pages or PDF.
 
 mod glyph_text;
@@ -15,11 +15,10 @@ use unic_langid::LanguageIdentifier;
 
 use super::chain::FontChain;
 use super::fonts::FaceStyle;
-use super::items::{Items, Source};
+use super::items::Source;
 use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
-use super::shape::ShapedGlyph;
-pub use glyph_text::GlyphText;
+pub use glyph_text::{ActualText, GlyphText};
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
 pub use prepare::Prepared;
@@ -58,6 +57,19 @@ pub struct SetParagraph {
     justify: bool,
     pub settings: Vec<Setting>,
     pub best: usize,
+    /// The breaker's pass that found the settings.
+    pub pass: Pass,
+}
+
+/// Which of the breaker's passes set a paragraph, from the most careful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pass {
+    /// Knuth–Plass within `TOLERANCES` (or ragged, or not broken at all).
+    Tolerance,
+    /// Knuth–Plass with emergency stretch: looser lines, some perhaps short.
+    Emergency,
+    /// First fit: each line takes what fits, set ragged.
+    FirstFit,
 }
 
 impl SetParagraph {
@@ -122,21 +134,32 @@ pub enum SetError {
     TooWide { word: String, excess: f32 },
 }
 
-/// Tolerances tried in turn: decent lines first, then anything rather than failing.
+/// Tolerances tried in turn: decent lines first, then very loose ones.
 const TOLERANCES: [f32; 2] = [2.0, 20.0];
+
+/// The emergency pass's extra stretch per line, in ems (items are at 1 pt), as TeX's
+/// `\emergencystretch`: a line is judged as if it could stretch this much more, so a
+/// word alone on a line (no space to stretch) is feasible, and lines with spaces of
+/// their own are still preferred to those without. Its tolerance lets a line with no
+/// stretch of its own fall short by the whole measure, so the pass finds a setting
+/// whenever each unit fits, unless the hyphenation rules forbid every one. A word
+/// split onto the last line is allowed there, at a cost (the last word may be wider
+/// than the line).
+const EMERGENCY_STRETCH: f32 = 1.5;
 
 pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetParagraph, SetError> {
     let prepared = prepare(styled, style)?;
     let justify = style.align == Align::Justify;
-    let set = |settings, best| SetParagraph {
+    let set = |settings, best, pass| SetParagraph {
         prepared: prepared.clone(),
         size: style.size,
         justify,
         settings,
         best,
+        pass,
     };
     if styled.text.is_empty() {
-        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0 }], 0));
+        return Ok(set(vec![Setting { breaks: Vec::new(), demerits: 0.0 }], 0, Pass::Tolerance));
     }
     let setting = |mut breaks: Vec<Break>, demerits: f64| {
         if !justify {
@@ -151,14 +174,25 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
     if style.breaking == Breaking::FewestLines {
         let lines = sums.fewest_lines(measure);
         let stand_in = Break { item: items.len().saturating_sub(1), ratio: 0.0 };
-        return Ok(set(vec![setting(vec![stand_in; lines], 0.0)], 0));
+        return Ok(set(vec![setting(vec![stand_in; lines], 0.0)], 0, Pass::Tolerance));
     }
-    for tolerance in TOLERANCES {
-        let mut params = Params::justified(measure);
-        params.tolerance = tolerance;
-        if !justify {
-            params.ragged = Some(3.0);
-        }
+    let mut passes: Vec<(Params, Pass)> = TOLERANCES
+        .iter()
+        .map(|&tolerance| {
+            let ragged = (!justify).then_some(3.0);
+            (Params { tolerance, ragged, ..Params::justified(measure) }, Pass::Tolerance)
+        })
+        .collect();
+    // Ragged lines are seldom too loose, but may need the last word split.
+    let emergency = Params {
+        tolerance: measure / EMERGENCY_STRETCH + 1.0,
+        emergency_stretch: EMERGENCY_STRETCH,
+        split_last_word: true,
+        ragged: (!justify).then_some(3.0),
+        ..Params::justified(measure)
+    };
+    passes.push((emergency, Pass::Emergency));
+    for (params, pass) in passes {
         let solutions = optimal_with(items, sums, &params);
         if solutions.is_empty() {
             continue;
@@ -167,26 +201,46 @@ pub fn set_paragraph(styled: &StyledText, style: &ParagraphStyle) -> Result<SetP
         let best = (0..settings.len())
             .min_by(|&a, &b| settings[a].demerits.total_cmp(&settings[b].demerits))
             .unwrap_or(0);
-        return Ok(set(settings, best));
+        return Ok(set(settings, best, pass));
     }
     match first_fit(items, measure) {
-        Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0)),
-        None => {
-            let p = &prepared;
-            Err(too_wide(&p.text, &p.glyphs, &p.items, measure, style.size))
-        }
+        Some(breaks) => Ok(set(vec![setting(breaks, f64::MAX)], 0, Pass::FirstFit)),
+        None => match too_wide(&prepared, measure, style.size, false) {
+            // Every piece fits, but a word needs more hyphens in a row than allowed:
+            // the whole word is what is too wide.
+            SetError::TooWide { excess, .. } if excess <= 0.0 => {
+                Err(too_wide(&prepared, measure, style.size, true))
+            }
+            wide => Err(wide),
+        },
     }
 }
 
-/// The widest unit between two legal breaks, for the error message.
-/// (At 1 pt, like the items; the excess is given at `size`.)
-fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size: f32) -> SetError {
+/// The width, in points at the style's size, of the paragraph's widest word, whole
+/// (hyphenation points do not cut it): for a heading to be set small enough that no
+/// word of it needs splitting.
+pub fn widest_word(styled: &StyledText, style: &ParagraphStyle) -> Result<f32, SetError> {
+    let prepared = prepare(styled, style)?;
+    Ok(widest_unit(&prepared, true).0 * style.size)
+}
+
+/// The widest unit between two legal breaks (between spaces, with `whole_words`),
+/// for the error message. (At 1 pt, like the items; the excess is given at `size`.)
+fn too_wide(p: &Prepared, width: f32, size: f32, whole_words: bool) -> SetError {
+    let (wide, range) = widest_unit(p, whole_words);
+    SetError::TooWide { word: p.text[range].trim().to_string(), excess: (wide - width) * size }
+}
+
+/// The widest unit between two legal breaks (between spaces, with `whole_words`): its
+/// width at 1 pt and its bytes in the text.
+fn widest_unit(p: &Prepared, whole_words: bool) -> (f32, Range<usize>) {
+    let (text, glyphs) = (&p.text, &p.glyphs);
     let mut widest = (0.0f32, 0..0);
     let mut unit = (0.0f32, usize::MAX, 0usize);
     // Glue behind an infinite penalty (a no-break space, the space between two Chinese
     // characters or Thai clusters) is inside the unit, not a break.
     let mut unbreakable = false;
-    for (item, source) in items.items.iter().zip(&items.sources) {
+    for (item, source) in p.items.items.iter().zip(&p.items.sources) {
         let forbids = matches!(item, Item::Penalty { cost, .. } if *cost >= super::knuth_plass::INFINITY);
         match (item, source) {
             (Item::Box { width }, Source::Glyphs(r)) => {
@@ -196,6 +250,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size:
             }
             (Item::Glue { width, .. }, Source::Glyphs(_)) if unbreakable => unit.0 += width,
             _ if forbids => {}
+            (Item::Penalty { .. }, Source::Hyphen) if whole_words => {}
             (Item::Glue { .. }, Source::Glyphs(_)) | (Item::Penalty { .. }, _) => {
                 if unit.0 > widest.0 && unit.1 < unit.2 {
                     widest = (unit.0, unit.1..unit.2);
@@ -209,7 +264,7 @@ fn too_wide(text: &str, glyphs: &[ShapedGlyph], items: &Items, width: f32, size:
     if unit.0 > widest.0 && unit.1 < unit.2 {
         widest = (unit.0, unit.1..unit.2);
     }
-    SetError::TooWide { word: text[widest.1].trim().to_string(), excess: (widest.0 - width) * size }
+    widest
 }
 
 #[cfg(test)]
@@ -311,6 +366,63 @@ mod tests {
         assert!(!flags[flags.len() - 2], "a word split onto the last line");
     }
 
+    const POLISH: &str = "Solidarność z pracownikami i ludem Ukrainy. Żądamy natychmiastowego \
+        zawieszenia broni, wycofania wojsk i pokoju bez aneksji. Zatrzymajcie wojnę!";
+
+    /// At 10.2 ems no decent setting exists, and this paragraph fell back to first fit:
+    /// ragged, with five hyphenated lines in a row ("pracow-", "Ukra-", "natych-"…).
+    /// The emergency pass sets it justified, within the hyphenation rules.
+    #[test]
+    fn a_narrow_column_is_set_justified_by_the_emergency_pass() {
+        let fonts = FontChain::builtin();
+        let pl = "pl".parse().unwrap();
+        let runs = [(0..POLISH.len(), FaceStyle::Regular)];
+        let style = ParagraphStyle { hyphenate: true, ..style(&fonts, &pl, 102.0, Align::Justify) };
+        let p = set_paragraph(&StyledText { text: POLISH, runs: &runs }, &style).unwrap();
+        assert_eq!(p.pass, Pass::Emergency);
+        let lines = p.best_lines();
+        let flags: Vec<bool> = lines.iter().map(|l| l.hyphenated).collect();
+        assert!(flags.contains(&true), "the test needs hyphens: {flags:?}");
+        assert!(!flags.windows(3).any(|w| w.iter().all(|f| *f)), "{flags:?}");
+        // Justified: every line but the last fills the measure, except a word alone on
+        // its line (nothing to stretch), which is drawn at its width and counts as loose.
+        let (alone, filled): (Vec<&SetLine>, Vec<&SetLine>) =
+            lines[..lines.len() - 1].iter().partition(|l| l.ratio == f32::MAX);
+        assert!(filled.len() >= lines.len() / 2, "{} of {} lines filled", filled.len(), lines.len());
+        for line in filled {
+            assert!((line.width - 102.0).abs() < 0.05, "{} wide: {line:?}", line.width);
+        }
+        for line in alone {
+            assert!(line.width < 102.0 && !line.glyphs.iter().any(|g| &*g.text == " "), "{line:?}");
+        }
+    }
+
+    /// A word that only fits split over four lines (three hyphens in a row) cannot be
+    /// set: the error names the whole word, not a syllable that fits.
+    #[test]
+    fn a_word_needing_three_hyphens_in_a_row_is_too_wide() {
+        let fonts = FontChain::builtin();
+        let de = "de".parse().unwrap();
+        let text = "Gewerkschaftsrechte";
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        // 3.75 ems: "schafts-" fits (3.64), "Gewerk-" does not (3.89), so the only
+        // setting is "Ge-", "werk-", "schafts-", "rechte".
+        let style = ParagraphStyle { hyphenate: true, ..style(&fonts, &de, 37.5, Align::Justify) };
+        match set_paragraph(&StyledText { text, runs: &runs }, &style) {
+            Err(SetError::TooWide { word, excess }) => {
+                assert_eq!(word, text);
+                assert!(excess > 37.5, "{excess}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Decent paragraphs are set by the first passes, not the emergency one.
+    #[test]
+    fn decent_paragraphs_need_no_emergency() {
+        assert_eq!(set(SPANISH, 150.0, Align::Justify, true).pass, Pass::Tolerance);
+    }
+
     #[test]
     fn ragged_and_centred_lines_keep_natural_spaces() {
         for align in [Align::Left, Align::Center] {
@@ -380,6 +492,80 @@ mod tests {
         assert_eq!(words.first().map(String::as_str), Some("اليوم"), "{visual:?}");
         assert_eq!(words.last().map(String::as_str), Some("في"), "{visual:?}");
         assert!(line.rtl);
+    }
+
+    const HINDI: &str = "शनिवार को ट्राफलगर स्क्वायर पर हम मज़दूरों के साथ अपनी एकजुटता दिखाएँगे। \
+        अंतरराष्ट्रीय एकजुटता ज़िंदाबाद! हड़ताली कर्मचारियों के परिवारों के लिए चंदा इकट्ठा किया जाएगा।";
+
+    fn hindi(text: &str, width: f32, hyphenate: bool) -> Vec<SetLine> {
+        let fonts = FontChain::builtin();
+        let hi = "hi".parse().unwrap();
+        let style = ParagraphStyle { hyphenate, ..style(&fonts, &hi, width, Align::Justify) };
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        set_paragraph(&StyledText { text, runs: &runs }, &style).unwrap().best_lines()
+    }
+
+    /// Noto Sans's hyphen (glyph 16) was drawn in Noto Sans Devanagari, where glyph 16
+    /// is the digit five: every face draws its own hyphen, taken from its own cmap.
+    #[test]
+    fn a_hyphenated_hindi_line_ends_in_the_devanagari_fonts_own_hyphen() {
+        let fonts = FontChain::builtin();
+        // Opening in Latin (Noto Sans), so the paragraph's first face is not the one
+        // its hyphens are drawn in.
+        let lines = hindi(&format!("London: {HINDI}"), 90.0, true);
+        let ends: Vec<&LineGlyph> =
+            lines.iter().filter(|l| l.hyphenated).map(|l| l.glyphs.last().unwrap()).collect();
+        assert!(!ends.is_empty(), "no line was hyphenated");
+        // The breaker counted the width of the hyphen drawn (0.34 em, not Noto Sans's
+        // 0.322): hyphenated lines fill the measure like the others.
+        for line in lines.iter().filter(|l| l.hyphenated) {
+            assert!((line.width - 90.0).abs() < 0.05, "{} wide: {line:?}", line.width);
+        }
+        for end in ends {
+            let face = fonts.face(end.face).parse();
+            assert!(fonts.face(end.face).postscript_name.starts_with("NotoSansDevanagari"));
+            let hyphen = face.glyph_index('\u{ad}').map(|g| g.0);
+            assert_eq!(Some(end.id), hyphen, "glyph {} is not the face's soft hyphen", end.id);
+            assert_eq!(&*end.text, "\u{ad}");
+        }
+    }
+
+    /// "नि" is drawn vowel sign first: its glyphs' texts, one per glyph id, cannot say it
+    /// in order, so the cluster carries its text whole; "को" (consonant, then its sign)
+    /// can, and does not.
+    #[test]
+    fn reordered_devanagari_clusters_carry_their_text_whole() {
+        let lines = hindi(HINDI, 400.0, false);
+        let glyphs = &lines[0].glyphs;
+        let spans: Vec<(&str, usize)> =
+            glyphs.iter().filter_map(|g| g.actual.as_ref()).map(|a| (&*a.text, a.glyphs)).collect();
+        assert!(spans.contains(&("नि", 2)), "{spans:?}");
+        assert!(!spans.iter().any(|(t, _)| *t == "को"), "{spans:?}");
+        // The vowel sign's glyph says only itself, wherever it is drawn.
+        let at = glyphs.iter().position(|g| g.actual.as_ref().is_some_and(|a| &*a.text == "नि")).unwrap();
+        assert_eq!((&*glyphs[at].text, &*glyphs[at + 1].text), ("ि", "न"));
+        // Read span by span, the line is the text.
+        let mut read = String::new();
+        let mut covered = 0;
+        for g in glyphs {
+            match (&g.actual, covered) {
+                (_, 1..) => covered -= 1,
+                (Some(a), 0) => {
+                    read.push_str(&a.text);
+                    covered = a.glyphs - 1;
+                }
+                (None, 0) => read.push_str(&g.text),
+            }
+        }
+        assert!(HINDI.starts_with(read.trim_end()), "{read}");
+        assert!(read.starts_with("शनिवार को "), "{read}");
+    }
+
+    /// Latin, whose glyphs say their text in order, has no spans: the PDF stays as it was.
+    #[test]
+    fn latin_text_has_no_actual_text_spans() {
+        let p = set(SPANISH, 120.0, Align::Justify, true);
+        assert!(p.best_lines().iter().flat_map(|l| &l.glyphs).all(|g| g.actual.is_none()));
     }
 
     #[test]

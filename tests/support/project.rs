@@ -106,6 +106,8 @@ impl Project {
     pub fn run_with_date(&self, args: &[&str], date: Option<&str>) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_leaflet"));
         command.args(args).current_dir(self.dir.path()).env_remove("SOURCE_DATE_EPOCH");
+        // No system fonts: what the binary finds must not depend on what is installed.
+        command.env("LEAFLET_SYSTEM_FONTS", "");
         if let Some(date) = date {
             command.env("SOURCE_DATE_EPOCH", date);
         }

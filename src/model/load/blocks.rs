@@ -13,6 +13,7 @@ use super::Validator;
 use crate::diag::closest;
 use crate::model::leaflet::*;
 use crate::model::picture::Picture;
+use crate::model::qr::QrCode;
 use crate::model::units::{PT_PER_MM, parse_length};
 
 #[derive(Deserialize)]
@@ -183,7 +184,21 @@ impl Validator<'_> {
                 }
             },
         };
-        Some(Qr { url: url.get_ref().trim().to_string(), width })
+        let (span, url) = (url.span(), url.get_ref().trim().to_string());
+        let code = match QrCode::encode(&url) {
+            Ok(code) => code,
+            // Not within the 1000 bytes allowed above (a code holds 2331), but an error
+            // at the address, never an empty box, should that limit grow.
+            Err(e) => {
+                self.error(
+                    span,
+                    format!("the `url` does not fit in a QR code: {e}"),
+                    "use a shorter address",
+                );
+                return None;
+            }
+        };
+        Some(Qr { url, width, code })
     }
 
     /// False, with an error, when the block of type `name` has `url`, `path`, `width`
@@ -246,13 +261,13 @@ impl Validator<'_> {
         let file = folder.join(path.get_ref().trim());
         // The same file however its path is spelled, so it is read and embedded once.
         let file = std::fs::canonicalize(&file).unwrap_or(file);
-        let picture = match self.pictures.get(&file) {
-            Some(p) => p.clone(),
+        let index = match self.picture_index.get(&file) {
+            Some(&index) => index,
             None => match Picture::load(&file) {
                 Ok(p) => {
-                    let p = Arc::new(p);
-                    self.pictures.insert(file, p.clone());
-                    p
+                    self.pictures.push(Arc::new(p));
+                    self.picture_index.insert(file, self.pictures.len() - 1);
+                    self.pictures.len() - 1
                 }
                 Err(e) => {
                     self.error(
@@ -264,7 +279,8 @@ impl Validator<'_> {
                 }
             },
         };
-        Some(Image { picture, width, path_span: path.span() })
+        let picture = self.pictures[index].clone();
+        Some(Image { picture, index, width, path_span: path.span() })
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Validator;
+use crate::language;
 use crate::model::leaflet::Style;
 use crate::model::units::{Rgb, parse_length};
 
@@ -18,17 +19,30 @@ pub(super) struct RawStyle {
     fit: Option<bool>,
     hyphenate: Option<bool>,
     fallback: Option<Vec<Spanned<String>>>,
+    fallback_only: Option<bool>,
     accent: Option<Spanned<String>>,
 }
-
-/// The family used when `[style]` names none (built into the binary).
-pub const DEFAULT_FONT: &str = "Noto Sans";
 
 /// The smallest body size fitting may shrink to, unless `min_size` says otherwise.
 pub const DEFAULT_MIN_SIZE: f32 = 8.0;
 
 /// How far fitting may grow the body size to fill the page, unless `max_size` says.
 pub const DEFAULT_GROWTH: f32 = 1.25;
+
+/// The families named in `fallback`, then the built-in ones not named (unless
+/// `fallback_only`): naming a family for one script must not lose the others'.
+fn fallback_chain(raw: &RawStyle) -> Vec<(String, Option<std::ops::Range<usize>>)> {
+    let mut chain: Vec<_> =
+        raw.fallback.iter().flatten().map(|f| (f.get_ref().clone(), Some(f.span()))).collect();
+    if !raw.fallback_only.unwrap_or(false) {
+        for builtin in crate::language::DEFAULT_FALLBACKS {
+            if !chain.iter().any(|(name, _)| name.eq_ignore_ascii_case(builtin)) {
+                chain.push((builtin.to_string(), None));
+            }
+        }
+    }
+    chain
+}
 
 impl Validator<'_> {
     /// A type size in points, between 4 and 72.
@@ -71,17 +85,18 @@ impl Validator<'_> {
             }),
         };
         Style {
-            font: raw.font.as_ref().map_or_else(|| DEFAULT_FONT.to_string(), |f| f.get_ref().clone()),
+            font: raw
+                .font
+                .as_ref()
+                .map_or_else(|| language::DEFAULT_FAMILY.to_string(), |f| f.get_ref().clone()),
             font_span: raw.font.as_ref().map(|f| f.span()),
             size,
             min_size,
             max_size,
             fit: raw.fit.unwrap_or(true),
             hyphenate: raw.hyphenate.unwrap_or(true),
-            fallback: match &raw.fallback {
-                Some(list) => list.iter().map(|f| (f.get_ref().clone(), Some(f.span()))).collect(),
-                None => crate::text::fonts::DEFAULT_FALLBACKS.iter().map(|f| (f.to_string(), None)).collect(),
-            },
+            fallback: fallback_chain(raw),
+            fallback_only: raw.fallback_only.unwrap_or(false),
             accent,
         }
     }

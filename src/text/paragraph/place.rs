@@ -2,8 +2,8 @@
 //! x = 0 in visual order, spaces stretched or shrunk by the line's ratio when justified.
 //! Knows nothing of where lines break (the breaker decided) or of the page.
 
-use super::glyph_text::GlyphText;
-use super::prepare::Prepared;
+use super::glyph_text::{ActualText, GlyphText};
+use super::prepare::{Prepared, hyphen_after};
 use crate::text::bidi;
 use crate::text::chain::FaceId;
 use crate::text::fonts::FaceStyle;
@@ -19,6 +19,8 @@ pub struct LineGlyph {
     pub x: f32,
     pub y_offset: f32,
     pub text: GlyphText,
+    /// On the first glyph (in drawing order) of a cluster its glyphs' texts cannot say.
+    pub actual: Option<ActualText>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +85,8 @@ impl Placer<'_> {
         let size = self.size;
         let mut x = 0.0;
         let mut placed = Vec::with_capacity(logical.len());
+        // Which of the paragraph's glyphs each placed one is (`None`: the hyphen).
+        let mut drawn: Vec<Option<usize>> = Vec::with_capacity(logical.len());
         for index in bidi::visual_order(&levels) {
             let (glyph, extra) = logical[index];
             match glyph {
@@ -94,18 +98,54 @@ impl Placer<'_> {
                         x: x + g.x_offset * size,
                         y_offset: g.y_offset * size,
                         text: p.texts[k].clone(),
+                        actual: None,
                     });
+                    drawn.push(Some(k));
                     x += (g.advance + extra) * size;
                 }
                 None => {
+                    // The hyphen of the face the hyphenated word ends in, drawn in the
+                    // face it was taken from (`Hyphen`).
                     let face = logical.iter().rev().find_map(|(k, _)| k.map(|k| p.faces[k]));
-                    let (id, advance, text) = p.hyphen;
                     let face = face.unwrap_or(FaceId::primary(FaceStyle::Regular));
-                    placed.push(LineGlyph { id, face, x, y_offset: 0.0, text: text.into() });
-                    x += advance * size;
+                    if let Some(h) = hyphen_after(&p.hyphens, face) {
+                        let text = h.text.into();
+                        placed.push(LineGlyph {
+                            id: h.id,
+                            face: h.face,
+                            x,
+                            y_offset: 0.0,
+                            text,
+                            actual: None,
+                        });
+                        drawn.push(None);
+                        x += h.advance * size;
+                    }
                 }
             }
         }
+        self.mark_actual_texts(&mut placed, &drawn);
         SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: p.rtl }
+    }
+
+    /// Each stretch of placed glyphs from one cluster that needs its text given whole
+    /// gets it on its first glyph. Found per line, in drawing order, so a span never
+    /// runs past the line's end.
+    fn mark_actual_texts(&self, placed: &mut [LineGlyph], drawn: &[Option<usize>]) {
+        let p = self.p;
+        let mut i = 0;
+        while i < placed.len() {
+            let Some((k, text)) = drawn[i].and_then(|k| Some((k, p.actual[k].as_ref()?))) else {
+                i += 1;
+                continue;
+            };
+            let cluster = p.glyphs[k].cluster;
+            let same = |d: &Option<usize>| {
+                d.is_some_and(|j| p.glyphs[j].cluster == cluster && p.actual[j].is_some())
+            };
+            let glyphs = drawn[i..].iter().take_while(|d| same(d)).count();
+            placed[i].actual = Some(ActualText { glyphs, text: text.clone() });
+            i += glyphs;
+        }
     }
 }

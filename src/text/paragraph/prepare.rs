@@ -5,14 +5,13 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::glyph_text::{GlyphText, glyph_texts};
+use super::glyph_text::{GlyphText, GlyphTexts, glyph_texts};
 use super::{ParagraphStyle, SetError, StyledText};
 use crate::text::bidi;
 use crate::text::cache::{PrepareQuery, SharedCaches, TextCaches};
 use crate::text::chain::{FaceId, FontChain};
-use crate::text::fonts::FaceStyle;
-use crate::text::items::{Collect, Items, JUSTIFIED, collect};
-use crate::text::knuth_plass::Sums;
+use crate::text::items::{Collect, Items, JUSTIFIED, Source, collect};
+use crate::text::knuth_plass::{Item, Sums};
 use crate::text::shape::ShapedGlyph;
 
 /// A paragraph made ready to break at any size: faces chosen per character, bidi
@@ -29,8 +28,10 @@ pub struct Prepared {
     pub(super) items: Items,
     /// What each glyph stands for (`glyph_texts`).
     pub(super) texts: Vec<GlyphText>,
-    /// The line-end hyphen: glyph, advance at 1 pt, the text it maps to.
-    pub(super) hyphen: (u16, f32, &'static str),
+    /// For each glyph of a cluster its glyphs cannot say one by one, the cluster's text.
+    pub(super) actual: Vec<Option<GlyphText>>,
+    /// The line-end hyphen of each face the paragraph uses, by face (`hyphen_after`).
+    pub(super) hyphens: Vec<(FaceId, Hyphen)>,
     pub(super) rtl: bool,
     /// The items' sums for the breaker, justified and ragged, made when first needed.
     pub(super) sums: [std::cell::OnceCell<Sums>; 2],
@@ -56,19 +57,41 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
             .map_err(|chars| SetError::MissingGlyphs { chars, face: style.fonts.names() })?;
         runs.extend(found.into_iter().map(|(r, id)| (r.start + range.start..r.end + range.start, id)));
     }
-    let rtl = bidi::is_rtl(style.lang);
+    let rtl = crate::language::is_rtl(style.lang);
     let levels = if text.is_empty() { Vec::new() } else { bidi::levels(text, rtl) };
     let (glyphs, faces) = shape_runs(text, &runs, &levels, style, &caches);
-    let base = FaceId::primary(styled.runs.first().map_or(FaceStyle::Regular, |r| r.1));
-    let hyphen = hyphen_glyph(style.fonts, base);
-    let items = collect(&Collect {
+    let mut hyphens: Vec<(FaceId, Hyphen)> = Vec::new();
+    for &face in &faces {
+        if !hyphens.iter().any(|(f, _)| *f == face)
+            && let Some(hyphen) = hyphen_for(style.fonts, face)
+        {
+            hyphens.push((face, hyphen));
+        }
+    }
+    // No face of the chain has a hyphen to draw: the words are not hyphenated.
+    let hyphenate = style.hyphenate && !hyphens.is_empty();
+    let mut items = collect(&Collect {
         text,
         glyphs: &glyphs,
         lang: style.lang,
-        hyphen_width: style.hyphenate.then_some(hyphen.1),
+        hyphen_width: hyphenate.then_some(hyphens.first().map_or(0.0, |(_, h)| h.advance)),
         spacing: JUSTIFIED,
     });
-    let texts = glyph_texts(text, &glyphs, &levels);
+    // Each hyphenation point costs the width of the hyphen that will be drawn there:
+    // its word's face's own (Noto Sans Devanagari's is 0.34 em, Noto Sans's 0.322).
+    let mut before = None;
+    for (item, source) in items.items.iter_mut().zip(&items.sources) {
+        match (item, source) {
+            (_, Source::Glyphs(range)) if !range.is_empty() => before = Some(range.end - 1),
+            (Item::Penalty { width, .. }, Source::Hyphen) => {
+                if let Some(hyphen) = before.and_then(|k| hyphen_after(&hyphens, faces[k])) {
+                    *width = hyphen.advance;
+                }
+            }
+            _ => {}
+        }
+    }
+    let GlyphTexts { texts, actual } = glyph_texts(text, &glyphs, &faces, style.fonts, &levels);
     let prepared = Rc::new(Prepared {
         text: text.to_string(),
         glyphs,
@@ -76,7 +99,8 @@ pub(super) fn prepare(styled: &StyledText, style: &ParagraphStyle) -> Result<Rc<
         levels,
         items,
         texts,
-        hyphen,
+        actual,
+        hyphens,
         rtl,
         sums: Default::default(),
     });
@@ -115,16 +139,37 @@ fn shape_runs(
     (glyphs, faces)
 }
 
-/// The glyph drawn where a word is hyphenated: the face's soft-hyphen glyph (mapped
-/// back to U+00AD, so text extraction can rejoin the word), else its hyphen; its
-/// advance at 1 pt.
-fn hyphen_glyph(fonts: &FontChain, face: FaceId) -> (u16, f32, &'static str) {
-    let font = fonts.face(face);
-    let parsed = font.parse();
-    let (id, text) = match parsed.glyph_index('\u{ad}') {
-        Some(id) => (id, "\u{ad}"),
-        None => (parsed.glyph_index('-').unwrap_or_default(), "-"),
-    };
-    let advance = parsed.glyph_hor_advance(id).unwrap_or(0) as f32 / font.units_per_em;
-    (id.0, advance, text)
+/// The hyphen drawn where a word is hyphenated, and the face it is drawn in: glyph
+/// ids belong to one face, so a hyphen's id is only right in the face it came from
+/// (Noto Sans's hyphen id drawn in Noto Sans Devanagari was the digit five).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Hyphen {
+    pub face: FaceId,
+    pub id: u16,
+    /// At 1 pt.
+    pub advance: f32,
+    /// What it maps back to: a soft hyphen, so text extraction can rejoin the word,
+    /// where the face has that character; else a hyphen.
+    pub text: &'static str,
+}
+
+/// The hyphen to end a line whose last glyph is in `face`: the face's own, else that
+/// of the first face of the chain (in the same style) that has one.
+pub(super) fn hyphen_after(hyphens: &[(FaceId, Hyphen)], face: FaceId) -> Option<&Hyphen> {
+    hyphens.iter().find(|(f, _)| *f == face).map(|(_, h)| h)
+}
+
+/// `face`'s own hyphen, else that of the first family in the chain with one, in the
+/// same style; `None` when no family has a hyphen at all.
+fn hyphen_for(fonts: &FontChain, face: FaceId) -> Option<Hyphen> {
+    let families = (0..fonts.families.len() as u8).map(|family| FaceId { family, style: face.style });
+    std::iter::once(face).chain(families).find_map(|face| {
+        let font = fonts.face(face);
+        let parsed = font.parse();
+        let (id, text) = ["\u{ad}", "-", "\u{2010}"]
+            .into_iter()
+            .find_map(|text| Some((parsed.glyph_index(text.chars().next()?)?, text)))?;
+        let advance = parsed.glyph_hor_advance(id).unwrap_or(0) as f32 / font.units_per_em;
+        Some(Hyphen { face, id: id.0, advance, text })
+    })
 }
