@@ -1,14 +1,16 @@
 //! Collect: a shaped paragraph → the boxes, glue and penalties the line breakers work
 //! on, each tied back to its glyphs. This is where the typographic rules live:
-//! UAX #14 break opportunities, hyphenation points, no-break spaces, numbers kept with
-//! what follows them, and a dash opening an aside kept with its word.
+//! break opportunities (opportunities.rs), hyphenation points, no-break spaces, numbers
+//! kept with what follows them, a dash opening an aside kept with its word, and the
+//! glue that lets Chinese, Japanese and Thai lines be justified without spaces.
 
 use std::ops::Range;
 
 use unic_langid::LanguageIdentifier;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_linebreak::BreakOpportunity;
 
 use super::knuth_plass::{INFINITY, Item, PARAGRAPH_END};
+use super::opportunities::{Unspaced, opportunities, unspaced};
 use super::shape::ShapedGlyph;
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen (TeX's 50).
@@ -52,6 +54,15 @@ pub struct Spacing {
 /// TeX's interword glue: a space may grow by half and shrink by a third.
 pub const JUSTIFIED: Spacing = Spacing { stretch: 0.5, shrink: 1.0 / 3.0 };
 
+/// How far, in ems, the space between two Chinese or Japanese characters may grow
+/// when a line is justified (items are at 1 pt, so an em is 1): a tenth of their
+/// width, a fifth at the breaker's tolerance (ratio 2).
+pub const IDEOGRAPHIC_STRETCH: f32 = 0.1;
+
+/// The same between two clusters (a letter with its marks) of Thai, Lao, Khmer or
+/// Burmese, about half as wide: again a tenth of their width.
+pub const CLUSTER_STRETCH: f32 = 0.05;
+
 pub struct Collect<'a> {
     pub text: &'a str,
     pub glyphs: &'a [ShapedGlyph],
@@ -68,7 +79,7 @@ pub fn collect(c: &Collect) -> Items {
     let mut start = 0;
     let mut g = 0;
     let opportunities: Vec<(usize, BreakOpportunity)> =
-        linebreaks(text).filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
+        opportunities(text).into_iter().filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
     for (n, &(end, opportunity)) in opportunities.iter().enumerate() {
         let first = g;
         while g < c.glyphs.len() && c.glyphs[g].cluster < end {
@@ -95,6 +106,10 @@ pub fn collect(c: &Collect) -> Items {
                 }
                 let width: f32 = c.glyphs[spaces.clone()].iter().map(|gl| gl.advance).sum();
                 out.push(glue(width, c.spacing), Source::Glyphs(spaces));
+            } else if let (false, Some(between)) = (keep, unspaced(text, end)) {
+                // Between Chinese or Japanese characters, or Thai words: glue of no
+                // width, so justification can spread a line to the column's edge.
+                out.push(unspaced_glue(between), Source::Glyphs(g..g));
             } else if !keep {
                 // A break with no space: after a hyphen, a dash or a slash.
                 let hyphen = text[start..content_end].ends_with(['-', '\u{2010}']);
@@ -111,8 +126,35 @@ fn glue(width: f32, spacing: Spacing) -> Item {
     Item::Glue { width, stretch: width * spacing.stretch, shrink: width * spacing.shrink }
 }
 
-/// A word's content: boxes split at no-break spaces (stretchable, unbreakable glue)
-/// and at hyphenation points.
+/// Glue between two characters of a script without spaces: no width, some stretch, no
+/// shrink (characters set solid must not overlap). Drawn as extra space after the
+/// glyph before it (its glyph range is empty). Every such pair gets the same, breakable
+/// or not, so a justified line's characters are spread evenly (as JLREQ and CLREQ
+/// justify, and Thai's distributed justification), never only at its breaks: uneven
+/// gaps look like spaces, which in Thai mark a phrase's end, and text extraction
+/// (poppler) reads them as spaces too.
+fn unspaced_glue(between: Unspaced) -> Item {
+    let stretch = match between {
+        Unspaced::Ideographic => IDEOGRAPHIC_STRETCH,
+        Unspaced::SouthEastAsian => CLUSTER_STRETCH,
+    };
+    Item::Glue { width: 0.0, stretch, shrink: 0.0 }
+}
+
+/// What goes between the two sides of a word split inside (`content_items`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Split {
+    /// A no-break space: stretchable, unbreakable glue.
+    NoBreakSpace,
+    /// A hyphenation point.
+    Hyphen,
+    /// Two characters of a script written without spaces, with no break between
+    /// them: unbreakable glue, so justification spreads the whole line evenly.
+    Unspaced(Unspaced),
+}
+
+/// A word's content: boxes split at no-break spaces (stretchable, unbreakable glue),
+/// at hyphenation points and between the characters of scripts without spaces.
 fn content_items(
     c: &Collect,
     out: &mut Items,
@@ -121,39 +163,54 @@ fn content_items(
     hyphenator: Option<(hypher::Lang, f32)>,
 ) {
     // Split points: (byte offset, what goes between the two sides).
-    let mut splits: Vec<(usize, bool)> = Vec::new(); // (offset, is_nbsp)
-    for (i, ch) in c.text[bytes.clone()].char_indices() {
+    let mut splits: Vec<(usize, Split)> = Vec::new();
+    let piece = &c.text[bytes.clone()];
+    for (i, ch) in piece.char_indices() {
         if ch == '\u{a0}' {
-            splits.push((bytes.start + i, true));
+            splits.push((bytes.start + i, Split::NoBreakSpace));
+        } else if i > 0
+            && let Some(between) = unspaced(c.text, bytes.start + i)
+        {
+            splits.push((bytes.start + i, Split::Unspaced(between)));
         }
     }
     if let Some((lang, _)) = hyphenator {
-        for offset in hyphenation_points(&c.text[bytes.clone()], lang) {
-            splits.push((bytes.start + offset, false));
+        for offset in hyphenation_points(piece, lang) {
+            splits.push((bytes.start + offset, Split::Hyphen));
         }
     }
     splits.sort_by_key(|s| s.0);
 
     let mut from = glyphs.start;
-    for (offset, nbsp) in splits {
-        // Only where a glyph starts exactly here (never inside a ligature).
+    for (offset, split) in splits {
+        // Only where a glyph starts exactly here (never inside a ligature or a
+        // cluster: a Thai letter keeps its vowel and tone marks).
         let Some(at) = (from..glyphs.end).find(|&k| c.glyphs[k].cluster >= offset) else {
             continue;
         };
-        if c.glyphs[at].cluster != offset || at == from && !nbsp {
+        if c.glyphs[at].cluster != offset || at == from && split != Split::NoBreakSpace {
             continue;
         }
         push_box(c, out, from..at);
-        if nbsp {
-            let end = (at..glyphs.end).find(|&k| c.glyphs[k].cluster > offset).unwrap_or(glyphs.end);
-            let width: f32 = c.glyphs[at..end].iter().map(|gl| gl.advance).sum();
-            out.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false }, Source::Nothing);
-            out.push(glue(width, c.spacing), Source::Glyphs(at..end));
-            from = end;
-        } else {
-            let width = hyphenator.map_or(0.0, |h| h.1);
-            out.push(Item::Penalty { width, cost: HYPHEN_PENALTY, flagged: true }, Source::Hyphen);
-            from = at;
+        let unbreakable = Item::Penalty { width: 0.0, cost: INFINITY, flagged: false };
+        match split {
+            Split::NoBreakSpace => {
+                let end = (at..glyphs.end).find(|&k| c.glyphs[k].cluster > offset).unwrap_or(glyphs.end);
+                let width: f32 = c.glyphs[at..end].iter().map(|gl| gl.advance).sum();
+                out.push(unbreakable, Source::Nothing);
+                out.push(glue(width, c.spacing), Source::Glyphs(at..end));
+                from = end;
+            }
+            Split::Hyphen => {
+                let width = hyphenator.map_or(0.0, |h| h.1);
+                out.push(Item::Penalty { width, cost: HYPHEN_PENALTY, flagged: true }, Source::Hyphen);
+                from = at;
+            }
+            Split::Unspaced(between) => {
+                out.push(unbreakable, Source::Nothing);
+                out.push(unspaced_glue(between), Source::Glyphs(at..at));
+                from = at;
+            }
         }
     }
     push_box(c, out, from..glyphs.end);

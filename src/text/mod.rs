@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod items;
 pub mod knuth_plass;
 pub mod linebreak;
+pub mod opportunities;
 pub mod paragraph;
 pub mod scripts;
 pub mod shape;

@@ -237,14 +237,19 @@ fn widest_unit(p: &Prepared, whole_words: bool) -> (f32, Range<usize>) {
     let (text, glyphs) = (&p.text, &p.glyphs);
     let mut widest = (0.0f32, 0..0);
     let mut unit = (0.0f32, usize::MAX, 0usize);
+    // Glue behind an infinite penalty (a no-break space, the space between two Chinese
+    // characters or Thai clusters) is inside the unit, not a break.
+    let mut unbreakable = false;
     for (item, source) in p.items.items.iter().zip(&p.items.sources) {
+        let forbids = matches!(item, Item::Penalty { cost, .. } if *cost >= super::knuth_plass::INFINITY);
         match (item, source) {
             (Item::Box { width }, Source::Glyphs(r)) => {
                 unit.0 += width;
                 unit.1 = unit.1.min(glyphs[r.start].cluster);
                 unit.2 = unit.2.max(glyphs.get(r.end).map_or(text.len(), |g| g.cluster));
             }
-            (Item::Penalty { cost, .. }, _) if *cost >= super::knuth_plass::INFINITY => {}
+            (Item::Glue { width, .. }, Source::Glyphs(_)) if unbreakable => unit.0 += width,
+            _ if forbids => {}
             (Item::Penalty { .. }, Source::Hyphen) if whole_words => {}
             (Item::Glue { .. }, Source::Glyphs(_)) | (Item::Penalty { .. }, _) => {
                 if unit.0 > widest.0 && unit.1 < unit.2 {
@@ -254,6 +259,7 @@ fn widest_unit(p: &Prepared, whole_words: bool) -> (f32, Range<usize>) {
             }
             _ => {}
         }
+        unbreakable = forbids;
     }
     if unit.0 > widest.0 && unit.1 < unit.2 {
         widest = (unit.0, unit.1..unit.2);
@@ -444,6 +450,17 @@ mod tests {
         match set_paragraph(&StyledText { text, runs: &runs }, &style) {
             Err(SetError::TooWide { word, excess }) => {
                 assert_eq!(word, "Supercalifragilistic");
+                assert!(excess > 0.0);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Words joined by a no-break space are one unit, named whole (as are the
+        // characters of a Chinese or Thai run, joined by unbreakable glue).
+        let text = "a Superca\u{a0}lifragilistic b";
+        let runs = [(0..text.len(), FaceStyle::Regular)];
+        match set_paragraph(&StyledText { text, runs: &runs }, &style) {
+            Err(SetError::TooWide { word, excess }) => {
+                assert_eq!(word, "Superca\u{a0}lifragilistic");
                 assert!(excess > 0.0);
             }
             other => panic!("{other:?}"),

@@ -1,5 +1,6 @@
 //! Shaping: a run of text in one face → positioned glyphs (kerning, ligatures, marks),
-//! via harfrust (HarfBuzz in Rust). Units are points at the given size.
+//! via harfrust (HarfBuzz in Rust). Units are points at the given size. Chinese and
+//! Japanese are set solid, without kerning.
 
 use std::str::FromStr;
 
@@ -38,6 +39,16 @@ pub fn shape(
         buffer.set_language(Some(language));
     }
     buffer.guess_segment_properties();
+    // Chinese and Japanese are set solid (every character an em, JLREQ's default):
+    // Noto Sans CJK kerns kana pairs, and a kern with the first character of the next
+    // line, baked into the last one's advance before breaking, pushed a justified
+    // line past the column's edge. Decided by script, so the plans' key still holds.
+    use harfrust::Script;
+    let solid = [Script::HAN, Script::HIRAGANA, Script::KATAKANA, Script::BOPOMOFO]
+        .into_iter()
+        .any(|s| buffer.script() == Some(s));
+    let no_kern = [harfrust::Feature::new(harfrust::Tag::new(b"kern"), 0, ..)];
+    let features: &[harfrust::Feature] = if solid { &no_kern } else { &[] };
     let shaped = face.with_shaper(|font, plans| {
         // The plan for this direction, script and language, made once per face.
         let key = (buffer.direction(), buffer.script(), buffer.language().cloned());
@@ -46,7 +57,7 @@ pub fn shape(
             match plans.iter().find(|(k, _)| *k == key) {
                 Some((_, plan)) => plan.clone(),
                 None => {
-                    let plan = harfrust::ShapePlan::new(font, key.0, key.1, key.2.as_ref(), &[]);
+                    let plan = harfrust::ShapePlan::new(font, key.0, key.1, key.2.as_ref(), features);
                     let plan = std::sync::Arc::new(plan);
                     plans.push((key, plan.clone()));
                     plan
@@ -54,7 +65,8 @@ pub fn shape(
             }
         };
         let shaper = harfrust::ShaperFont::new(font);
-        harfrust::shape(&shaper, &mut buffer, harfrust::ShapeOptions::new().plan(Some(&plan))).is_ok()
+        let options = harfrust::ShapeOptions::new().plan(Some(&plan)).features(features);
+        harfrust::shape(&shaper, &mut buffer, options).is_ok()
     });
     if shaped != Some(true) {
         return Vec::new();

@@ -110,9 +110,10 @@ fn character(c: char) -> GlyphText {
 }
 
 /// The scripts of India and Sri Lanka (Devanagari to Sinhala), which shaping reorders
-/// within a cluster: vowel signs before their consonant, repha after it.
+/// within a cluster: vowel signs before their consonant, repha after it; and Thai and
+/// Lao, whose sara am (ำ, ຳ) is drawn as two glyphs, its ring before a tone mark.
 fn reorders(c: char) -> bool {
-    ('\u{0900}'..='\u{0DFF}').contains(&c)
+    ('\u{0900}'..='\u{0EFF}').contains(&c)
 }
 
 /// A multi-glyph cluster of a script that reorders: each glyph's own text, and
