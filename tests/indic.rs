@@ -155,11 +155,13 @@ fn pdftotext_gives_back_hindi_bengali_and_tamil_intact() {
     assert_eq!(passages, 6, "two passages in each of three languages");
 }
 
-/// The spans cost only where needed: a cluster whose glyphs say its text in order
-/// ("को": the consonant, then its vowel sign) has none, and each span's glyphs lie
-/// within their run.
+/// Each Indic word (its glyphs between spaces) is one span of actual text with the
+/// word's own text, whether or not its clusters are reordered ("शनिवार" with "नि" drawn
+/// "ि" then "न"; "को", consonant then sign, split by poppler all the same), and each
+/// span's glyphs lie within their run. The words come from the passages: a span that
+/// is no word (two words, or half of one not broken at a line's end) fails.
 #[test]
-fn spans_of_actual_text_cover_only_the_reordered_clusters() {
+fn spans_of_actual_text_cover_whole_indic_words() {
     let Some(built) = built() else { return };
     let doc = &built.pressed.document;
     let spans: Vec<String> = runs(doc, 0)
@@ -172,10 +174,31 @@ fn spans_of_actual_text_cover_only_the_reordered_clusters() {
             })
         })
         .collect();
-    for reordered in ["नि", "নি", "போ"] {
-        assert!(spans.iter().any(|s| s == reordered), "no span for {reordered}: {spans:?}");
+    for word in ["शनिवार", "को", "देखभाल", "শ্রমজীবী", "இப்போதே"]
+    {
+        assert!(spans.iter().any(|s| s == word), "no span for {word}: {spans:?}");
     }
-    assert!(!spans.iter().any(|s| s == "को"), "{spans:?}");
+    let passages: String = built
+        .pressed
+        .texts
+        .columns
+        .iter()
+        .flat_map(|c| c.blocks.iter().flatten().map(|p| format!(" {} ", p.text)))
+        .collect();
+    // In the order drawn, a span ending in the line's soft hyphen is continued by the
+    // first span of the next line: together they are a word.
+    let mut broken: Option<&str> = None;
+    for span in &spans {
+        assert!(!span.contains(char::is_whitespace), "a span over a space: {span:?}");
+        if let Some(start) = span.strip_suffix('\u{ad}') {
+            assert!(broken.is_none(), "{span:?} follows a word's start");
+            broken = Some(start);
+            continue;
+        }
+        let word = format!("{}{span}", broken.take().unwrap_or(""));
+        assert!(passages.contains(&format!(" {word} ")), "{word:?} is no word of the passages");
+    }
+    assert!(broken.is_none(), "a word's start left unfinished");
 }
 
 /// Every marked-content span the pages open inside a text object is closed inside it
@@ -273,7 +296,8 @@ fn pdftotext_gives_back_every_indic_word_whole() {
         }
     }
     // The words the test is about are among those checked.
-    for word in ["देखभाल", "वेतन", "को", "शनिवार", "अंतरराष्ट्रीय", "इकट्ठा", "মানুষ", "இப்போதே"] {
+    for word in ["देखभाल", "वेतन", "को", "शनिवार", "अंतरराष्ट्रीय", "इकट्ठा", "মানুষ", "இப்போதே"]
+    {
         assert!(checked.iter().any(|w| w == word), "{word} is not in the passages");
     }
     assert!(checked.len() > 50, "only {} words checked", checked.len());

@@ -111,7 +111,7 @@ fn character(c: char) -> GlyphText {
 
 /// The scripts of India and Sri Lanka (Devanagari to Sinhala), which shaping reorders
 /// within a cluster: vowel signs before their consonant, repha after it.
-fn reorders(c: char) -> bool {
+pub(super) fn reorders(c: char) -> bool {
     ('\u{0900}'..='\u{0DFF}').contains(&c)
 }
 
