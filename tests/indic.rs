@@ -34,10 +34,11 @@ text = "intro"
 "#;
 
 /// A call to a solidarity rally on Saturday, in each language. Among the words: the
-/// three that pdftotext gave back garbled ("शनिवार को", "মানুষ", "இப்போதே"), and words
-/// long enough to be hyphenated in a third of an A5 page.
+/// three that pdftotext gave back garbled ("शनिवार को", "মানুষ", "இப்போதே"), the one it
+/// split at a vowel sign drawn as a mark ("देखभाल" came back "दे खभाल"), and words long
+/// enough to be hyphenated in a third of an A5 page.
 const HINDI: &str = "headline = अंतरराष्ट्रीय एकजुटता
-intro = शनिवार को ट्राफलगर स्क्वायर पर हम मज़दूरों के साथ अपनी एकजुटता दिखाएँगे। अंतरराष्ट्रीय एकजुटता ज़िंदाबाद! हड़ताली कर्मचारियों के परिवारों के लिए चंदा इकट्ठा किया जाएगा।
+intro = शनिवार को ट्राफलगर स्क्वायर पर हम मज़दूरों के साथ अपनी एकजुटता दिखाएँगे। अंतरराष्ट्रीय एकजुटता ज़िंदाबाद! हड़ताली कर्मचारियों के परिवारों के लिए चंदा इकट्ठा किया जाएगा। देखभाल कर्मियों को उचित वेतन दो!
 ";
 const BENGALI: &str = "headline = আন্তর্জাতিক সংহতি
 intro = শনিবার ট্রাফালগার স্কয়ারে শ্রমজীবী মানুষ একসাথে দাঁড়াবে। আন্তর্জাতিক সংহতি দীর্ঘজীবী হোক! ধর্মঘটী শ্রমিকদের পরিবারের জন্য চাঁদা সংগ্রহ করা হবে।
@@ -154,11 +155,13 @@ fn pdftotext_gives_back_hindi_bengali_and_tamil_intact() {
     assert_eq!(passages, 6, "two passages in each of three languages");
 }
 
-/// The spans cost only where needed: a cluster whose glyphs say its text in order
-/// ("को": the consonant, then its vowel sign) has none, and each span's glyphs lie
-/// within their run.
+/// Each Indic word (its glyphs between spaces) is one span of actual text with the
+/// word's own text, whether or not its clusters are reordered ("शनिवार" with "नि" drawn
+/// "ि" then "न"; "को", consonant then sign, split by poppler all the same), and each
+/// span's glyphs lie within their run. The words come from the passages: a span that
+/// is no word (two words, or half of one not broken at a line's end) fails.
 #[test]
-fn spans_of_actual_text_cover_only_the_reordered_clusters() {
+fn spans_of_actual_text_cover_whole_indic_words() {
     let Some(built) = built() else { return };
     let doc = &built.pressed.document;
     let spans: Vec<String> = runs(doc, 0)
@@ -171,10 +174,31 @@ fn spans_of_actual_text_cover_only_the_reordered_clusters() {
             })
         })
         .collect();
-    for reordered in ["नि", "নি", "போ"] {
-        assert!(spans.iter().any(|s| s == reordered), "no span for {reordered}: {spans:?}");
+    for word in ["शनिवार", "को", "देखभाल", "শ্রমজীবী", "இப்போதே"]
+    {
+        assert!(spans.iter().any(|s| s == word), "no span for {word}: {spans:?}");
     }
-    assert!(!spans.iter().any(|s| s == "को"), "{spans:?}");
+    let passages: String = built
+        .pressed
+        .texts
+        .columns
+        .iter()
+        .flat_map(|c| c.blocks.iter().flatten().map(|p| format!(" {} ", p.text)))
+        .collect();
+    // In the order drawn, a span ending in the line's soft hyphen is continued by the
+    // first span of the next line: together they are a word.
+    let mut broken: Option<&str> = None;
+    for span in &spans {
+        assert!(!span.contains(char::is_whitespace), "a span over a space: {span:?}");
+        if let Some(start) = span.strip_suffix('\u{ad}') {
+            assert!(broken.is_none(), "{span:?} follows a word's start");
+            broken = Some(start);
+            continue;
+        }
+        let word = format!("{}{span}", broken.take().unwrap_or(""));
+        assert!(passages.contains(&format!(" {word} ")), "{word:?} is no word of the passages");
+    }
+    assert!(broken.is_none(), "a word's start left unfinished");
 }
 
 /// Every marked-content span the pages open inside a text object is closed inside it
@@ -225,4 +249,56 @@ fn latin_and_arabic_examples_carry_no_actual_text() {
             assert!(!content.windows(10).any(|w| w == b"ActualText"), "{name}: a span of actual text");
         }
     }
+}
+
+/// pdftotext's words, each line's words in order, a word broken at a line's end
+/// rejoined: a line ending in a soft hyphen (the hyphen hyphenation draws) continues
+/// on the next without it, one ending in a hyphen-minus (a compound broken at its own
+/// hyphen, "माता-पिता") continues with it.
+fn extracted_words(text: &str) -> Vec<String> {
+    let mut joined = String::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if let Some(rest) = line.strip_suffix('\u{ad}') {
+            joined.push_str(rest);
+        } else if line.ends_with('-') {
+            joined.push_str(line);
+        } else {
+            joined.push_str(line);
+            joined.push('\n');
+        }
+    }
+    joined.split_whitespace().map(str::to_string).collect()
+}
+
+/// Every word of every passage, Hindi, Bengali and Tamil, comes back from pdftotext as
+/// a word of its own: not split where a vowel sign is drawn as a mark left of the pen
+/// ("देखभाल" came back "दे खभाल": poppler ends a word at the mark and starts another
+/// at the next letter), nor where a cluster is reordered. Among them words with े, ो,
+/// ि and ी and conjuncts.
+#[test]
+fn pdftotext_gives_back_every_indic_word_whole() {
+    let Some(built) = built() else { return };
+    let Some(text) = support::poppler::pdftotext(&built.pdf) else { return };
+    let extracted = extracted_words(&text);
+    let mut checked = Vec::new();
+    for column in &built.pressed.texts.columns {
+        for passage in column.blocks.iter().flatten() {
+            for word in passage.text.split_whitespace() {
+                assert!(
+                    extracted.iter().any(|w| w == word),
+                    "{} `{}`: the word {word:?} does not come back whole; pdftotext gave\n{text}",
+                    column.lang,
+                    passage.message
+                );
+                checked.push(word.to_string());
+            }
+        }
+    }
+    // The words the test is about are among those checked.
+    for word in ["देखभाल", "वेतन", "को", "शनिवार", "अंतरराष्ट्रीय", "इकट्ठा", "মানুষ", "இப்போதே"]
+    {
+        assert!(checked.iter().any(|w| w == word), "{word} is not in the passages");
+    }
+    assert!(checked.len() > 50, "only {} words checked", checked.len());
 }

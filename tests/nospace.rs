@@ -272,13 +272,11 @@ fn families_are_found_inside_a_font_collection() {
 }
 
 /// What a reader copying the text gets: each paragraph's lines, joined, are its text,
-/// with no space where there was none and every Thai word whole. Not yet: poppler reads
-/// the gaps of a spread line as spaces once a line holds a word of several letters
-/// (any gap over 3 % of an em; a Latin name in Chinese, a Thai mark it cannot merge),
-/// and puts a Thai tone mark over a vowel after the next letter. Both want a spread
-/// line's text given as /ActualText, which the PDF writer does only for clusters.
+/// with no space where there was none and every Thai word whole. Poppler reads the gaps
+/// of a spread Thai line as spaces and puts a tone mark over a vowel after the next
+/// letter; each Thai word (phrase) carries its text as /ActualText, which it reads
+/// instead (`mark_words_that_reorder`).
 #[test]
-#[ignore = "needs /ActualText for spread lines (see the comment)"]
 fn pdftotext_adds_no_space_to_text_without_spaces() {
     let thai = THAI_WORDS.concat();
     let cases = [

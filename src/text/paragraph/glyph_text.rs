@@ -110,10 +110,13 @@ fn character(c: char) -> GlyphText {
 }
 
 /// The scripts of India and Sri Lanka (Devanagari to Sinhala), which shaping reorders
-/// within a cluster: vowel signs before their consonant, repha after it; and Thai and
-/// Lao, whose sara am (ำ, ຳ) is drawn as two glyphs, its ring before a tone mark.
-fn reorders(c: char) -> bool {
+/// within a cluster: vowel signs before their consonant, repha after it; Thai and
+/// Lao, whose sara am (ำ, ຳ) is drawn as two glyphs, its ring before a tone mark; and
+/// Burmese and Khmer, whose vowel signs also stand before their consonant.
+pub(super) fn reorders(c: char) -> bool {
     ('\u{0900}'..='\u{0EFF}').contains(&c)
+        || ('\u{1000}'..='\u{109F}').contains(&c)
+        || ('\u{1780}'..='\u{17FF}').contains(&c)
 }
 
 /// A multi-glyph cluster of a script that reorders: each glyph's own text, and

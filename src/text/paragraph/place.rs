@@ -2,7 +2,7 @@
 //! x = 0 in visual order, spaces stretched or shrunk by the line's ratio when justified.
 //! Knows nothing of where lines break (the breaker decided) or of the page.
 
-use super::glyph_text::{ActualText, GlyphText};
+use super::glyph_text::{ActualText, GlyphText, reorders};
 use super::prepare::{Prepared, hyphen_after};
 use crate::text::bidi;
 use crate::text::chain::FaceId;
@@ -19,7 +19,8 @@ pub struct LineGlyph {
     pub x: f32,
     pub y_offset: f32,
     pub text: GlyphText,
-    /// On the first glyph (in drawing order) of a cluster its glyphs' texts cannot say.
+    /// On the first glyph (in drawing order) of a cluster its glyphs' texts cannot say,
+    /// or of a word of a script that reorders (`mark_words_that_reorder`).
     pub actual: Option<ActualText>,
 }
 
@@ -125,6 +126,7 @@ impl Placer<'_> {
             }
         }
         self.mark_actual_texts(&mut placed, &drawn);
+        mark_words_that_reorder(&mut placed);
         SetLine { glyphs: placed, width: x, ratio, hyphenated, rtl: p.rtl }
     }
 
@@ -148,4 +150,57 @@ impl Placer<'_> {
             i += glyphs;
         }
     }
+}
+
+/// Each word of the scripts that reorder (`glyph_text::reorders`: those of India and
+/// Sri Lanka, Thai, Lao, Burmese, Khmer; two glyphs or more of one face between spaces,
+/// in drawing order; in Thai a phrase, spaces being phrase breaks) carries its whole
+/// text as one span, in place of its clusters' spans. Thai, spread between its
+/// clusters by justification, has gaps poppler would read as spaces, and tone marks on
+/// vowels it would misplace. Their vowel signs drawn as marks are where text extraction
+/// splits words: a mark has no advance (hmtx, and so the PDF's /W, says 0, rightly)
+/// and the font places it left of the pen ("दे": the sign 0.055 em left of the next
+/// letter), so poppler, which takes a word's right edge from its last glyph, sees the
+/// word end at the mark and the next letter start past a gap; a mark drawn at the pen
+/// puts the next letter where poppler looks for duplicated (fake bold) text. Both end
+/// the word there. The positions are the font's and are drawn right; only a span of
+/// actual text, whose characters poppler spreads over the span's width, says where
+/// the word is. Found per line, so a word broken by hyphenation has a span on each
+/// line, the hyphen in the first.
+fn mark_words_that_reorder(placed: &mut [LineGlyph]) {
+    let space = |g: &LineGlyph| !g.text.is_empty() && g.text.chars().all(char::is_whitespace);
+    let mut i = 0;
+    while i < placed.len() {
+        let face = placed[i].face;
+        let len = placed[i..].iter().take_while(|g| g.face == face && !space(g)).count().max(1);
+        let word = &mut placed[i..i + len];
+        let indic = word.iter().any(|g| {
+            let actual = g.actual.as_ref().map_or("", |a| &*a.text);
+            g.text.chars().chain(actual.chars()).any(reorders)
+        });
+        if len > 1 && indic {
+            let text = said(word);
+            word.iter_mut().for_each(|g| g.actual = None);
+            word[0].actual = Some(ActualText { glyphs: len, text: text.into() });
+        }
+        i += len;
+    }
+}
+
+/// What `glyphs` say read in drawing order: each glyph's text, a span's whole text
+/// for its glyphs.
+fn said(glyphs: &[LineGlyph]) -> String {
+    let mut text = String::new();
+    let mut covered = 0;
+    for g in glyphs {
+        match (&g.actual, covered) {
+            (_, 1..) => covered -= 1,
+            (Some(a), 0) => {
+                text.push_str(&a.text);
+                covered = a.glyphs.saturating_sub(1);
+            }
+            (None, 0) => text.push_str(&g.text),
+        }
+    }
+    text
 }
