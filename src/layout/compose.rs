@@ -24,8 +24,9 @@ pub struct Composition {
     page_height: f32,
     /// Pages in order: each flow's pages, one flow after another.
     pub pages: Vec<PageRows>,
-    /// The flows' rows before they are cut into pages, kept only by a composition that
-    /// counts lines (`Breaking::FewestLines`), which is never paged.
+    /// The flows' rows before they are cut into pages: what a composition that counts
+    /// lines (`Breaking::FewestLines`, never paged) is made of, and what a paged one
+    /// keeps to be paged again as long as the text needs (`pages_needed`).
     flows: Vec<Flow>,
     /// How many pages each flow took.
     flow_pages: Vec<usize>,
@@ -38,6 +39,7 @@ pub struct Composition {
 /// The rows that run on from page to page: the whole leaflet, or one language of a
 /// flip leaflet. Footers go at the foot of its last page, the turn-over line at the
 /// foot of the others.
+#[derive(Clone)]
 pub struct Flow {
     pub body: Vec<Row>,
     pub footers: Vec<Row>,
@@ -263,11 +265,12 @@ pub fn compose_some(
         composition.flow_wanted = vec![wanted.unwrap_or(1); flows.len()];
         composition.flows = flows;
     } else {
-        for flow in flows {
-            let pages = super::flow::paginate(&composition, flow, wanted);
+        for flow in &flows {
+            let pages = super::flow::paginate(&composition, flow.clone(), wanted);
             composition.flow_pages.push(pages.len());
             composition.pages.extend(pages);
         }
+        composition.flows = flows;
     }
     Ok(composition)
 }
@@ -313,6 +316,38 @@ impl Composition {
     /// The pages each flow was set on (the most, when flows differ).
     pub fn pages_per_flow(&self) -> usize {
         self.flow_pages.iter().copied().max().unwrap_or(0)
+    }
+
+    /// How many pages (the most of any flow) the rows take when each flow runs on over
+    /// as many as it needs, without setting a line again; `None` when even that
+    /// overflows (a row taller than a page).
+    pub fn pages_needed(&self) -> Option<usize> {
+        let mut most = 0;
+        for flow in &self.flows {
+            let pages = super::flow::paginate(self, flow.clone(), None);
+            let count = pages.len();
+            let unbounded = Composition { pages, ..self.shell() };
+            if unbounded.overflow().is_some() {
+                return None;
+            }
+            most = most.max(count);
+        }
+        Some(most)
+    }
+
+    /// The same page geometry, with no rows.
+    fn shell(&self) -> Composition {
+        Composition {
+            size: self.size,
+            accent: self.accent,
+            margin: self.margin,
+            page_height: self.page_height,
+            pages: Vec::new(),
+            flows: Vec::new(),
+            flow_pages: Vec::new(),
+            langs: Vec::new(),
+            flow_wanted: Vec::new(),
+        }
     }
 
     pub fn margin(&self) -> f32 {

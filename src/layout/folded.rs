@@ -10,7 +10,7 @@ use super::compose::{Composition, Failed, Overflow, compose_some, failures};
 use super::document::{Document, Page, Placed, RowLines};
 use super::grid::{Grid, MIN_COLUMN_MM};
 use super::panels::{Folding, NARROW_PANEL_MM, Panel, PanelName, Side, panels};
-use super::{fewest_loose_lines, grow, shrink};
+use super::{fewest_loose_lines, fit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
 use crate::model::{Block, Fold, LayoutMode, Leaflet, PageSize, Pages, TextKind, units::PT_PER_MM};
@@ -76,15 +76,7 @@ pub fn layout(
     };
     let style = &leaflet.style;
     let at_size = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
-    let fitted = if !style.fit {
-        at_size
-    } else if at_size.overflow().is_none() {
-        grow(&compose, at_size, style.max_size)
-    } else {
-        shrink(&compose, style.min_size, style.size)
-            .or_else(|| compose(style.min_size, Breaking::Optimal).ok())
-            .unwrap_or(at_size)
-    };
+    let fitted = fit(&compose, style, at_size);
     if let Some(overflow) = fitted.overflow() {
         return Err(overflow_error(leaflet, texts, &fitted, &overflow, &parts, &order).into());
     }

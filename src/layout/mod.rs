@@ -59,24 +59,15 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         |size: f32, breaking| compose::compose(leaflet, texts, fonts, &grid, size, breaking, Some(wanted));
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
     let at_size = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
-    let overflows_at_size = at_size.overflow().is_some();
-    let page = if !style.fit {
-        at_size
-    } else if at_size.overflow().is_none() {
-        grow(&compose, at_size, style.max_size)
-    } else {
-        // At `size` it overflows: look below.
-        shrink(&compose, style.min_size, style.size)
-            .or_else(|| compose(style.min_size, Breaking::Optimal).ok())
-            .unwrap_or(at_size)
-    };
+    // Shrunk to fit: how many pages the text would take at `size`, for the warning (its
+    // rows paged again, no line set again).
+    let pages_at_size = if at_size.overflow().is_some() { at_size.pages_needed() } else { None };
+    let page = fit(&compose, style, at_size);
     if let Some(overflow) = page.overflow() {
         let needed = pages_needed(leaflet, texts, fonts, &grid);
         return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, needed).into());
     }
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
-    // Shrunk to fit: how many pages the text would take at `size`, for the warning.
-    let pages_at_size = if overflows_at_size { pages_needed(leaflet, texts, fonts, &grid) } else { None };
     let hard_paragraphs = page.hard_paragraphs();
     let (pages, flow) = page
         .place(&grid, true)
@@ -107,6 +98,22 @@ fn pages_needed(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain, grid: &Grid
     let size = leaflet.style.size;
     let composition = compose::compose(leaflet, texts, fonts, grid, size, Breaking::Optimal, None).ok()?;
     composition.overflow().is_none().then(|| composition.pages_per_flow())
+}
+
+/// The composition at the body size that fills the pages best, from `at_size`, the
+/// composition at the size asked for: grown when it fits, shrunk when it overflows
+/// (to `min_size` at most, where it may still overflow), as it is with `fit = false`.
+fn fit(compose: &impl Composer, style: &crate::model::Style, at_size: Composition) -> Composition {
+    if !style.fit {
+        at_size
+    } else if at_size.overflow().is_none() {
+        grow(compose, at_size, style.max_size)
+    } else {
+        // At `size` it overflows: look below.
+        shrink(compose, style.min_size, style.size)
+            .or_else(|| compose(style.min_size, Breaking::Optimal).ok())
+            .unwrap_or(at_size)
+    }
 }
 
 /// Composes the pages at a body size, breaking lines so.
