@@ -270,7 +270,7 @@ fn a_heading_moves_on_with_the_row_after_it() {
         // the page before, under that page's last row.
         if page > 0 && doc.flow[page].first() == Some(row) {
             let before = &doc.flow[page - 1];
-            let last = before.iter().filter(|r| !r.foot).next_back().expect("rows");
+            let last = before.iter().rfind(|r| !r.foot).expect("rows");
             let foot = before.iter().find(|r| r.foot).map_or(doc.pages[0].height, |r| r.y);
             if last.y + last.height + row.height < foot - 10.0 {
                 moved += 1;

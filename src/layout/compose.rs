@@ -471,7 +471,7 @@ impl Composition {
             y += row.height();
         }
         // Top to bottom: the body, then the foot.
-        summary.sort_by(|a, b| a.foot.cmp(&b.foot));
+        summary.sort_by_key(|r| r.foot);
         (items, summary)
     }
 }
