@@ -9,7 +9,7 @@ pub mod units;
 
 pub use leaflet::*;
 pub use load::{load, parse, parse_tag};
-pub use picture::{Channels, Picture, PictureData, Samples};
+pub use picture::{Channels, Picture, PictureData, PictureError, Samples};
 pub use qr::QrCode;
 pub use units::Rgb;
 

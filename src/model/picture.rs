@@ -52,16 +52,50 @@ impl Channels {
     }
 }
 
+/// Why a picture file was not taken: its content, or its size (which asks for another
+/// remedy than "give a PNG or JPEG file").
+#[derive(Debug, Clone, PartialEq)]
+pub enum PictureError {
+    Unreadable(String),
+    TooLarge { width: u32, height: u32 },
+}
+
+impl std::fmt::Display for PictureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PictureError::Unreadable(reason) => f.write_str(reason),
+            PictureError::TooLarge { width, height } => write!(
+                f,
+                "the picture is {width} × {height} pixels ({:.0} million); the limit is {} million pixels",
+                u64::from(*width) as f64 * u64::from(*height) as f64 / 1e6,
+                MAX_PIXELS / 1_000_000
+            ),
+        }
+    }
+}
+
+impl From<String> for PictureError {
+    fn from(reason: String) -> Self {
+        PictureError::Unreadable(reason)
+    }
+}
+
+impl From<&str> for PictureError {
+    fn from(reason: &str) -> Self {
+        PictureError::Unreadable(reason.into())
+    }
+}
+
 impl Picture {
     /// Reads a PNG or JPEG file (told apart by content, not by name).
-    pub fn load(path: &Path) -> Result<Picture, String> {
+    pub fn load(path: &Path) -> Result<Picture, PictureError> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let (width, height, data) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             decode_png(&bytes)?
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
             read_jpeg(bytes)?
         } else {
-            return Err(format!("{} is neither a PNG nor a JPEG file", path.display()));
+            return Err(format!("{} is neither a PNG nor a JPEG file", path.display()).into());
         };
         Ok(Picture { path: path.to_path_buf(), width, height, data })
     }
@@ -82,20 +116,17 @@ impl Picture {
     }
 }
 
-fn check_size(width: u32, height: u32) -> Result<(), String> {
+fn check_size(width: u32, height: u32) -> Result<(), PictureError> {
     if width == 0 || height == 0 {
         return Err("the picture has no pixels".into());
     }
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "the picture is {width} × {height} pixels, more than {} million",
-            MAX_PIXELS / 1_000_000
-        ));
+        return Err(PictureError::TooLarge { width, height });
     }
     Ok(())
 }
 
-fn decode_png(bytes: &[u8]) -> Result<(u32, u32, PictureData), String> {
+fn decode_png(bytes: &[u8]) -> Result<(u32, u32, PictureData), PictureError> {
     let limits = png::Limits { bytes: MAX_PIXELS as usize * 8 };
     let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), limits);
     // Palettes and low bit depths expanded, 16-bit samples cut to 8: what PDF readers
@@ -139,7 +170,7 @@ fn split_alpha(pixels: &[u8], colors: usize) -> Samples {
 
 /// A JPEG checked by decoding it once; gray and RGB ones are kept compressed, CMYK ones
 /// (whose inversion conventions readers disagree on) are kept decoded as RGB.
-fn read_jpeg(bytes: Vec<u8>) -> Result<(u32, u32, PictureData), String> {
+fn read_jpeg(bytes: Vec<u8>) -> Result<(u32, u32, PictureData), PictureError> {
     let (w, h, samples) = decode_jpeg(&bytes)?;
     let data = match samples.channels {
         Channels::Gray | Channels::Rgb if !is_four_channel(&bytes)? => {
@@ -156,7 +187,7 @@ fn is_four_channel(bytes: &[u8]) -> Result<bool, String> {
     Ok(decoder.info().is_some_and(|i| i.components == 4))
 }
 
-fn decode_jpeg(bytes: &[u8]) -> Result<(u32, u32, Samples), String> {
+fn decode_jpeg(bytes: &[u8]) -> Result<(u32, u32, Samples), PictureError> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let cursor = zune_jpeg::zune_core::bytestream::ZCursor::new(bytes);
@@ -196,10 +227,46 @@ mod tests {
     }
 
     fn load_bytes(bytes: &[u8], name: &str) -> Result<Picture, String> {
+        load_picture(bytes, name).map_err(|e| e.to_string())
+    }
+
+    fn load_picture(bytes: &[u8], name: &str) -> Result<Picture, PictureError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         Picture::load(&path)
+    }
+
+    /// The start of a PNG claiming `w` × `h` RGB pixels: its header and one empty data
+    /// chunk, enough for the size to be read (the pixels are never reached).
+    fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend((data.len() as u32).to_be_bytes());
+            let start = out.len();
+            out.extend(kind);
+            out.extend(data);
+            let crc = libdeflater::crc32(&out[start..]);
+            out.extend(crc.to_be_bytes());
+        }
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend(w.to_be_bytes());
+        ihdr.extend(h.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(&mut out, b"IDAT", &[]);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn a_picture_over_the_limit_is_refused_with_its_size_and_the_limit() {
+        let e = load_picture(&png_header_only(30_000, 30_000), "huge.png").unwrap_err();
+        assert_eq!(e, PictureError::TooLarge { width: 30_000, height: 30_000 });
+        assert_eq!(
+            e.to_string(),
+            "the picture is 30000 × 30000 pixels (900 million); the limit is 40 million pixels"
+        );
     }
 
     #[test]
