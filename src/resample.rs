@@ -23,6 +23,9 @@ pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
     let mut widest: Vec<Option<f32>> = vec![None; doc.images.len()];
     for placed in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Image(image) = &placed.item {
+            if doc.images[image.image].vector().is_some() {
+                continue;
+            }
             let slot = &mut widest[image.image];
             *slot = Some(slot.map_or(image.width, |w| w.max(image.width)));
         }

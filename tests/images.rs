@@ -257,7 +257,7 @@ fn bad_image_blocks_are_errors_at_their_line() {
     let cases: [(&str, &str, &str); 6] = [
         ("type = \"image\"\nwidth = \"30mm\"", "demo.toml:14:1", "this image block has no `path`"),
         ("type = \"image\"\npath = \"missing.png\"", "demo.toml:16:8", "cannot read"),
-        ("type = \"image\"\npath = \"notes.txt\"", "demo.toml:16:8", "neither a PNG nor a JPEG"),
+        ("type = \"image\"\npath = \"notes.txt\"", "demo.toml:16:8", "not a PNG, JPEG or SVG file"),
         (
             "type = \"image\"\npath = \"ok.png\"\nwidth = \"120%\"",
             "demo.toml:17:9",

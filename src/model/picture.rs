@@ -1,9 +1,12 @@
 //! Pictures a leaflet shows (`type = "image"`): PNG and JPEG files read and checked when
 //! the leaflet is loaded, so a broken file is reported against the TOML line naming it.
 //! JPEGs keep their own compressed bytes (the PDF can carry them as they are); PNGs are
-//! decoded to 8-bit samples with their transparency apart. Knows nothing of PDF.
+//! decoded to 8-bit samples with their transparency apart; SVGs become vector art
+//! (vector.rs). Knows nothing of PDF.
 
 use std::path::{Path, PathBuf};
+
+use super::vector::VectorArt;
 
 /// Larger pictures are refused: far beyond print resolution for any leaflet, and they
 /// would cost hundreds of megabytes decoded.
@@ -25,6 +28,8 @@ pub enum PictureData {
     Jpeg { bytes: Vec<u8>, channels: Channels },
     /// Decoded samples, `channels.count()` bytes per pixel, row by row.
     Samples(Samples),
+    /// An SVG as shapes: drawn as vector art, never as pixels.
+    Vector(VectorArt),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,17 +92,47 @@ impl From<&str> for PictureError {
 }
 
 impl Picture {
-    /// Reads a PNG or JPEG file (told apart by content, not by name).
+    /// Reads a PNG, JPEG or SVG file (told apart by content, not by name).
     pub fn load(path: &Path) -> Result<Picture, PictureError> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let (width, height, data) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             decode_png(&bytes)?
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
             read_jpeg(bytes)?
+        } else if looks_like_svg(&bytes) {
+            let art = VectorArt::parse(&bytes)?;
+            // Whole CSS pixels, for messages only: the art keeps its exact size.
+            let (w, h) = (art.width.round().max(1.0) as u32, art.height.round().max(1.0) as u32);
+            (w, h, PictureData::Vector(art))
         } else {
-            return Err(format!("{} is neither a PNG nor a JPEG file", path.display()).into());
+            return Err(format!("{} is not a PNG, JPEG or SVG file", path.display()).into());
         };
         Ok(Picture { path: path.to_path_buf(), width, height, data })
+    }
+
+    /// The SVG's shapes, if the picture is one.
+    pub fn vector(&self) -> Option<&VectorArt> {
+        match &self.data {
+            PictureData::Vector(art) => Some(art),
+            _ => None,
+        }
+    }
+
+    /// Height over width, exact for vector art.
+    pub fn aspect(&self) -> f32 {
+        match &self.data {
+            PictureData::Vector(art) => art.height / art.width,
+            _ => self.height as f32 / self.width as f32,
+        }
+    }
+
+    /// Its own width in points: vector art at its CSS size (96 px to the inch), pixels
+    /// at `dpi`.
+    pub fn natural_width(&self, dpi: f32) -> f32 {
+        match &self.data {
+            PictureData::Vector(art) => art.width * 0.75,
+            _ => self.width as f32 / dpi * 72.0,
+        }
     }
 
     /// The picture's samples, decoding a JPEG if need be.
@@ -107,6 +142,7 @@ impl Picture {
             PictureData::Jpeg { bytes, .. } => {
                 decode_jpeg(bytes).map(|(_, _, s)| s).map_err(|e| format!("{}: {e}", self.path.display()))
             }
+            PictureData::Vector(_) => Err(format!("{} is vector art, not pixels", self.path.display())),
         }
     }
 
@@ -114,6 +150,15 @@ impl Picture {
     pub fn resolution(&self, width_pt: f32) -> f32 {
         self.width as f32 / (width_pt / 72.0)
     }
+}
+
+/// An SVG file: XML (after a byte-order mark and white space) with an `<svg` element near
+/// its start.
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(text.len());
+    let head = &text[start..text.len().min(start + 4096)];
+    head.starts_with(b"<") && head.windows(4).any(|w| w == b"<svg")
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), PictureError> {
@@ -290,7 +335,7 @@ mod tests {
     #[test]
     fn other_files_are_refused_by_content() {
         let e = load_bytes(b"GIF89a....", "logo.png").unwrap_err();
-        assert!(e.contains("neither a PNG nor a JPEG"), "{e}");
+        assert!(e.contains("not a PNG, JPEG or SVG file"), "{e}");
         let e = load_bytes(&png(2, 2, [0; 4])[..40], "cut.png").unwrap_err();
         assert!(e.contains("not a readable PNG"), "{e}");
         let e = load_bytes(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 1], "bad.jpg").unwrap_err();

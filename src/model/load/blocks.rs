@@ -296,7 +296,7 @@ impl Validator<'_> {
                             "make it smaller: 300 dpi across a whole A4 page is about 2500 × 3500 pixels"
                         }
                         PictureError::Unreadable(_) => {
-                            "give a PNG or JPEG file; the path is relative to the leaflet file"
+                            "give a PNG, JPEG or SVG file; the path is relative to the leaflet file"
                         }
                     };
                     self.error(path.span(), e.to_string(), hint);
