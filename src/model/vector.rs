@@ -205,10 +205,14 @@ impl Walk<'_> {
                 Node::Group(g) => self.group(g, opacity * own),
                 Node::Path(p) => self.path(p, opacity * own),
                 Node::Text(t) => self.group(t.flattened(), opacity * own),
-                Node::Image(i) => self.unsupported(format!(
-                    "an embedded picture, {}: left out (give it as a picture block of its own)",
-                    element("image", i.id())
-                )),
+                Node::Image(i) => {
+                    // usvg may hand the element's id to a group it wraps the image in.
+                    let id = if i.id().is_empty() { group.id() } else { i.id() };
+                    self.unsupported(format!(
+                        "an embedded picture, {}: left out (give it as a picture block of its own)",
+                        element("image", id)
+                    ))
+                }
             }
         }
         if pushed {
@@ -364,14 +368,12 @@ fn segments(path: &usvg::tiny_skia_path::Path, t: Transform) -> Vec<Segment> {
         (q[0].x, q[0].y)
     };
     let mut out = Vec::new();
-    // Where the pen is, and where its subpath began (where a close takes it).
+    // Where the pen is (tiny-skia starts every subpath, even after a close, with a move).
     let mut current = (0.0, 0.0);
-    let mut start = (0.0, 0.0);
     for segment in path.segments() {
         match segment {
             PathSegment::MoveTo(p) => {
                 current = map(p);
-                start = current;
                 out.push(Segment::Move(current.0, current.1));
             }
             PathSegment::LineTo(p) => {
@@ -391,11 +393,163 @@ fn segments(path: &usvg::tiny_skia_path::Path, t: Transform) -> Vec<Segment> {
                 out.push(Segment::Cubic(c1.0, c1.1, c2.0, c2.1, p.0, p.1));
                 current = p;
             }
-            PathSegment::Close => {
-                current = start;
-                out.push(Segment::Close);
-            }
+            PathSegment::Close => out.push(Segment::Close),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(body: &str) -> VectorArt {
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="200" height="100">{body}</svg>"#
+        );
+        VectorArt::parse(svg.as_bytes()).unwrap()
+    }
+
+    const RED: Ink = Ink::Rgb(Rgb(200, 16, 46));
+
+    #[test]
+    fn size_is_the_css_size_and_paths_are_in_viewbox_units_scaled_to_it() {
+        let a = art(r##"<rect x="10" y="5" width="20" height="10" fill="#c8102e"/>"##);
+        assert_eq!((a.width, a.height), (200.0, 100.0));
+        assert_eq!(a.shapes.len(), 1);
+        let s = &a.shapes[0];
+        assert_eq!(s.paint, Paint::Fill { even_odd: false });
+        assert_eq!(s.brush, Brush::Solid(RED));
+        assert_eq!(s.opacity, 1.0);
+        // The viewBox is scaled 2× into the 200 × 100 size.
+        assert_eq!(s.transform, [2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
+        assert_eq!(s.path[0], Segment::Move(10.0, 5.0));
+        assert!(a.unsupported.is_empty(), "{:?}", a.unsupported);
+    }
+
+    #[test]
+    fn strokes_keep_width_caps_joins_dashes_and_paint_order() {
+        let a = art(
+            r##"<path d="M0 0 L50 0" fill="#c8102e" stroke="#000" stroke-width="3" stroke-linecap="round"
+                 stroke-linejoin="bevel" stroke-dasharray="4 2" stroke-dashoffset="1" paint-order="stroke"/>"##,
+        );
+        assert_eq!(a.shapes.len(), 2);
+        // `paint-order: stroke` draws the stroke under the fill.
+        let Paint::Stroke(s) = &a.shapes[0].paint else { panic!("{:?}", a.shapes[0].paint) };
+        assert_eq!((s.width, s.cap, s.join), (3.0, 1, 2));
+        assert_eq!(s.dashes, Some((vec![4.0, 2.0], 1.0)));
+        assert_eq!(a.shapes[0].brush, Brush::Solid(Ink::Rgb(Rgb(0, 0, 0))));
+        assert_eq!(a.shapes[1].paint, Paint::Fill { even_odd: false });
+    }
+
+    #[test]
+    fn opacities_multiply_and_even_odd_is_kept() {
+        let a = art(
+            r##"<g opacity="0.5"><path d="M0 0 L10 0 L10 10 Z" fill="#c8102e" fill-opacity="0.5" fill-rule="evenodd"/></g>"##,
+        );
+        assert_eq!(a.shapes[0].opacity, 0.25);
+        assert_eq!(a.shapes[0].paint, Paint::Fill { even_odd: true });
+        assert!(a.unsupported.is_empty(), "one shape: group opacity is exact: {:?}", a.unsupported);
+    }
+
+    #[test]
+    fn group_opacity_over_several_shapes_is_reported() {
+        let a = art(
+            r##"<g id="pair" opacity="0.5"><rect width="10" height="10" fill="#c8102e"/><rect x="5" width="10" height="10" fill="#c8102e"/></g>"##,
+        );
+        assert_eq!(a.shapes.iter().map(|s| s.opacity).collect::<Vec<_>>(), [0.5, 0.5]);
+        assert_eq!(
+            a.unsupported,
+            ["opacity on <g id=\"pair\">, a group of several shapes: each shape made transparent on its own"]
+        );
+    }
+
+    #[test]
+    fn quadratic_curves_become_cubics_with_the_same_shape() {
+        // usvg hands over some curves as quadratics (PDF has none).
+        let mut pb = usvg::tiny_skia_path::PathBuilder::new();
+        pb.move_to(0.0, 0.0);
+        pb.quad_to(30.0, 30.0, 60.0, 0.0);
+        pb.close();
+        pb.move_to(90.0, 0.0);
+        pb.line_to(90.0, 30.0);
+        pb.close();
+        pb.quad_to(120.0, 30.0, 150.0, 0.0);
+        let path = pb.finish().unwrap();
+        let got = segments(&path, Transform::identity());
+        // Control points two thirds of the way to the quadratic's one, from where the
+        // pen is (after a close, the subpath's start, 90 0).
+        assert_eq!(got[1], Segment::Cubic(20.0, 20.0, 40.0, 20.0, 60.0, 0.0));
+        assert_eq!(got[got.len() - 1], Segment::Cubic(110.0, 20.0, 130.0, 20.0, 150.0, 0.0));
+    }
+
+    #[test]
+    fn clip_paths_are_in_the_arts_space_and_nest() {
+        let a = art(r##"<defs><clipPath id="c"><rect x="1" y="2" width="3" height="4"/></clipPath>
+                 <clipPath id="d"><circle cx="5" cy="5" r="5"/></clipPath></defs>
+               <g clip-path="url(#c)"><g clip-path="url(#d)"><rect width="10" height="10" fill="#c8102e"/></g></g>
+               <rect width="10" height="10" fill="#c8102e"/>"##);
+        assert_eq!(a.shapes[0].clips.len(), 2, "both clips cut the inner rectangle");
+        // Scaled 2× by the viewBox.
+        assert_eq!(a.shapes[0].clips[0].path[0], Segment::Move(2.0, 4.0));
+        assert!(a.shapes[1].clips.is_empty(), "the clip ends with its group");
+    }
+
+    #[test]
+    fn gradients_keep_their_geometry_stops_and_transform() {
+        let a = art(
+            r##"<defs><linearGradient id="l" x1="0" y1="0" x2="10" y2="0" gradientUnits="userSpaceOnUse">
+                   <stop offset="0.2" stop-color="#c8102e"/><stop offset="1" stop-color="#000"/></linearGradient>
+                 <radialGradient id="r" cx="5" cy="5" r="4" fx="4" fy="5" gradientUnits="userSpaceOnUse">
+                   <stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="#c8102e"/></radialGradient></defs>
+               <rect width="10" height="10" fill="url(#l)"/><rect width="10" height="10" fill="url(#r)"/>"##,
+        );
+        let Brush::Linear { x1, x2, stops, transform, .. } = &a.shapes[0].brush else { panic!() };
+        assert_eq!((*x1, *x2), (0.0, 10.0));
+        assert_eq!(stops[0], GradientStop { offset: 0.2, ink: RED });
+        assert_eq!(*transform, [2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
+        let Brush::Radial { fx, cx, r, stops, .. } = &a.shapes[1].brush else { panic!() };
+        assert_eq!((*fx, *cx, *r), (4.0, 5.0, 4.0));
+        assert_eq!(stops[1].ink, RED);
+    }
+
+    #[test]
+    fn text_becomes_outlines_in_the_builtin_face() {
+        let a = art(
+            r##"<text x="10" y="30" font-family="Nonexistent, sans-serif" font-size="20" fill="#c8102e">Hi</text>"##,
+        );
+        assert_eq!(a.shapes.len(), 1, "the text's outlines as one filled path");
+        let moves = a.shapes[0].path.iter().filter(|s| matches!(s, Segment::Move(..))).count();
+        // H is one contour; i is two (stem and dot).
+        assert_eq!(moves, 3, "{:?}", a.shapes[0].path);
+        assert_eq!(a.shapes[0].brush, Brush::Solid(RED));
+    }
+
+    #[test]
+    fn what_cannot_be_drawn_is_named_with_its_element() {
+        let a = art(r##"<defs><filter id="f"><feGaussianBlur stdDeviation="2"/></filter>
+                 <mask id="m"><rect width="5" height="5" fill="#fff"/></mask>
+                 <pattern id="p" width="2" height="2" patternUnits="userSpaceOnUse"><rect width="1" height="1" fill="#000"/></pattern></defs>
+               <g id="blurred" filter="url(#f)"><rect width="5" height="5" fill="#000"/></g>
+               <g id="masked" mask="url(#m)"><rect width="5" height="5" fill="#000"/></g>
+               <rect id="hatched" width="5" height="5" fill="url(#p)"/>
+               <g style="mix-blend-mode:multiply"><rect width="5" height="5" fill="#000"/></g>
+               <image id="photo" width="5" height="5" href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="/>"##);
+        assert_eq!(
+            a.unsupported,
+            [
+                "a filter on <g id=\"blurred\">: drawn without it",
+                "a mask on <g id=\"masked\">: drawn without it",
+                "a pattern (\"p\") on <path id=\"hatched\">: left out",
+                "a blend mode on a <g> without an id: drawn as normal",
+                "an embedded picture, <image id=\"photo\">: left out (give it as a picture block of its own)",
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_svg_is_an_error() {
+        let e = VectorArt::parse(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect").unwrap_err();
+        assert!(e.starts_with("not a readable SVG"), "{e}");
+    }
 }

@@ -205,3 +205,42 @@ fn reals(values: &[f32]) -> DictItem {
 fn name(n: &str) -> DictItem {
     DictItem::Name(n.as_bytes().to_vec())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get<'a>(item: &'a DictItem, key: &str) -> &'a DictItem {
+        let DictItem::Dict { map } = item else { panic!("not a dictionary: {item:?}") };
+        &map[key]
+    }
+
+    #[test]
+    fn stops_inside_the_gradient_are_padded_to_its_ends_and_stitched() {
+        let stops = [
+            GradientStop { offset: 0.25, ink: Ink::Gray(0.0) },
+            GradientStop { offset: 0.5, ink: Ink::Gray(1.0) },
+        ];
+        let f = function(&stops);
+        assert_eq!(get(&f, "FunctionType"), &DictItem::Int(3));
+        // Black from 0 to 0.25, black to white to 0.5, white to 1.
+        assert_eq!(get(&f, "Bounds"), &reals(&[0.25, 0.5]));
+        let DictItem::Array(parts) = get(&f, "Functions") else { panic!() };
+        let ends: Vec<(&DictItem, &DictItem)> = parts.iter().map(|p| (get(p, "C0"), get(p, "C1"))).collect();
+        assert_eq!(
+            ends,
+            [
+                (&reals(&[0.0]), &reals(&[0.0])),
+                (&reals(&[0.0]), &reals(&[1.0])),
+                (&reals(&[1.0]), &reals(&[1.0]))
+            ]
+        );
+    }
+
+    #[test]
+    fn colours_use_the_operators_of_their_space() {
+        assert_eq!(color_operator(Ink::Gray(0.5), false), "0.5 g\n");
+        assert_eq!(color_operator(Ink::Cmyk([0.0, 1.0, 0.5, 0.25]), true), "0 1 0.5 0.25 K\n");
+        assert_eq!(color_operator(Ink::Rgb(crate::model::Rgb(255, 0, 0)), true), "1 0 0 RG\n");
+    }
+}
