@@ -398,7 +398,8 @@ fn pictures_are_drawn_in_their_boxes() {
     )
     .unwrap();
     let options = BuildOptions { locales: Some(repo.join("locales")), ..Default::default() };
-    let built = build(&dir.path().join("leaflets/strike-fund.toml"), &options).expect("the PNG variant builds");
+    let built =
+        build(&dir.path().join("leaflets/strike-fund.toml"), &options).expect("the PNG variant builds");
     assert!(built.pressed.document.images[0].vector().is_none(), "drawn from pixels");
     logo_drawn_in_its_box(&built);
 }

@@ -204,7 +204,10 @@ impl Walk<'_> {
             match node {
                 Node::Group(g) => self.group(g, opacity * own),
                 Node::Path(p) => self.path(p, opacity * own),
-                Node::Text(t) => self.group(t.flattened(), opacity * own),
+                Node::Text(t) => {
+                    self.text_font(t);
+                    self.group(t.flattened(), opacity * own)
+                }
                 Node::Image(i) => {
                     // usvg may hand the element's id to a group it wraps the image in.
                     let id = if i.id().is_empty() { group.id() } else { i.id() };
@@ -217,6 +220,28 @@ impl Walk<'_> {
         }
         if pushed {
             self.clips.pop();
+        }
+    }
+
+    /// A text asking for another face than the built-in one is drawn in that one: said,
+    /// since its outlines are not the designer's.
+    fn text_font(&mut self, text: &usvg::Text) {
+        for span in text.chunks().iter().flat_map(|c| c.spans()) {
+            let asked = span.font().families().first();
+            let fine = match asked {
+                None | Some(usvg::FontFamily::SansSerif) => true,
+                Some(usvg::FontFamily::Named(name)) => name == BUILTIN_FAMILY,
+                Some(_) => false,
+            };
+            if let Some(asked) = asked.filter(|_| !fine) {
+                // usvg shows a named family in quotes already.
+                let asked = asked.to_string();
+                self.unsupported(format!(
+                    "the font \"{}\" of {}: drawn in {BUILTIN_FAMILY}",
+                    asked.trim_matches('"'),
+                    element("text", text.id())
+                ));
+            }
         }
     }
 
@@ -523,6 +548,22 @@ mod tests {
         // H is one contour; i is two (stem and dot).
         assert_eq!(moves, 3, "{:?}", a.shapes[0].path);
         assert_eq!(a.shapes[0].brush, Brush::Solid(RED));
+    }
+
+    #[test]
+    fn text_in_another_font_is_drawn_in_the_builtin_one_and_said() {
+        let a =
+            art(r##"<text id="motto" x="10" y="30" font-family="Futura, sans-serif" font-size="20">Hi</text>
+               <text x="10" y="45" font-family="serif" font-size="20">Hi</text>
+               <text x="10" y="45" font-family="sans-serif" font-size="20">Hi</text>"##);
+        assert_eq!(a.shapes.len(), 3, "all three drawn");
+        assert_eq!(
+            a.unsupported,
+            [
+                "the font \"Futura\" of <text id=\"motto\">: drawn in Noto Sans",
+                "the font \"serif\" of a <text> without an id: drawn in Noto Sans"
+            ]
+        );
     }
 
     #[test]
