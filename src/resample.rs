@@ -2,13 +2,14 @@
 //! phone's 4000-pixel photo drawn 26 mm wide would carry tens of megabytes nobody sees.
 //! Above `RESAMPLE_ABOVE_DPI` at the largest size a picture is drawn, it is resampled to
 //! `TARGET_DPI` with a Lanczos-3 filter (sharp, without the blur of bilinear), keeping its
-//! channels and its transparency. Works on the laid-out `Document` (where the drawn sizes
-//! are known) before pressing; knows nothing of PDF.
+//! channels and its transparency; a JPEG is written again as a JPEG at high quality (only
+//! then: one not resampled keeps its own bytes). Works on the laid-out `Document` (where
+//! the drawn sizes are known) before pressing; knows nothing of PDF.
 
 use std::sync::Arc;
 
 use crate::layout::{Document, Item};
-use crate::model::{Picture, PictureData, Samples};
+use crate::model::{Channels, Picture, PictureData, Samples};
 
 /// A picture printed at more than this is resampled; between 300 and this it is left as
 /// it is (a small gain would cost a generation of filtering).
@@ -47,15 +48,39 @@ pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
             picture.width,
             width_pt / crate::model::units::PT_PER_MM,
         ));
-        // A JPEG becomes samples (written losslessly): there is no JPEG encoder here.
-        *picture = Arc::new(Picture {
-            path: picture.path.clone(),
-            width: new_width,
-            height: new_height,
-            data: PictureData::Samples(resampled),
-        });
+        // A photo stays a JPEG (at a quality where re-encoding does not show); anything
+        // else stays lossless.
+        let data = match &picture.data {
+            PictureData::Jpeg { channels, .. } => PictureData::Jpeg {
+                bytes: encode_jpeg(&resampled, new_width, new_height)?,
+                channels: *channels,
+            },
+            _ => PictureData::Samples(resampled),
+        };
+        *picture =
+            Arc::new(Picture { path: picture.path.clone(), width: new_width, height: new_height, data });
     }
     Ok(notes)
+}
+
+/// JPEG quality for a resampled JPEG: high, as the picture was compressed once already.
+pub const JPEG_QUALITY: u8 = 92;
+
+/// Opaque gray or RGB samples as a baseline JPEG.
+fn encode_jpeg(samples: &Samples, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let color = match samples.channels {
+        Channels::Gray => jpeg_encoder::ColorType::Luma,
+        Channels::Rgb => jpeg_encoder::ColorType::Rgb,
+        Channels::Cmyk => return Err("a CMYK JPEG is kept decoded, never re-encoded".into()),
+    };
+    let too_wide = || format!("{width} × {height} pixels is too large for a JPEG");
+    let (w, h) =
+        (u16::try_from(width).map_err(|_| too_wide())?, u16::try_from(height).map_err(|_| too_wide())?);
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY)
+        .encode(&samples.bytes, w, h, color)
+        .map_err(|e| format!("the resampled picture could not be written as a JPEG: {e}"))?;
+    Ok(out)
 }
 
 /// `samples` (`width` × `height`) resampled to `new_width` × `new_height` with Lanczos-3.
@@ -149,7 +174,6 @@ fn lanczos3(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Channels;
 
     #[test]
     fn a_flat_picture_stays_flat_and_keeps_its_channels() {

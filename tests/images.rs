@@ -398,3 +398,19 @@ fn a_picture_over_the_pixel_limit_is_an_error_with_its_size_and_the_limit() {
     assert!(run.stderr.contains("help: make it smaller"), "{}", run.stderr);
     assert!(!run.stderr.contains("give a PNG or JPEG"), "{}", run.stderr);
 }
+
+#[test]
+fn a_resampled_jpeg_stays_a_jpeg_and_one_left_alone_keeps_its_bytes() {
+    // 240 px drawn 10 mm wide is 610 dpi: resampled to 118 px; at 20 mm (305 dpi) not.
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"photo.jpg\"\nwidth = \"10mm\"\n");
+    let jpeg = fixture("photo.jpg");
+    put(&p, "leaflets/photo.jpg", &jpeg);
+    let built = build_with(&p, &BuildOptions::default());
+    assert_eq!(built.pressed.notes, ["photo.jpg: 240 px drawn 10 mm wide, resampled to 118 px (300 dpi)"]);
+    assert_eq!(image_xobjects(&built.pdf), [("DeviceRGB".into(), "DCTDecode".into(), false)]);
+    assert!(!built.pdf.windows(jpeg.len()).any(|w| w == jpeg), "written again, smaller");
+    let picture = &built.pressed.document.images[0];
+    assert_eq!((picture.width, picture.height), (118, 79));
+    let samples = picture.samples().expect("the new JPEG decodes");
+    assert_eq!(samples.bytes.len(), 118 * 79 * 3);
+}
