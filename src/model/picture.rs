@@ -100,7 +100,7 @@ impl Picture {
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
             read_jpeg(bytes)?
         } else if looks_like_svg(&bytes) {
-            let art = VectorArt::parse(&bytes)?;
+            let art = VectorArt::parse(&bytes, path.parent())?;
             // Whole CSS pixels, for messages only: the art keeps its exact size.
             let (w, h) = (art.width.round().max(1.0) as u32, art.height.round().max(1.0) as u32);
             (w, h, PictureData::Vector(art))

@@ -103,9 +103,14 @@ pub struct Clip {
 }
 
 impl VectorArt {
-    /// Parses an SVG file's bytes.
-    pub fn parse(bytes: &[u8]) -> Result<VectorArt, String> {
-        let mut options = usvg::Options { font_family: BUILTIN_FAMILY.into(), ..Default::default() };
+    /// Parses an SVG file's bytes; `folder` is where it lies, so that pictures it links
+    /// to are found (and reported: they are not drawn) rather than dropped unseen.
+    pub fn parse(bytes: &[u8], folder: Option<&std::path::Path>) -> Result<VectorArt, String> {
+        let mut options = usvg::Options {
+            font_family: BUILTIN_FAMILY.into(),
+            resources_dir: folder.map(|f| f.to_path_buf()),
+            ..Default::default()
+        };
         let db = options.fontdb_mut();
         for face in crate::text::builtin_latin_faces() {
             db.load_font_data(face.to_vec());
@@ -432,7 +437,7 @@ mod tests {
         let svg = format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="200" height="100">{body}</svg>"#
         );
-        VectorArt::parse(svg.as_bytes()).unwrap()
+        VectorArt::parse(svg.as_bytes(), None).unwrap()
     }
 
     const RED: Ink = Ink::Rgb(Rgb(200, 16, 46));
@@ -589,8 +594,24 @@ mod tests {
     }
 
     #[test]
+    fn a_linked_picture_beside_the_svg_is_reported_not_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut png = Vec::new();
+        let mut encoder = png::Encoder::new(&mut png, 1, 1);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.write_header().unwrap().write_image_data(&[1, 2, 3]).unwrap();
+        std::fs::write(dir.path().join("photo.png"), &png).unwrap();
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><image id="pic" width="5" height="5" xlink:href="photo.png"/></svg>"#;
+        let a = VectorArt::parse(svg, Some(dir.path())).unwrap();
+        assert_eq!(
+            a.unsupported,
+            ["an embedded picture, <image id=\"pic\">: left out (give it as a picture block of its own)"]
+        );
+    }
+
+    #[test]
     fn broken_svg_is_an_error() {
-        let e = VectorArt::parse(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect").unwrap_err();
+        let e = VectorArt::parse(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect", None).unwrap_err();
         assert!(e.starts_with("not a readable SVG"), "{e}");
     }
 }
