@@ -43,6 +43,8 @@ pub struct BuildOptions {
     pub duplex: Option<press::Duplex>,
     /// A folded leaflet's panels side by side in reading order (`preview --folded`).
     pub folded_proof: bool,
+    /// Embed pictures as they are, however far above print resolution (`--keep-pictures`).
+    pub keep_pictures: bool,
     pub pdf: PdfOptions,
 }
 
@@ -62,6 +64,8 @@ pub struct Pressed {
     /// What is worth telling but did not stop the build: type shrunk to fit, text near
     /// the trim, pictures of low resolution (and, for `check`, what it looks at too).
     pub warnings: Vec<Diagnostic>,
+    /// What was done that the user should hear of: pictures resampled to print resolution.
+    pub notes: Vec<String>,
     /// Every file the document was made from (leaflet, translations, pictures, font
     /// files), so the output is never written over one of them.
     pub inputs: Vec<PathBuf>,
@@ -149,8 +153,20 @@ pub(crate) fn pipeline(
     inputs.extend(catalogs.iter().map(|c| c.file.clone()));
     inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image()?.picture.path.clone())));
     inputs.extend(fonts.faces().iter().map(|f| PathBuf::from(&f.origin)).filter(|p| p.is_file()));
-    let document = layout::layout(&leaflet, &texts, &fonts).map_err(|d| with(&mut found, d))?;
+    let mut document = layout::layout(&leaflet, &texts, &fonts).map_err(|d| with(&mut found, d))?;
     found.extend(crate::warnings::layout_warnings(&leaflet, &document));
+    // After the resolution warnings, which judge the pictures as given.
+    let notes = if options.keep_pictures {
+        Vec::new()
+    } else {
+        match crate::resample::fit_pictures(&mut document) {
+            Ok(notes) => notes,
+            Err(reason) => {
+                found.push(Diagnostic::error(reason).in_file(path));
+                return Err(found);
+            }
+        }
+    };
     let press = PressOptions {
         bleed: options.bleed.unwrap_or(leaflet.bleed),
         marks: options.marks || leaflet.marks,
@@ -187,6 +203,7 @@ pub(crate) fn pipeline(
         texts,
         document,
         warnings: found,
+        notes,
         inputs,
         locales,
         fonts: fonts_dir,

@@ -21,6 +21,7 @@ mod paths;
 pub mod pdf;
 pub mod press;
 pub mod preview;
+pub mod resample;
 pub mod resolution;
 pub mod text;
 pub mod warnings;

@@ -16,6 +16,10 @@ pub fn low_resolution(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     let mut lowest: Vec<Option<f32>> = vec![None; doc.images.len()];
     for placed in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Image(image) = &placed.item {
+            // Vector art is sharp at any size.
+            if doc.images[image.image].vector().is_some() {
+                continue;
+            }
             let dpi = doc.images[image.image].resolution(image.width);
             let slot = &mut lowest[image.image];
             *slot = Some(slot.map_or(dpi, |d| d.min(dpi)));

@@ -1,7 +1,7 @@
 //! What a laid-out document deserves a look for, though it prints: body type shrunk below
 //! the `size` asked for, text within the safe margin of the trim, pictures below print
-//! resolution (resolution.rs), paragraphs with no decent setting in their column, a
-//! folded leaflet's empty covers. Found once in the pipeline, so `build`, `check`,
+//! resolution (resolution.rs), SVG features that cannot be drawn as asked, paragraphs
+//! with no decent setting in their column, a folded leaflet's empty covers. Found once in the pipeline, so `build`, `check`,
 //! `preview` and `watch` tell the same. Reads the document before pressing (bleed, imposition);
 //! knows no command line and no PDF.
 
@@ -13,9 +13,34 @@ use crate::model::Leaflet;
 pub fn layout_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     let mut out = outside_safe_area(leaflet, doc);
     out.extend(crate::resolution::low_resolution(leaflet, doc));
+    out.extend(svg_not_drawn(leaflet));
     out.extend(shrunk(leaflet, doc));
     out.extend(hard_paragraph_warnings(leaflet, doc));
     out.extend(crate::layout::empty_covers(leaflet, doc));
+    out
+}
+
+/// What an SVG picture asks for that cannot be drawn as asked (filters, masks, …): a
+/// warning for each, at the picture's `path`, so nothing is left out in silence.
+fn svg_not_drawn(leaflet: &Leaflet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen = Vec::new();
+    for image in leaflet.blocks.iter().filter_map(|b| b.image()) {
+        let Some(art) = image.picture.vector() else { continue };
+        // A picture shown twice is told about once.
+        if seen.contains(&image.index) {
+            continue;
+        }
+        seen.push(image.index);
+        let name = image.picture.path.file_name().unwrap_or_default().to_string_lossy();
+        for what in &art.unsupported {
+            out.push(
+                Diagnostic::warning(format!("{name}: {what}"))
+                    .at(&leaflet.source.path, &leaflet.source.text, image.path_span.clone())
+                    .hint("draw it without this feature in the SVG editor, or give a PNG of it"),
+            );
+        }
+    }
     out
 }
 

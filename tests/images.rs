@@ -257,7 +257,7 @@ fn bad_image_blocks_are_errors_at_their_line() {
     let cases: [(&str, &str, &str); 6] = [
         ("type = \"image\"\nwidth = \"30mm\"", "demo.toml:14:1", "this image block has no `path`"),
         ("type = \"image\"\npath = \"missing.png\"", "demo.toml:16:8", "cannot read"),
-        ("type = \"image\"\npath = \"notes.txt\"", "demo.toml:16:8", "neither a PNG nor a JPEG"),
+        ("type = \"image\"\npath = \"notes.txt\"", "demo.toml:16:8", "not a PNG, JPEG or SVG file"),
         (
             "type = \"image\"\npath = \"ok.png\"\nwidth = \"120%\"",
             "demo.toml:17:9",
@@ -285,4 +285,132 @@ fn bad_image_blocks_are_errors_at_their_line() {
         assert!(run.stderr.contains("help:"), "{}", run.stderr);
         assert_eq!(p.read("out/demo.pdf"), "older");
     }
+}
+
+/// A photo-like RGBA PNG, `w` × `h`: noise (which does not compress, like a phone's
+/// photo), the top-left quarter fully transparent.
+fn noisy_png(w: u32, h: u32) -> Vec<u8> {
+    let mut state = 0x2545_f491_u32;
+    let mut pixels = Vec::with_capacity((w * h * 4) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            // xorshift: fast, and the same picture on every run.
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let [r, g, b, _] = state.to_le_bytes();
+            let alpha = if x < w / 2 && y < h / 2 { 0 } else { 255 };
+            pixels.extend([r, g, b, alpha]);
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::NoCompression);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&pixels).unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+#[test]
+fn a_phone_photo_drawn_small_is_resampled_to_300_dpi_keeping_its_transparency() {
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"26mm\"\n");
+    let big = noisy_png(3700, 3700);
+    assert!(big.len() > 50_000_000, "as large as the issue's: {}", big.len());
+    put(&p, "leaflets/logo.png", &big);
+    let built = build_with(&p, &BuildOptions::default());
+    assert_eq!(built.pressed.notes, ["logo.png: 3700 px drawn 26 mm wide, resampled to 307 px (300 dpi)"]);
+    let picture = &built.pressed.document.images[0];
+    assert_eq!((picture.width, picture.height), (307, 307));
+    let leaflet::model::PictureData::Samples(s) = &picture.data else { panic!("resampled to samples") };
+    let alpha = s.alpha.as_ref().expect("the transparent quarter is kept");
+    assert_eq!((alpha[0], alpha[307 * 307 - 1]), (0, 255));
+    assert!(built.pdf.len() < 1_000_000, "{} bytes", built.pdf.len());
+    assert_eq!(image_xobjects(&built.pdf), [("DeviceRGB".into(), "FlateDecode".into(), true)]);
+    // No low-resolution warning: 307 px over 26 mm is 300 dpi.
+    assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
+
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("logo.png: 3700 px drawn 26 mm wide, resampled to 307 px (300 dpi)\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn pictures_up_to_450_dpi_and_keep_pictures_are_left_as_they_are() {
+    let p = with_blocks(
+        "[[blocks]]\ntype = \"image\"\npath = \"sharp.png\"\nwidth = \"20mm\"\n\n\
+         [[blocks]]\ntype = \"image\"\npath = \"fine.png\"\nwidth = \"20mm\"\n",
+    );
+    // 20 mm is 0.787 in: 400 px is 508 dpi, 354 px is 450 dpi.
+    put(&p, "leaflets/sharp.png", &png(400, 200, false));
+    put(&p, "leaflets/fine.png", &png(354, 100, false));
+    let sizes = |built: &leaflet::Built| -> Vec<(u32, u32)> {
+        built.pressed.document.images.iter().map(|i| (i.width, i.height)).collect()
+    };
+    let built = build_with(&p, &BuildOptions::default());
+    assert_eq!(sizes(&built), [(236, 118), (354, 100)]);
+    assert_eq!(built.pressed.notes.len(), 1, "{:?}", built.pressed.notes);
+    let kept = build_with(&p, &BuildOptions { keep_pictures: true, ..Default::default() });
+    assert_eq!(sizes(&kept), [(400, 200), (354, 100)]);
+    assert!(kept.pressed.notes.is_empty());
+    let run = p.build(&["--keep-pictures"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stderr.contains("resampled"), "{}", run.stderr);
+}
+
+/// The start of a PNG claiming `w` × `h` RGB pixels: header and an empty data chunk.
+fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = libdeflater::crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let ihdr = [&w.to_be_bytes()[..], &h.to_be_bytes(), &[8, 2, 0, 0, 0]].concat();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", &[]);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+#[test]
+fn a_picture_over_the_pixel_limit_is_an_error_with_its_size_and_the_limit() {
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"huge.png\"\n");
+    put(&p, "leaflets/huge.png", &png_header_only(30_000, 30_000));
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "demo.toml:16:8: error: the picture is 30000 × 30000 pixels (900 million); the limit is 40 million pixels"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help: make it smaller"), "{}", run.stderr);
+    assert!(!run.stderr.contains("give a PNG or JPEG"), "{}", run.stderr);
+}
+
+#[test]
+fn a_resampled_jpeg_stays_a_jpeg_and_one_left_alone_keeps_its_bytes() {
+    // 240 px drawn 10 mm wide is 610 dpi: resampled to 118 px; at 20 mm (305 dpi) not.
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"photo.jpg\"\nwidth = \"10mm\"\n");
+    let jpeg = fixture("photo.jpg");
+    put(&p, "leaflets/photo.jpg", &jpeg);
+    let built = build_with(&p, &BuildOptions::default());
+    assert_eq!(built.pressed.notes, ["photo.jpg: 240 px drawn 10 mm wide, resampled to 118 px (300 dpi)"]);
+    assert_eq!(image_xobjects(&built.pdf), [("DeviceRGB".into(), "DCTDecode".into(), false)]);
+    assert!(!built.pdf.windows(jpeg.len()).any(|w| w == jpeg), "written again, smaller");
+    let picture = &built.pressed.document.images[0];
+    assert_eq!((picture.width, picture.height), (118, 79));
+    let samples = picture.samples().expect("the new JPEG decodes");
+    assert_eq!(samples.bytes.len(), 118 * 79 * 3);
 }

@@ -378,10 +378,33 @@ fn poppler_puts_raised_vowel_marks_where_we_do() {
 
 /// Pictures are drawn into their boxes: the logo's disc has the union's purple, not
 /// the page's white, its transparent corner the page's white, and poppler gives the
-/// same pixels there.
+/// same pixels there. The example's logo is vector art (SVG); the same badge as a PNG
+/// is drawn from its pixels.
 #[test]
 fn pictures_are_drawn_in_their_boxes() {
-    let built = example("strike-fund.toml");
+    logo_drawn_in_its_box(&example("strike-fund.toml"));
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let leaflet = std::fs::read_to_string(repo.join("leaflets/strike-fund.toml")).unwrap();
+    std::fs::create_dir_all(dir.path().join("leaflets/images")).unwrap();
+    std::fs::write(
+        dir.path().join("leaflets/strike-fund.toml"),
+        leaflet.replace("images/cleaners-united.svg", "images/cleaners-united.png"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo.join("tests/fixtures/images/cleaners-united.png"),
+        dir.path().join("leaflets/images/cleaners-united.png"),
+    )
+    .unwrap();
+    let options = BuildOptions { locales: Some(repo.join("locales")), ..Default::default() };
+    let built =
+        build(&dir.path().join("leaflets/strike-fund.toml"), &options).expect("the PNG variant builds");
+    assert!(built.pressed.document.images[0].vector().is_none(), "drawn from pixels");
+    logo_drawn_in_its_box(&built);
+}
+
+fn logo_drawn_in_its_box(built: &Built) {
     let page = &built.pressed.document.pages[0];
     let (x, y, w, h) = page
         .items

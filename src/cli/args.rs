@@ -211,6 +211,9 @@ pub struct Print {
     /// Colours: rgb (screens, office printers), cmyk (presses; black is 100 % K), gray (photocopiers).
     #[arg(long, value_enum, default_value = "rgb")]
     pub color: ColorArg,
+    /// Embed pictures as they are, instead of resampling those above 450 dpi to 300 dpi.
+    #[arg(long)]
+    pub keep_pictures: bool,
     /// Print a leaflet of several pages back to back on a printer turning the sheet on its
     /// long or short edge: backs are drawn upside down where that keeps them upright.
     #[arg(long, value_enum, value_name = "EDGE")]
@@ -365,6 +368,7 @@ impl Print {
             color: self.color.into(),
             n_up: self.n_up,
             duplex: self.duplex.map(Duplex::from),
+            keep_pictures: self.keep_pictures,
             ..sources.options()
         }
     }

@@ -202,6 +202,7 @@ fn build_one(
     }
     if !cli.quiet {
         lines.extend(built.pressed.warnings.iter().map(super::render::show));
+        lines.extend(built.pressed.notes.iter().cloned());
         lines.push(wrote(&built, &path, args.print.n_up));
     }
     if cli.verbose {

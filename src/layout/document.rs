@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use crate::diag::Location;
-use crate::model::{Picture, Rgb};
+use crate::model::Picture;
 use crate::text::FontFace;
 use crate::text::Pass;
 
@@ -100,32 +100,7 @@ impl Page {
     }
 }
 
-/// A colour as the page will be printed in it: layout speaks RGB; the press stage may
-/// turn it into CMYK or gray.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Ink {
-    Rgb(Rgb),
-    /// Cyan, magenta, yellow, black, each 0–1.
-    Cmyk([f32; 4]),
-    /// 0 black … 1 white.
-    Gray(f32),
-}
-
-impl From<Rgb> for Ink {
-    fn from(c: Rgb) -> Ink {
-        Ink::Rgb(c)
-    }
-}
-
-impl std::fmt::Display for Ink {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Ink::Rgb(c) => write!(f, "#{:02x}{:02x}{:02x}", c.0, c.1, c.2),
-            Ink::Cmyk([c, m, y, k]) => write!(f, "cmyk({c:.2},{m:.2},{y:.2},{k:.2})"),
-            Ink::Gray(g) => write!(f, "gray({g:.2})"),
-        }
-    }
-}
+pub use crate::model::Ink;
 
 /// An item at a position: a run's baseline origin, a rectangle's top-left corner.
 #[derive(Debug, Clone, PartialEq)]

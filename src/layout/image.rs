@@ -11,7 +11,7 @@ pub const PRINT_DPI: f32 = 300.0;
 /// How wide the picture is drawn: as asked, but never wider than the text area.
 pub fn drawn_width(image: &Image, column_width: f32, full_width: f32) -> f32 {
     let asked = match image.width {
-        ImageWidth::Natural => image.picture.width as f32 / PRINT_DPI * 72.0,
+        ImageWidth::Natural => image.picture.natural_width(PRINT_DPI),
         ImageWidth::Points(pt) => pt,
         ImageWidth::OfColumn(fraction) => fraction * column_width,
     };
@@ -22,7 +22,7 @@ pub fn drawn_width(image: &Image, column_width: f32, full_width: f32) -> f32 {
 /// in the document's image table (the leaflet's `pictures`).
 pub fn image_box(image: &Image, column_width: f32, full_width: f32) -> BlockBox {
     let width = drawn_width(image, column_width, full_width);
-    let height = width * image.picture.height as f32 / image.picture.width as f32;
+    let height = width * image.picture.aspect();
     let placed = Placed {
         x: (full_width - width) / 2.0,
         y: 0.0,

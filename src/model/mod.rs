@@ -6,12 +6,13 @@ mod load;
 pub mod picture;
 mod qr;
 pub mod units;
+pub mod vector;
 
 pub use leaflet::*;
 pub use load::{load, parse, parse_tag};
-pub use picture::{Channels, Picture, PictureData, Samples};
+pub use picture::{Channels, Picture, PictureData, PictureError, Samples};
 pub use qr::QrCode;
-pub use units::Rgb;
+pub use units::{Ink, Rgb};
 
 #[cfg(test)]
 mod tests;

@@ -1,9 +1,12 @@
 //! Pictures a leaflet shows (`type = "image"`): PNG and JPEG files read and checked when
 //! the leaflet is loaded, so a broken file is reported against the TOML line naming it.
 //! JPEGs keep their own compressed bytes (the PDF can carry them as they are); PNGs are
-//! decoded to 8-bit samples with their transparency apart. Knows nothing of PDF.
+//! decoded to 8-bit samples with their transparency apart; SVGs become vector art
+//! (vector.rs). Knows nothing of PDF.
 
 use std::path::{Path, PathBuf};
+
+use super::vector::VectorArt;
 
 /// Larger pictures are refused: far beyond print resolution for any leaflet, and they
 /// would cost hundreds of megabytes decoded.
@@ -25,6 +28,8 @@ pub enum PictureData {
     Jpeg { bytes: Vec<u8>, channels: Channels },
     /// Decoded samples, `channels.count()` bytes per pixel, row by row.
     Samples(Samples),
+    /// An SVG as shapes: drawn as vector art, never as pixels.
+    Vector(VectorArt),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,18 +57,82 @@ impl Channels {
     }
 }
 
+/// Why a picture file was not taken: its content, or its size (which asks for another
+/// remedy than "give a PNG or JPEG file").
+#[derive(Debug, Clone, PartialEq)]
+pub enum PictureError {
+    Unreadable(String),
+    TooLarge { width: u32, height: u32 },
+}
+
+impl std::fmt::Display for PictureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PictureError::Unreadable(reason) => f.write_str(reason),
+            PictureError::TooLarge { width, height } => write!(
+                f,
+                "the picture is {width} × {height} pixels ({:.0} million); the limit is {} million pixels",
+                u64::from(*width) as f64 * u64::from(*height) as f64 / 1e6,
+                MAX_PIXELS / 1_000_000
+            ),
+        }
+    }
+}
+
+impl From<String> for PictureError {
+    fn from(reason: String) -> Self {
+        PictureError::Unreadable(reason)
+    }
+}
+
+impl From<&str> for PictureError {
+    fn from(reason: &str) -> Self {
+        PictureError::Unreadable(reason.into())
+    }
+}
+
 impl Picture {
-    /// Reads a PNG or JPEG file (told apart by content, not by name).
-    pub fn load(path: &Path) -> Result<Picture, String> {
+    /// Reads a PNG, JPEG or SVG file (told apart by content, not by name).
+    pub fn load(path: &Path) -> Result<Picture, PictureError> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let (width, height, data) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             decode_png(&bytes)?
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
             read_jpeg(bytes)?
+        } else if looks_like_svg(&bytes) {
+            let art = VectorArt::parse(&bytes, path.parent())?;
+            // Whole CSS pixels, for messages only: the art keeps its exact size.
+            let (w, h) = (art.width.round().max(1.0) as u32, art.height.round().max(1.0) as u32);
+            (w, h, PictureData::Vector(art))
         } else {
-            return Err(format!("{} is neither a PNG nor a JPEG file", path.display()));
+            return Err(format!("{} is not a PNG, JPEG or SVG file", path.display()).into());
         };
         Ok(Picture { path: path.to_path_buf(), width, height, data })
+    }
+
+    /// The SVG's shapes, if the picture is one.
+    pub fn vector(&self) -> Option<&VectorArt> {
+        match &self.data {
+            PictureData::Vector(art) => Some(art),
+            _ => None,
+        }
+    }
+
+    /// Height over width, exact for vector art.
+    pub fn aspect(&self) -> f32 {
+        match &self.data {
+            PictureData::Vector(art) => art.height / art.width,
+            _ => self.height as f32 / self.width as f32,
+        }
+    }
+
+    /// Its own width in points: vector art at its CSS size (96 px to the inch), pixels
+    /// at `dpi`.
+    pub fn natural_width(&self, dpi: f32) -> f32 {
+        match &self.data {
+            PictureData::Vector(art) => art.width * 0.75,
+            _ => self.width as f32 / dpi * 72.0,
+        }
     }
 
     /// The picture's samples, decoding a JPEG if need be.
@@ -73,6 +142,7 @@ impl Picture {
             PictureData::Jpeg { bytes, .. } => {
                 decode_jpeg(bytes).map(|(_, _, s)| s).map_err(|e| format!("{}: {e}", self.path.display()))
             }
+            PictureData::Vector(_) => Err(format!("{} is vector art, not pixels", self.path.display())),
         }
     }
 
@@ -82,20 +152,26 @@ impl Picture {
     }
 }
 
-fn check_size(width: u32, height: u32) -> Result<(), String> {
+/// An SVG file: XML (after a byte-order mark and white space) with an `<svg` element near
+/// its start.
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(text.len());
+    let head = &text[start..text.len().min(start + 4096)];
+    head.starts_with(b"<") && head.windows(4).any(|w| w == b"<svg")
+}
+
+fn check_size(width: u32, height: u32) -> Result<(), PictureError> {
     if width == 0 || height == 0 {
         return Err("the picture has no pixels".into());
     }
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "the picture is {width} × {height} pixels, more than {} million",
-            MAX_PIXELS / 1_000_000
-        ));
+        return Err(PictureError::TooLarge { width, height });
     }
     Ok(())
 }
 
-fn decode_png(bytes: &[u8]) -> Result<(u32, u32, PictureData), String> {
+fn decode_png(bytes: &[u8]) -> Result<(u32, u32, PictureData), PictureError> {
     let limits = png::Limits { bytes: MAX_PIXELS as usize * 8 };
     let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), limits);
     // Palettes and low bit depths expanded, 16-bit samples cut to 8: what PDF readers
@@ -139,7 +215,7 @@ fn split_alpha(pixels: &[u8], colors: usize) -> Samples {
 
 /// A JPEG checked by decoding it once; gray and RGB ones are kept compressed, CMYK ones
 /// (whose inversion conventions readers disagree on) are kept decoded as RGB.
-fn read_jpeg(bytes: Vec<u8>) -> Result<(u32, u32, PictureData), String> {
+fn read_jpeg(bytes: Vec<u8>) -> Result<(u32, u32, PictureData), PictureError> {
     let (w, h, samples) = decode_jpeg(&bytes)?;
     let data = match samples.channels {
         Channels::Gray | Channels::Rgb if !is_four_channel(&bytes)? => {
@@ -156,7 +232,7 @@ fn is_four_channel(bytes: &[u8]) -> Result<bool, String> {
     Ok(decoder.info().is_some_and(|i| i.components == 4))
 }
 
-fn decode_jpeg(bytes: &[u8]) -> Result<(u32, u32, Samples), String> {
+fn decode_jpeg(bytes: &[u8]) -> Result<(u32, u32, Samples), PictureError> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let cursor = zune_jpeg::zune_core::bytestream::ZCursor::new(bytes);
@@ -196,10 +272,46 @@ mod tests {
     }
 
     fn load_bytes(bytes: &[u8], name: &str) -> Result<Picture, String> {
+        load_picture(bytes, name).map_err(|e| e.to_string())
+    }
+
+    fn load_picture(bytes: &[u8], name: &str) -> Result<Picture, PictureError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         Picture::load(&path)
+    }
+
+    /// The start of a PNG claiming `w` × `h` RGB pixels: its header and one empty data
+    /// chunk, enough for the size to be read (the pixels are never reached).
+    fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend((data.len() as u32).to_be_bytes());
+            let start = out.len();
+            out.extend(kind);
+            out.extend(data);
+            let crc = libdeflater::crc32(&out[start..]);
+            out.extend(crc.to_be_bytes());
+        }
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend(w.to_be_bytes());
+        ihdr.extend(h.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(&mut out, b"IDAT", &[]);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn a_picture_over_the_limit_is_refused_with_its_size_and_the_limit() {
+        let e = load_picture(&png_header_only(30_000, 30_000), "huge.png").unwrap_err();
+        assert_eq!(e, PictureError::TooLarge { width: 30_000, height: 30_000 });
+        assert_eq!(
+            e.to_string(),
+            "the picture is 30000 × 30000 pixels (900 million); the limit is 40 million pixels"
+        );
     }
 
     #[test]
@@ -223,7 +335,7 @@ mod tests {
     #[test]
     fn other_files_are_refused_by_content() {
         let e = load_bytes(b"GIF89a....", "logo.png").unwrap_err();
-        assert!(e.contains("neither a PNG nor a JPEG"), "{e}");
+        assert!(e.contains("not a PNG, JPEG or SVG file"), "{e}");
         let e = load_bytes(&png(2, 2, [0; 4])[..40], "cut.png").unwrap_err();
         assert!(e.contains("not a readable PNG"), "{e}");
         let e = load_bytes(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 1], "bad.jpg").unwrap_err();

@@ -1,5 +1,6 @@
 //! Lengths, paper sizes and colours as written in a leaflet ("15mm", "A5", "#c8102e").
-//! Everything is converted to PDF points (1/72 inch) here, once.
+//! Everything is converted to PDF points (1/72 inch) here, once. `Ink` is here too: a
+//! colour as printed, shared by layout, press and the vector art of SVG pictures.
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -89,6 +90,33 @@ impl Rgb {
             [r, g, b] => Ok(Rgb(r * 17, g * 17, b * 17)),
             [r1, r2, g1, g2, b1, b2] => Ok(Rgb(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2)),
             _ => Err(err()),
+        }
+    }
+}
+
+/// A colour as the page will be printed in it: layout speaks RGB; the press stage may
+/// turn it into CMYK or gray.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Ink {
+    Rgb(Rgb),
+    /// Cyan, magenta, yellow, black, each 0–1.
+    Cmyk([f32; 4]),
+    /// 0 black … 1 white.
+    Gray(f32),
+}
+
+impl From<Rgb> for Ink {
+    fn from(c: Rgb) -> Ink {
+        Ink::Rgb(c)
+    }
+}
+
+impl std::fmt::Display for Ink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ink::Rgb(c) => write!(f, "#{:02x}{:02x}{:02x}", c.0, c.1, c.2),
+            Ink::Cmyk([c, m, y, k]) => write!(f, "cmyk({c:.2},{m:.2},{y:.2},{k:.2})"),
+            Ink::Gray(g) => write!(f, "gray({g:.2})"),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Pictures as PDF image XObjects, one per picture in the document's table however often
 //! it is drawn. JPEGs go in as they are (DCTDecode); decoded samples are deflated, their
-//! transparency written as a soft mask.
+//! transparency written as a soft mask. Vector art goes to vector.rs, as a form.
 
 use std::collections::BTreeMap;
 
@@ -17,6 +17,8 @@ pub fn id(index: usize) -> XObjectId {
 pub fn xobject(picture: &Picture) -> Result<ExternalXObject, PdfError> {
     let mut dict = image_dict(picture.width, picture.height);
     let content = match &picture.data {
+        // A form of path operators, not an image.
+        PictureData::Vector(art) => return super::vector::xobject(art),
         PictureData::Jpeg { bytes, channels } => {
             dict.insert("ColorSpace".into(), color_space(*channels));
             dict.insert("Filter".into(), name("DCTDecode"));

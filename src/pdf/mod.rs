@@ -7,6 +7,7 @@ mod deflate;
 mod finish;
 mod fonts;
 mod images;
+mod vector;
 
 use std::collections::BTreeMap;
 

@@ -12,6 +12,15 @@ pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Result<Option<Pict
     let channels = match &picture.data {
         PictureData::Jpeg { channels, .. } => *channels,
         PictureData::Samples(s) => s.channels,
+        PictureData::Vector(art) => {
+            if mode == ColorMode::Rgb {
+                return Ok(None);
+            }
+            // Every colour of the art as the page's own (gradient stops too).
+            let mut art = art.clone();
+            art.map_inks(|ink| convert(ink, mode, false));
+            return Ok(Some(Picture { data: PictureData::Vector(art), ..picture.clone() }));
+        }
     };
     if mode == ColorMode::Rgb || channels != Channels::Rgb {
         return Ok(None);

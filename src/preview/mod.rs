@@ -10,6 +10,7 @@
 
 mod outline;
 mod picture;
+mod vector;
 
 use tiny_skia::{Color, FillRule, Paint, Rect, Transform};
 use ttf_parser::Face;
@@ -67,13 +68,18 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
         match &placed.item {
             Item::Rect(rect) => fill_rect(&mut pixmap, x, y, rect, scale),
             Item::Image(image) => {
+                let (w, h) = (image.width * scale, image.height * scale);
+                if let Some(art) = doc.images[image.image].vector() {
+                    vector::draw(&mut pixmap, art, x, y, w, h);
+                    continue;
+                }
                 let decoded = match &mut pictures[image.image] {
                     Some(decoded) => decoded,
                     slot => {
                         slot.insert(picture::pixmap(&doc.images[image.image]).map_err(PreviewError::Picture)?)
                     }
                 };
-                picture::draw(&mut pixmap, decoded, x, y, image.width * scale, image.height * scale);
+                picture::draw(&mut pixmap, decoded, x, y, w, h);
             }
             Item::Text(run) => {
                 let units_per_em = doc.faces[run.face].units_per_em;

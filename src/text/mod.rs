@@ -15,7 +15,7 @@ pub mod shape;
 pub mod system;
 
 pub use chain::{FaceId, FontChain};
-pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
+pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources, builtin_latin_faces};
 pub use paragraph::{
     ActualText, Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph,
     Setting, StyledText, set_paragraph, widest_word,

@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::Validator;
 use crate::diag::closest;
 use crate::model::leaflet::*;
-use crate::model::picture::Picture;
+use crate::model::picture::{Picture, PictureError};
 use crate::model::qr::QrCode;
 use crate::model::units::{PT_PER_MM, parse_length};
 
@@ -291,11 +291,15 @@ impl Validator<'_> {
                     self.pictures.len() - 1
                 }
                 Err(e) => {
-                    self.error(
-                        path.span(),
-                        e,
-                        "give a PNG or JPEG file; the path is relative to the leaflet file",
-                    );
+                    let hint = match e {
+                        PictureError::TooLarge { .. } => {
+                            "make it smaller: 300 dpi across a whole A4 page is about 2500 × 3500 pixels"
+                        }
+                        PictureError::Unreadable(_) => {
+                            "give a PNG, JPEG or SVG file; the path is relative to the leaflet file"
+                        }
+                    };
+                    self.error(path.span(), e.to_string(), hint);
                     return None;
                 }
             },
