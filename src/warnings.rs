@@ -110,7 +110,7 @@ fn run_width(run: &crate::layout::TextRun, face: &crate::text::FontFace) -> f32 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Glyph, Ink, Item, Page, Placed, TextRun};
+    use crate::layout::{Glyph, Ink, Item, Page, Placed, Tag, TextRun};
     use crate::model::Rgb;
 
     /// A page 200 pt wide with one run of one glyph `x` from the left edge, and the
@@ -128,10 +128,11 @@ mod tests {
             lang: "en".into(),
             glyphs: vec![Glyph { id, x: 0.0, y_offset: 0.0, text: "M".into(), actual: None }],
         };
-        let placed = Placed { x, y: 100.0, item: Item::Text(run) };
+        let placed = Placed { x, y: 100.0, item: Item::Text(run), tag: Tag::Artifact };
         let doc = Document {
             title: String::new(),
             lang: "en".into(),
+            languages: vec!["en".into()],
             body_size: size,
             faces: vec![face],
             images: Vec::new(),

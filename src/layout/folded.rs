@@ -120,6 +120,7 @@ pub fn layout(
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        languages: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
         body_size: fitted.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),

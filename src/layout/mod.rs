@@ -24,7 +24,8 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Mark, Page, Placed, Role,
+    RowLines, Tag, TextRun,
 };
 pub use folded::empty_covers;
 pub use image::PRINT_DPI;
@@ -77,6 +78,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        languages: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
         body_size: page.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),

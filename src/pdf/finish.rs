@@ -14,6 +14,8 @@ pub struct Finish<'a> {
     /// Whether printpdf was given real dates; if not, none are written.
     pub dated: bool,
     pub duplex: Option<crate::press::Duplex>,
+    /// The marked content of every page and the languages of the sections.
+    pub structure: super::structure::Structure<'a>,
 }
 
 /// A page's boxes in PDF coordinates (origin bottom left): `[left bottom right top]`.
@@ -49,15 +51,18 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     doc.version = "1.7".into();
     doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Lang", Object::string_literal(how.lang));
 
+    // A viewer's title bar shows the title, not the file name (PDF/UA asks for it).
+    let mut prefs = lopdf::Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]);
     if let Some(edge) = how.duplex {
         // The print dialog's duplex setting, preselected (PDF 1.7 viewer preferences).
         let flip = match edge {
             crate::press::Duplex::Long => "DuplexFlipLongEdge",
             crate::press::Duplex::Short => "DuplexFlipShortEdge",
         };
-        let prefs = lopdf::Dictionary::from_iter([("Duplex", Object::Name(flip.into()))]);
-        doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("ViewerPreferences", prefs);
+        prefs.set("Duplex", Object::Name(flip.into()));
     }
+    doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("ViewerPreferences", prefs);
+    super::structure::write(&mut doc, &how.structure)?;
     fix_output_intents(&mut doc);
     let array = |b: [f32; 4]| Object::Array(b.iter().map(|&v| Object::Real(v)).collect());
     for (page_id, boxes) in doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages) {

@@ -7,6 +7,7 @@ mod deflate;
 mod finish;
 mod fonts;
 mod images;
+mod structure;
 
 use std::collections::BTreeMap;
 
@@ -15,7 +16,7 @@ use printpdf::{
     Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-use crate::layout::{Document, Glyph, Ink, Item};
+use crate::layout::{Document, Glyph, Ink, Item, Mark, Tag};
 use crate::model::units::PT_PER_MM;
 
 /// Settings that are not part of the layout.
@@ -80,8 +81,14 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         pdf.resources.xobjects.map.insert(images::id(index), xobject);
     }
 
+    // Each page's marked content, by MCID: the element each belongs to.
+    let mut page_marks: Vec<Vec<Mark>> = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let mut ops = Vec::new();
+        let mut marks = Vec::new();
+        // The tag whose marked content is open: items of one element that follow each
+        // other share one sequence (a QR code's hundreds of squares, one MCID).
+        let mut open: Option<&Tag> = None;
         let flip = |y: f32| page.height - y;
         if page.turned {
             // Half a turn about the page's centre.
@@ -91,6 +98,26 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
             });
         }
         for placed in &page.items {
+            // Poppler reads marked content nested in an MCID's as its end, so a tagged
+            // run with spans of actual text is marked inside its text object instead,
+            // one MCID per show, each within its span (see `Item::Text` below).
+            let per_show = match &placed.item {
+                Item::Text(run) => {
+                    placed.tag != Tag::Artifact && run.glyphs.iter().any(|g| g.actual.is_some())
+                }
+                _ => false,
+            };
+            if per_show {
+                if open.take().is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+            } else if open != Some(&placed.tag) {
+                if open.is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+                ops.push(begin_marked(&placed.tag, &mut marks));
+                open = Some(&placed.tag);
+            }
             match &placed.item {
                 Item::Rect(rect) => {
                     ops.push(Op::SetFillColor { col: color(rect.color) });
@@ -128,8 +155,11 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         return Err(PdfError::Internal(format!("face {index} was not embedded")));
                     };
                     // A run in another language than the document's is marked as such,
-                    // for screen readers and text extraction.
-                    let other_language = run.lang != doc.lang;
+                    // for screen readers and text extraction. Tagged text has its
+                    // language from its section; and marked content nested in an MCID's
+                    // is read as ending it by poppler (`pdfinfo -struct-text` kept only
+                    // each element's first line), so only artifacts carry a span.
+                    let other_language = run.lang != doc.lang && placed.tag == Tag::Artifact;
                     if other_language {
                         ops.push(Op::BeginMarkedContentWithProperties {
                             tag: "Span".into(),
@@ -163,7 +193,13 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                                 ),
                             });
                             let glyphs = text_segment(piece, run.size, widths, face);
+                            if per_show {
+                                ops.push(begin_marked(&placed.tag, &mut marks));
+                            }
                             ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                            if per_show {
+                                ops.push(Op::EndMarkedContent);
+                            }
                             if spans.iter().any(|s| s.glyphs.end == start) {
                                 ops.push(Op::EndMarkedContent);
                             }
@@ -176,9 +212,13 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                 }
             }
         }
+        if open.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
         if page.turned {
             ops.push(Op::RestoreGraphicsState);
         }
+        page_marks.push(marks);
         pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
     }
 
@@ -190,6 +230,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         pages: doc.pages.iter().map(finish::PageBoxes::of).collect(),
         dated: options.date.is_some(),
         duplex: options.duplex,
+        structure: structure::Structure { languages: &doc.languages, marks: page_marks },
     };
     finish::finish(lo, &how)
 }
@@ -291,6 +332,22 @@ fn thousandths(face: &crate::text::FontFace, used: impl Iterator<Item = u16>) ->
     .collect()
 }
 
+/// The start of `tag`'s marked content: `/Artifact BMC`, or the element's structure
+/// type with the next MCID of the page, its mark recorded in `marks` at that index.
+fn begin_marked(tag: &Tag, marks: &mut Vec<Mark>) -> Op {
+    match tag {
+        Tag::Artifact => Op::BeginMarkedContent { tag: "Artifact".into() },
+        Tag::Content(mark) => {
+            let mcid = DictItem::Int(marks.len() as i64);
+            marks.push(*mark);
+            Op::BeginMarkedContentWithProperties {
+                tag: structure::role_name(mark.role).into(),
+                properties: DictItem::Dict { map: [("MCID".to_string(), mcid)].into() },
+            }
+        }
+    }
+}
+
 /// `<< /Lang (es) >>`, the property list of a marked-content span in another language.
 fn language_property(lang: &str) -> DictItem {
     let value = DictItem::String { data: lang.as_bytes().to_vec(), literal: true };
@@ -347,7 +404,8 @@ mod tests {
                         open.push("BT");
                         texts += 1;
                     }
-                    "BDC" => {
+                    // Artifacts open with BMC, the rest with BDC; both close with EMC.
+                    "BDC" | "BMC" => {
                         open.push("BDC");
                         marked += 1;
                     }
