@@ -136,6 +136,7 @@ mod tests {
             body_size: size,
             faces: vec![face],
             images: Vec::new(),
+            figures: Default::default(),
             pages: vec![Page::trimmed(200.0, 200.0, vec![placed])],
             flow: Vec::new(),
             pages_at_size: None,

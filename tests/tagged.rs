@@ -40,6 +40,8 @@ fn kids(element: &Dictionary) -> (Vec<ObjectId>, Vec<(ObjectId, i64)>) {
     for kid in &k {
         match kid {
             Object::Reference(id) => elements.push(*id),
+            // An annotation (the code's link) is no marked content.
+            Object::Dictionary(objr) if name(objr, b"Type") == "OBJR" => {}
             Object::Dictionary(mcr) => {
                 assert_eq!(name(mcr, b"Type"), "MCR");
                 content.push((
@@ -92,7 +94,7 @@ fn each_language_is_a_section_holding_the_whole_leaflet() {
     // language's figures.
     let mut expected = vec!["Document", "  Sect en", "    Figure"];
     expected.extend(&section);
-    expected.extend(["    P", "    Figure", "    P", "  Sect es"]);
+    expected.extend(["    P", "    Figure", "      Link", "    P", "  Sect es"]);
     expected.extend(&section);
     expected.extend(["    P", "    P"]);
     assert_eq!(lines, expected);
@@ -112,8 +114,9 @@ fn check_tagged(pdf: &[u8]) -> (usize, usize) {
     let doc = Document::load_mem(pdf).unwrap();
     let parent_tree = dict(&doc, root(&doc).get(b"ParentTree").unwrap());
     let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    // Pages' keys hold arrays; annotations' (after them) one element each.
     let parents: BTreeMap<i64, &Vec<Object>> =
-        nums.chunks(2).map(|p| (p[0].as_i64().unwrap(), p[1].as_array().unwrap())).collect();
+        nums.chunks(2).filter_map(|p| Some((p[0].as_i64().unwrap(), p[1].as_array().ok()?))).collect();
     let (mut mcids, mut artifacts) = (0, 0);
     for (_, page_id) in doc.get_pages() {
         let page = doc.get_dictionary(page_id).unwrap();
@@ -245,4 +248,57 @@ fn the_second_copy_is_not_read() {
     let Some(page) = support::poppler::pdftotext(&built.pdf) else { return };
     assert_eq!(page.matches("Kick them all out!").count(), 2);
     assert_eq!(tree.matches("Kick them all out!").count(), 1, "{tree}");
+}
+
+/// The QR code opens its address: a `/Link` annotation with the URI over exactly the
+/// code's squares, on a page tabbing in structure order, found through the parent tree
+/// as a `Link` element inside the code's `Figure`, which has the address as its `/Alt`.
+#[test]
+fn the_code_is_a_link_to_its_address() {
+    let built = built("strike-fund", &BuildOptions::default());
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let page = doc.get_dictionary(page_id).unwrap();
+    assert_eq!(name(page, b"Tabs"), "S");
+    let annots = page.get(b"Annots").unwrap().as_array().unwrap();
+    assert_eq!(annots.len(), 1);
+    let link = dict(&doc, &annots[0]);
+    assert_eq!(name(link, b"Subtype"), "Link");
+    let action = dict(&doc, link.get(b"A").unwrap());
+    assert_eq!(action.get(b"URI").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
+    let rect: Vec<f32> =
+        link.get(b"Rect").unwrap().as_array().unwrap().iter().map(|v| v.as_float().unwrap()).collect();
+
+    // The code's squares in the layout (top-left origin), turned into PDF coordinates.
+    let laid = &built.pressed.document.pages[0];
+    let squares: Vec<_> = laid
+        .items
+        .iter()
+        .filter(
+            |p| matches!(&p.tag, leaflet::layout::Tag::Content(m) if m.role == leaflet::layout::Role::Figure),
+        )
+        .filter_map(|p| match &p.item {
+            leaflet::layout::Item::Rect(r) => Some((p.x, p.y, r.width, r.height)),
+            _ => None,
+        })
+        .collect();
+    assert!(squares.len() > 20, "{} squares", squares.len());
+    let left = squares.iter().map(|s| s.0).fold(f32::MAX, f32::min);
+    let right = squares.iter().map(|s| s.0 + s.2).fold(f32::MIN, f32::max);
+    let top = squares.iter().map(|s| s.1).fold(f32::MAX, f32::min);
+    let bottom = squares.iter().map(|s| s.1 + s.3).fold(f32::MIN, f32::max);
+    let expected = [left, laid.height - bottom, right, laid.height - top];
+    for (got, want) in rect.iter().zip(expected) {
+        assert!((got - want).abs() < 0.01, "link {rect:?}, code {expected:?}");
+    }
+
+    let key = link.get(b"StructParent").unwrap().as_i64().unwrap();
+    let nums = dict(&doc, root(&doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
+    let at =
+        nums.chunks(2).find(|p| p[0].as_i64().unwrap() == key).expect("the link's key in the parent tree");
+    let element = dict(&doc, &at[1]);
+    assert_eq!(name(element, b"S"), "Link");
+    let figure = dict(&doc, element.get(b"P").unwrap());
+    assert_eq!(name(figure, b"S"), "Figure");
+    assert_eq!(figure.get(b"Alt").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
 }

@@ -34,9 +34,19 @@ pub struct Document {
     /// Paragraphs that had no decent setting in their column, in the order they
     /// appear, each message and language once (for `check`'s warnings).
     pub hard_paragraphs: Vec<HardParagraph>,
+    /// What the figure blocks say to a listener, by block index (QR codes: their
+    /// address, as alternative text and as a link).
+    pub figures: std::collections::BTreeMap<usize, Figure>,
     /// A folded leaflet's sheet: which panel each page is and where it goes. Layout's
     /// pages are its panels, in reading order; the press's are the sheet's two sides.
     pub folding: Option<super::panels::Folding>,
+}
+
+/// A figure's alternative text and, for a code, the address it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub alt: String,
+    pub link: Option<String>,
 }
 
 /// A paragraph the line breaker could set only in its emergency pass (looser lines) or

@@ -10,7 +10,7 @@ use super::compose::{Composition, Failed, Overflow, compose_some, failures};
 use super::document::{Document, Page, Placed, RowLines};
 use super::grid::{Grid, MIN_COLUMN_MM};
 use super::panels::{Folding, NARROW_PANEL_MM, Panel, PanelName, Side, panels};
-use super::{fewest_loose_lines, fit};
+use super::{fewest_loose_lines, figures, fit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
 use crate::model::{Block, Fold, LayoutMode, Leaflet, PageSize, Pages, TextKind, units::PT_PER_MM};
@@ -124,6 +124,7 @@ pub fn layout(
         body_size: fitted.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
+        figures: figures(leaflet),
         pages,
         flow,
         pages_at_size: None,

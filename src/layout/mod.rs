@@ -24,7 +24,7 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Mark, Page, Placed, Role,
+    Document, Figure, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Mark, Page, Placed, Role,
     RowLines, Tag, TextRun,
 };
 pub use folded::empty_covers;
@@ -82,12 +82,23 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         body_size: page.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
+        figures: figures(leaflet),
         pages,
         flow,
         pages_at_size,
         hard_paragraphs,
         folding: None,
     })
+}
+
+/// The leaflet's codes as figures: the address is what a code says, in any language,
+/// so it is the alternative text too.
+pub(crate) fn figures(leaflet: &Leaflet) -> std::collections::BTreeMap<usize, Figure> {
+    let codes = leaflet.blocks.iter().enumerate().filter_map(|(i, b)| match &b.content {
+        crate::model::BlockContent::Qr(qr) => Some((i, qr)),
+        _ => None,
+    });
+    codes.map(|(i, qr)| (i, Figure { alt: qr.url.clone(), link: Some(qr.url.clone()) })).collect()
 }
 
 /// How many pages (per language, for a flip leaflet) the text takes at the body size

@@ -83,9 +83,11 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
 
     // Each page's marked content, by MCID: the element each belongs to.
     let mut page_marks: Vec<Vec<Mark>> = Vec::with_capacity(doc.pages.len());
+    let mut page_links: Vec<Vec<structure::Link>> = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let mut ops = Vec::new();
         let mut marks = Vec::new();
+        let mut links: Vec<structure::Link> = Vec::new();
         // The tag whose marked content is open: items of one element that follow each
         // other share one sequence (a QR code's hundreds of squares, one MCID).
         let mut open: Option<&Tag> = None;
@@ -117,6 +119,16 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                 }
                 ops.push(begin_marked(&placed.tag, &mut marks));
                 open = Some(&placed.tag);
+            }
+            if let Tag::Content(mark) = &placed.tag
+                && let Some(url) = doc.figures.get(&mark.block).and_then(|f| f.link.as_ref())
+            {
+                // The area a code covers on the page, to click.
+                let area = extent(placed, page);
+                match links.iter_mut().find(|l| l.mark == *mark) {
+                    Some(link) => link.rect = union(link.rect, area),
+                    None => links.push(structure::Link { mark: *mark, rect: area, url: url.clone() }),
+                }
             }
             match &placed.item {
                 Item::Rect(rect) => {
@@ -219,6 +231,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
             ops.push(Op::RestoreGraphicsState);
         }
         page_marks.push(marks);
+        page_links.push(links);
         pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
     }
 
@@ -230,7 +243,12 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         pages: doc.pages.iter().map(finish::PageBoxes::of).collect(),
         dated: options.date.is_some(),
         duplex: options.duplex,
-        structure: structure::Structure { languages: &doc.languages, marks: page_marks },
+        structure: structure::Structure {
+            languages: &doc.languages,
+            marks: page_marks,
+            links: page_links,
+            figures: &doc.figures,
+        },
     };
     finish::finish(lo, &how)
 }
@@ -330,6 +348,28 @@ fn thousandths(face: &crate::text::FontFace, used: impl Iterator<Item = u16>) ->
         (id, (advance as f32 * 1000.0 / face.units_per_em) as i64)
     })
     .collect()
+}
+
+/// A rectangle's or picture's area on the PDF page, `[left bottom right top]` (text
+/// has none here: only figures are clickable).
+fn extent(placed: &crate::layout::Placed, page: &crate::layout::Page) -> [f32; 4] {
+    let (width, height) = match &placed.item {
+        Item::Rect(r) => (r.width, r.height),
+        Item::Image(i) => (i.width, i.height),
+        Item::Text(_) => (0.0, 0.0),
+    };
+    let (x0, x1) = (placed.x, placed.x + width);
+    let (top, bottom) = (page.height - placed.y, page.height - placed.y - height);
+    if page.turned {
+        // Half a turn about the page's centre, as the content is drawn.
+        [page.width - x1, page.height - top, page.width - x0, page.height - bottom]
+    } else {
+        [x0, bottom, x1, top]
+    }
+}
+
+fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
+    [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]
 }
 
 /// The start of `tag`'s marked content: `/Artifact BMC`, or the element's structure

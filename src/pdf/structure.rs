@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::PdfError;
-use crate::layout::{Mark, Role};
+use crate::layout::{Figure, Mark, Role};
 
 /// What the page walk recorded.
 pub struct Structure<'a> {
@@ -17,6 +17,18 @@ pub struct Structure<'a> {
     pub languages: &'a [String],
     /// Each page's marked content, by MCID.
     pub marks: Vec<Vec<Mark>>,
+    /// Each page's clickable figures.
+    pub links: Vec<Vec<Link>>,
+    /// Figures' alternative texts, by block.
+    pub figures: &'a BTreeMap<usize, Figure>,
+}
+
+/// A figure that opens an address: where it is on the page, `[left bottom right top]`.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub mark: Mark,
+    pub rect: [f32; 4],
+    pub url: String,
 }
 
 /// The standard structure type of a role, as the element and its marked content are
@@ -38,11 +50,14 @@ struct Node {
     lang: Option<String>,
     kids: Vec<Node>,
     content: Vec<(usize, usize)>,
+    alt: Option<String>,
+    /// Link annotations the element stands for: (page index, index in its links).
+    annotations: Vec<(usize, usize)>,
 }
 
 impl Node {
     fn new(role: &'static str) -> Node {
-        Node { role, lang: None, kids: Vec::new(), content: Vec::new() }
+        Node { role, lang: None, kids: Vec::new(), content: Vec::new(), alt: None, annotations: Vec::new() }
     }
 }
 
@@ -66,7 +81,16 @@ fn tree(structure: &Structure) -> Node {
             document.kids.push(sect);
         }
         let sect = document.kids.last_mut().expect("a section was just pushed");
-        let leaf = Node { content, ..Node::new(role_name(mark.role)) };
+        let mut leaf = Node { content, ..Node::new(role_name(mark.role)) };
+        if mark.role == Role::Figure {
+            leaf.alt = structure.figures.get(&mark.block).map(|f| f.alt.clone());
+            // A code that opens an address holds its link, as PDF/UA asks.
+            for (page, links) in structure.links.iter().enumerate() {
+                for (index, _) in links.iter().enumerate().filter(|(_, l)| l.mark == mark) {
+                    leaf.kids.push(Node { annotations: vec![(page, index)], ..Node::new("Link") });
+                }
+            }
+        }
         match mark.role {
             Role::ListLabel | Role::ListBody => {
                 let same_list = !new_section && at.is_some_and(|a| a.block == mark.block);
@@ -99,7 +123,11 @@ pub fn write(doc: &mut Document, structure: &Structure) -> Result<(), PdfError> 
     // Each page's MCIDs, the element each belongs to.
     let mut parents: Vec<Vec<Option<ObjectId>>> =
         structure.marks.iter().map(|m| vec![None; m.len()]).collect();
-    let document = write_node(doc, &tree(structure), root_id, &pages, &mut parents);
+    let annotations = annotate(doc, &pages, &structure.links)?;
+    let mut written =
+        Written { pages: &pages, parents: &mut parents, annotations: &annotations, owners: Vec::new() };
+    let document = write_node(doc, &tree(structure), root_id, &mut written);
+    let owners = std::mem::take(&mut written.owners);
 
     let mut nums = Vec::with_capacity(pages.len() * 2);
     for (index, (page, elements)) in pages.iter().zip(&parents).enumerate() {
@@ -112,12 +140,23 @@ pub fn write(doc: &mut Document, structure: &Structure) -> Result<(), PdfError> 
         let page = doc.get_dictionary_mut(*page).map_err(|_| internal("page is not a dictionary"))?;
         page.set("StructParents", Object::Integer(index as i64));
     }
+    // Annotations' keys follow the pages'.
+    let mut next_key = pages.len() as i64;
+    for (annotation, element) in owners {
+        let key = next_key;
+        next_key += 1;
+        nums.push(Object::Integer(key));
+        nums.push(Object::Reference(element));
+        let annotation =
+            doc.get_dictionary_mut(annotation).map_err(|_| internal("annotation is not a dictionary"))?;
+        annotation.set("StructParent", Object::Integer(key));
+    }
     let parent_tree = Dictionary::from_iter([("Nums", Object::Array(nums))]);
     let root = Dictionary::from_iter([
         ("Type", Object::Name(b"StructTreeRoot".to_vec())),
         ("K", Object::Reference(document)),
         ("ParentTree", Object::Dictionary(parent_tree)),
-        ("ParentTreeNextKey", Object::Integer(pages.len() as i64)),
+        ("ParentTreeNextKey", Object::Integer(next_key)),
     ]);
     doc.objects.insert(root_id, Object::Dictionary(root));
     let catalog = doc.catalog_mut().map_err(|_| internal("no catalog"))?;
@@ -126,26 +165,80 @@ pub fn write(doc: &mut Document, structure: &Structure) -> Result<(), PdfError> 
     Ok(())
 }
 
-/// Writes `node` and its children under `parent`, recording which element each
-/// page's MCIDs belong to; returns the node's object id.
-fn write_node(
+/// The link annotations, on their pages' `/Annots` (pages with some get `/Tabs /S`,
+/// tabbing in structure order); their ids by page and index.
+fn annotate(
     doc: &mut Document,
-    node: &Node,
-    parent: ObjectId,
     pages: &[ObjectId],
-    parents: &mut [Vec<Option<ObjectId>>],
-) -> ObjectId {
+    links: &[Vec<Link>],
+) -> Result<Vec<Vec<ObjectId>>, PdfError> {
+    let mut ids = Vec::with_capacity(links.len());
+    for (page, links) in pages.iter().zip(links) {
+        let mut page_ids = Vec::new();
+        for link in links {
+            let action = Dictionary::from_iter([
+                ("S", Object::Name(b"URI".to_vec())),
+                ("URI", Object::string_literal(link.url.as_str())),
+            ]);
+            let annotation = Dictionary::from_iter([
+                ("Type", Object::Name(b"Annot".to_vec())),
+                ("Subtype", Object::Name(b"Link".to_vec())),
+                ("Rect", Object::Array(link.rect.iter().map(|&v| Object::Real(v)).collect())),
+                // No frame drawn around it: the page prints as before.
+                ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
+                ("Contents", text_string(&link.url)),
+                ("P", Object::Reference(*page)),
+                ("A", Object::Dictionary(action)),
+            ]);
+            page_ids.push(doc.add_object(annotation));
+        }
+        if !page_ids.is_empty() {
+            let refs = page_ids.iter().map(|&id| Object::Reference(id)).collect();
+            let page = doc
+                .get_dictionary_mut(*page)
+                .map_err(|_| PdfError::Internal("page is not a dictionary".into()))?;
+            page.set("Annots", Object::Array(refs));
+            page.set("Tabs", Object::Name(b"S".to_vec()));
+        }
+        ids.push(page_ids);
+    }
+    Ok(ids)
+}
+
+/// What writing the elements needs and records.
+struct Written<'a> {
+    pages: &'a [ObjectId],
+    /// Each page's MCIDs, the element each belongs to.
+    parents: &'a mut [Vec<Option<ObjectId>>],
+    /// The link annotations' ids, by page and index.
+    annotations: &'a [Vec<ObjectId>],
+    /// Each annotation written, and the element it belongs to.
+    owners: Vec<(ObjectId, ObjectId)>,
+}
+
+/// Writes `node` and its children under `parent`, recording which element each
+/// page's MCIDs and annotations belong to; returns the node's object id.
+fn write_node(doc: &mut Document, node: &Node, parent: ObjectId, w: &mut Written) -> ObjectId {
     let id = doc.new_object_id();
     let mut kids = Vec::new();
     for kid in &node.kids {
-        kids.push(Object::Reference(write_node(doc, kid, id, pages, parents)));
+        kids.push(Object::Reference(write_node(doc, kid, id, w)));
     }
     for &(page, mcid) in &node.content {
-        parents[page][mcid] = Some(id);
+        w.parents[page][mcid] = Some(id);
         kids.push(Object::Dictionary(Dictionary::from_iter([
             ("Type", Object::Name(b"MCR".to_vec())),
-            ("Pg", Object::Reference(pages[page])),
+            ("Pg", Object::Reference(w.pages[page])),
             ("MCID", Object::Integer(mcid as i64)),
+        ])));
+    }
+    for &(page, index) in &node.annotations {
+        let annotation = w.annotations[page][index];
+        w.owners.push((annotation, id));
+        kids.push(Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"OBJR".to_vec())),
+            ("Pg", Object::Reference(w.pages[page])),
+            ("Obj", Object::Reference(annotation)),
         ])));
     }
     let mut element = Dictionary::from_iter([
@@ -157,6 +250,19 @@ fn write_node(
     if let Some(lang) = &node.lang {
         element.set("Lang", Object::string_literal(lang.as_str()));
     }
+    if let Some(alt) = &node.alt {
+        element.set("Alt", text_string(alt));
+    }
     doc.objects.insert(id, Object::Dictionary(element));
     id
+}
+
+/// A PDF text string: ASCII as it is, anything else in UTF-16BE with its byte order mark.
+fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        return Object::string_literal(text);
+    }
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(data, lopdf::StringFormat::Hexadecimal)
 }

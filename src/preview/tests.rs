@@ -16,6 +16,7 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
         body_size: 11.0,
         faces: vec![Arc::clone(&FontFamily::builtin().faces[0])],
         images: Vec::new(),
+        figures: Default::default(),
         pages: vec![Page::trimmed(width, height, items)],
         flow: Vec::new(),
         pages_at_size: None,
