@@ -13,10 +13,24 @@ use crate::model::Leaflet;
 pub fn layout_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     let mut out = outside_safe_area(leaflet, doc);
     out.extend(crate::resolution::low_resolution(leaflet, doc));
+    out.extend(without_alt(leaflet));
     out.extend(shrunk(leaflet, doc));
     out.extend(hard_paragraph_warnings(leaflet, doc));
     out.extend(crate::layout::empty_covers(leaflet, doc));
     out
+}
+
+/// Pictures with no `alt`: a screen reader can only say that there is a picture.
+fn without_alt(leaflet: &Leaflet) -> Vec<Diagnostic> {
+    let pictures = leaflet.blocks.iter().filter_map(|b| b.image()).filter(|i| i.alt.is_none());
+    pictures
+        .map(|image| {
+            let name = image.picture.path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            Diagnostic::warning(format!("{name} has no alternative text for screen readers"))
+                .at(&leaflet.source.path, &leaflet.source.text, image.path_span.clone())
+                .hint("add alt = \"logo-alt\" to the block, and a message `logo-alt` saying what it shows in each language")
+        })
+        .collect()
 }
 
 /// The body set smaller than `size` to make the text fit.

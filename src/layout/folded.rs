@@ -124,7 +124,7 @@ pub fn layout(
         body_size: fitted.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
-        figures: figures(leaflet),
+        figures: figures(leaflet, texts),
         pages,
         flow,
         pages_at_size: None,

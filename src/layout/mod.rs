@@ -82,7 +82,7 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         body_size: page.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
-        figures: figures(leaflet),
+        figures: figures(leaflet, texts),
         pages,
         flow,
         pages_at_size,
@@ -91,14 +91,24 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
     })
 }
 
-/// The leaflet's codes as figures: the address is what a code says, in any language,
-/// so it is the alternative text too.
-pub(crate) fn figures(leaflet: &Leaflet) -> std::collections::BTreeMap<usize, Figure> {
-    let codes = leaflet.blocks.iter().enumerate().filter_map(|(i, b)| match &b.content {
-        crate::model::BlockContent::Qr(qr) => Some((i, qr)),
-        _ => None,
-    });
-    codes.map(|(i, qr)| (i, Figure { alt: qr.url.clone(), link: Some(qr.url.clone()) })).collect()
+/// The leaflet's pictures and codes as figures. A picture says what its `alt` message
+/// says in the first language, whose section holds it (it is drawn once); a code says
+/// its address, the same in any language, and opens it.
+pub(crate) fn figures(leaflet: &Leaflet, texts: &Texts) -> std::collections::BTreeMap<usize, Figure> {
+    let mut figures = std::collections::BTreeMap::new();
+    for (i, block) in leaflet.blocks.iter().enumerate() {
+        let figure = match &block.content {
+            crate::model::BlockContent::Qr(qr) => Figure { alt: qr.url.clone(), link: Some(qr.url.clone()) },
+            crate::model::BlockContent::Image(_) => {
+                let alt = texts.columns.first().and_then(|c| c.blocks[i].first());
+                let Some(alt) = alt else { continue };
+                Figure { alt: alt.text.clone(), link: None }
+            }
+            crate::model::BlockContent::Text { .. } => continue,
+        };
+        figures.insert(i, figure);
+    }
+    figures
 }
 
 /// How many pages (per language, for a flip leaflet) the text takes at the body size
