@@ -302,3 +302,44 @@ fn the_code_is_a_link_to_its_address() {
     assert_eq!(name(figure, b"S"), "Figure");
     assert_eq!(figure.get(b"Alt").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
 }
+
+/// The repository's checker (scripts/check-tagged, run by .ci/run) passes the strike
+/// fund leaflet and a folded one, and fails the same PDF with its structure tree
+/// taken away.
+#[test]
+fn the_checker_passes_tagged_pdfs_and_fails_an_untagged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let strike = built("strike-fund", &BuildOptions::default()).pdf;
+    let folded = built("library-roll-fold", &BuildOptions::default()).pdf;
+    let mut untagged = Document::load_mem(&strike).unwrap();
+    untagged.catalog_mut().unwrap().remove(b"StructTreeRoot");
+    let mut bytes = Vec::new();
+    untagged.save_to(&mut bytes).unwrap();
+    let mut paths = Vec::new();
+    for (name, pdf) in [("strike", &strike), ("folded", &folded), ("untagged", &bytes)] {
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, pdf).unwrap();
+        paths.push(path);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/check-tagged");
+    let run = |path: &Path| {
+        let mut cmd = std::process::Command::new("python3");
+        cmd.arg(&script).arg(path);
+        skip::output_of(&mut cmd, "python3")
+    };
+    let Some(ok) = run(&paths[0]) else { return };
+    if String::from_utf8_lossy(&ok.stderr).contains("No such file or directory: 'qpdf'") {
+        skip::missing_tool("qpdf", "qpdf");
+        return;
+    }
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let folded = run(&paths[1]).unwrap();
+    assert!(folded.status.success(), "{}", String::from_utf8_lossy(&folded.stderr));
+    let bad = run(&paths[2]).unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("no /StructTreeRoot"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}
