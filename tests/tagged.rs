@@ -40,6 +40,10 @@ fn kids(element: &Dictionary) -> (Vec<ObjectId>, Vec<(ObjectId, i64)>) {
     for kid in &k {
         match kid {
             Object::Reference(id) => elements.push(*id),
+            // A bare MCID on the element's page.
+            Object::Integer(mcid) => {
+                content.push((element.get(b"Pg").unwrap().as_reference().unwrap(), *mcid))
+            }
             // An annotation (the code's link) is no marked content.
             Object::Dictionary(objr) if name(objr, b"Type") == "OBJR" => {}
             Object::Dictionary(mcr) => {

@@ -224,13 +224,20 @@ fn write_node(doc: &mut Document, node: &Node, parent: ObjectId, w: &mut Written
     for kid in &node.kids {
         kids.push(Object::Reference(write_node(doc, kid, id, w)));
     }
+    // Content all on one page is given as bare MCIDs under the element's /Pg, a
+    // tenth of the bytes of a reference dictionary each (the example's PDF has a
+    // size target).
+    let one_page = node.content.first().map(|c| c.0).filter(|&p| node.content.iter().all(|c| c.0 == p));
     for &(page, mcid) in &node.content {
         w.parents[page][mcid] = Some(id);
-        kids.push(Object::Dictionary(Dictionary::from_iter([
-            ("Type", Object::Name(b"MCR".to_vec())),
-            ("Pg", Object::Reference(w.pages[page])),
-            ("MCID", Object::Integer(mcid as i64)),
-        ])));
+        kids.push(match one_page {
+            Some(_) => Object::Integer(mcid as i64),
+            None => Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"MCR".to_vec())),
+                ("Pg", Object::Reference(w.pages[page])),
+                ("MCID", Object::Integer(mcid as i64)),
+            ])),
+        });
     }
     for &(page, index) in &node.annotations {
         let annotation = w.annotations[page][index];
@@ -247,6 +254,9 @@ fn write_node(doc: &mut Document, node: &Node, parent: ObjectId, w: &mut Written
         ("P", Object::Reference(parent)),
         ("K", Object::Array(kids)),
     ]);
+    if let Some(page) = one_page {
+        element.set("Pg", Object::Reference(w.pages[page]));
+    }
     if let Some(lang) = &node.lang {
         element.set("Lang", Object::string_literal(lang.as_str()));
     }
