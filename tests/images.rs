@@ -280,6 +280,8 @@ fn a_picture_without_alternative_text_is_a_warning() {
         "{}",
         check.stderr
     );
+    // No PDF/UA claim for a figure a screen reader cannot describe.
+    assert!(!String::from_utf8_lossy(&built.pdf).contains("pdfuaid:part"));
 
     let p = with_blocks(
         "[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\nalt = \"logo-alt\"\n",
@@ -296,6 +298,7 @@ fn a_picture_without_alternative_text_is_a_warning() {
         .map(|d| d.get(b"Alt").expect("a figure without /Alt").as_str().unwrap().to_vec())
         .collect();
     assert_eq!(alts, [b"A red logo".to_vec()]);
+    assert!(String::from_utf8_lossy(&built.pdf).contains("<pdfuaid:part>1</pdfuaid:part>"));
 }
 
 #[test]

@@ -347,3 +347,30 @@ fn the_checker_passes_tagged_pdfs_and_fails_an_untagged_one() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+/// The catalog's XMP metadata: the title and every language, the PDF/UA-1 claim (every
+/// figure has its text), no date and no random id, so two builds are the same bytes;
+/// with SOURCE_DATE_EPOCH, its date.
+#[test]
+fn the_metadata_says_title_languages_and_pdf_ua() {
+    let metadata = |pdf: &[u8]| {
+        let doc = Document::load_mem(pdf).unwrap();
+        let id = doc.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();
+        let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+        assert!(stream.dict.get(b"Filter").is_err(), "XMP left uncompressed");
+        String::from_utf8(stream.content.clone()).unwrap()
+    };
+    let first = built("strike-fund", &BuildOptions::default()).pdf;
+    let text = metadata(&first);
+    assert!(text.contains(r#"<rdf:li xml:lang="x-default">Keep the strike strong</rdf:li>"#), "{text}");
+    assert!(
+        text.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li><rdf:li>es</rdf:li></rdf:Bag>"),
+        "{text}"
+    );
+    assert!(text.contains("<pdfuaid:part>1</pdfuaid:part>"), "{text}");
+    assert!(!text.contains("Date>"), "{text}");
+    assert_eq!(first, built("strike-fund", &BuildOptions::default()).pdf);
+    let dated = leaflet::pdf::PdfOptions { date: Some(1_700_000_000), ..Default::default() };
+    let dated = built("strike-fund", &BuildOptions { pdf: dated, ..Default::default() }).pdf;
+    assert!(metadata(&dated).contains("<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"));
+}

@@ -8,6 +8,7 @@ mod finish;
 mod fonts;
 mod images;
 mod structure;
+mod xmp;
 
 use std::collections::BTreeMap;
 
@@ -238,11 +239,42 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
     let save = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&save, &mut warnings);
+    // PDF/UA-1 is claimed only when every figure has its alternative text (the rest
+    // of what it asks, this writer always does: tests/tagged.rs, scripts/check-tagged).
+    let described = doc.pages.iter().flat_map(|p| &p.items).all(|p| match &p.tag {
+        Tag::Content(m) if m.role == crate::layout::Role::Figure => doc.figures.contains_key(&m.block),
+        _ => true,
+    });
+    let date = match options.date {
+        Some(seconds) => {
+            let d = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+                .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
+            Some(format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                d.year(),
+                d.month() as u8,
+                d.day(),
+                d.hour(),
+                d.minute(),
+                d.second()
+            ))
+        }
+        None => None,
+    };
+    let producer = format!("leaflet {}", env!("CARGO_PKG_VERSION"));
+    let metadata = xmp::packet(&xmp::Xmp {
+        title: &doc.title,
+        languages: &doc.languages,
+        producer: &producer,
+        date,
+        pdf_ua: described,
+    });
     let how = finish::Finish {
         lang: &doc.lang,
         pages: doc.pages.iter().map(finish::PageBoxes::of).collect(),
         dated: options.date.is_some(),
         duplex: options.duplex,
+        metadata,
         structure: structure::Structure {
             languages: &doc.languages,
             marks: page_marks,
