@@ -14,6 +14,7 @@ pub fn layout_warnings(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
     let mut out = outside_safe_area(leaflet, doc);
     out.extend(crate::resolution::low_resolution(leaflet, doc));
     out.extend(svg_not_drawn(leaflet));
+    out.extend(without_alt(leaflet));
     out.extend(shrunk(leaflet, doc));
     out.extend(hard_paragraph_warnings(leaflet, doc));
     out.extend(crate::layout::empty_covers(leaflet, doc));
@@ -42,6 +43,19 @@ fn svg_not_drawn(leaflet: &Leaflet) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Pictures with no `alt`: a screen reader can only say that there is a picture.
+fn without_alt(leaflet: &Leaflet) -> Vec<Diagnostic> {
+    let pictures = leaflet.blocks.iter().filter_map(|b| b.image()).filter(|i| i.alt.is_none());
+    pictures
+        .map(|image| {
+            let name = image.picture.path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            Diagnostic::warning(format!("{name} has no alternative text for screen readers"))
+                .at(&leaflet.source.path, &leaflet.source.text, image.path_span.clone())
+                .hint("add alt = \"logo-alt\" to the block, and a message `logo-alt` saying what it shows in each language")
+        })
+        .collect()
 }
 
 /// The body set smaller than `size` to make the text fit.
@@ -135,7 +149,7 @@ fn run_width(run: &crate::layout::TextRun, face: &crate::text::FontFace) -> f32 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Glyph, Ink, Item, Page, Placed, TextRun};
+    use crate::layout::{Glyph, Ink, Item, Page, Placed, Tag, TextRun};
     use crate::model::Rgb;
 
     /// A page 200 pt wide with one run of one glyph `x` from the left edge, and the
@@ -153,13 +167,15 @@ mod tests {
             lang: "en".into(),
             glyphs: vec![Glyph { id, x: 0.0, y_offset: 0.0, text: "M".into(), actual: None }],
         };
-        let placed = Placed { x, y: 100.0, item: Item::Text(run) };
+        let placed = Placed { x, y: 100.0, item: Item::Text(run), tag: Tag::Artifact };
         let doc = Document {
             title: String::new(),
             lang: "en".into(),
+            languages: vec!["en".into()],
             body_size: size,
             faces: vec![face],
             images: Vec::new(),
+            figures: Default::default(),
             pages: vec![Page::trimmed(200.0, 200.0, vec![placed])],
             flow: Vec::new(),
             pages_at_size: None,

@@ -13,10 +13,15 @@ use support::project::{EN, ES, LEAFLET, Project};
 
 const MM: f32 = 72.0 / 25.4;
 
-/// The demo leaflet with `blocks` (TOML) put before its first block.
+/// The demo leaflet with `blocks` (TOML) put before its first block, and a picture's
+/// alternative text `logo-alt` in both languages.
 fn with_blocks(blocks: &str) -> Project {
     let leaflet = LEAFLET.replacen("[[blocks]]", &format!("{blocks}\n[[blocks]]"), 1);
-    Project::with(&leaflet, EN, ES)
+    Project::with(
+        &leaflet,
+        &format!("{EN}\nlogo-alt = A red logo\n"),
+        &format!("{ES}\nlogo-alt = Un logotipo rojo\n"),
+    )
 }
 
 /// A one-colour RGB PNG, `w` × `h` pixels, with every pixel half transparent if asked.
@@ -85,7 +90,9 @@ fn image_placements(pdf: &[u8]) -> Vec<Vec<f32>> {
 
 #[test]
 fn a_picture_is_drawn_to_its_width_keeping_its_proportions() {
-    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\n");
+    let p = with_blocks(
+        "[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\nalt = \"logo-alt\"\n",
+    );
     put(&p, "leaflets/logo.png", &png(600, 300, true));
     let built = build_with(&p, &BuildOptions::default());
     let page = &built.pressed.document.pages[0];
@@ -234,7 +241,9 @@ fn a_cmyk_jpeg_is_read_and_drawn() {
 
 #[test]
 fn low_resolution_is_a_warning_at_the_path_in_build_and_check() {
-    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"small.png\"\nwidth = \"50mm\"\n");
+    let p = with_blocks(
+        "[[blocks]]\ntype = \"image\"\npath = \"small.png\"\nwidth = \"50mm\"\nalt = \"logo-alt\"\n",
+    );
     put(&p, "leaflets/small.png", &png(300, 100, false));
     let built = build_with(&p, &BuildOptions::default());
     assert_eq!(built.pressed.warnings.len(), 1);
@@ -250,6 +259,46 @@ fn low_resolution_is_a_warning_at_the_path_in_build_and_check() {
     assert!(check.stderr.contains("small.png prints at 152 dpi"), "{}", check.stderr);
     let strict = p.run(&["check", "--strict", "leaflets/demo.toml"]);
     assert_eq!(strict.code, Some(1), "{}", strict.stderr);
+}
+
+/// A picture without `alt` is a warning at its path, in `check` and `build`; with one,
+/// its text in the first language is the figure's `/Alt` in the PDF.
+#[test]
+fn a_picture_without_alternative_text_is_a_warning() {
+    let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\n");
+    put(&p, "leaflets/logo.png", &png(600, 300, true));
+    let built = build_with(&p, &BuildOptions::default());
+    let warnings: Vec<String> = built.pressed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("demo.toml:16:8") && warnings[0].contains("logo.png has no alternative text"),
+        "{warnings:?}"
+    );
+    let check = p.run(&["check", "leaflets/demo.toml"]);
+    assert!(
+        check.stderr.contains("warning: logo.png has no alternative text for screen readers"),
+        "{}",
+        check.stderr
+    );
+    // No PDF/UA claim for a figure a screen reader cannot describe.
+    assert!(!String::from_utf8_lossy(&built.pdf).contains("pdfuaid:part"));
+
+    let p = with_blocks(
+        "[[blocks]]\ntype = \"image\"\npath = \"logo.png\"\nwidth = \"30mm\"\nalt = \"logo-alt\"\n",
+    );
+    put(&p, "leaflets/logo.png", &png(600, 300, true));
+    let built = build_with(&p, &BuildOptions::default());
+    assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
+    let doc = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let alts: Vec<Vec<u8>> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"Figure".as_slice()))
+        .map(|d| d.get(b"Alt").expect("a figure without /Alt").as_str().unwrap().to_vec())
+        .collect();
+    assert_eq!(alts, [b"A red logo".to_vec()]);
+    assert!(String::from_utf8_lossy(&built.pdf).contains("<pdfuaid:part>1</pdfuaid:part>"));
 }
 
 #[test]
@@ -329,8 +378,10 @@ fn a_phone_photo_drawn_small_is_resampled_to_300_dpi_keeping_its_transparency() 
     assert_eq!((alpha[0], alpha[307 * 307 - 1]), (0, 255));
     assert!(built.pdf.len() < 1_000_000, "{} bytes", built.pdf.len());
     assert_eq!(image_xobjects(&built.pdf), [("DeviceRGB".into(), "FlateDecode".into(), true)]);
-    // No low-resolution warning: 307 px over 26 mm is 300 dpi.
-    assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
+    // No low-resolution warning: 307 px over 26 mm is 300 dpi. (The picture has no
+    // `alt`, which is a warning of its own.)
+    let dpi = built.pressed.warnings.iter().filter(|d| d.message.contains("dpi")).count();
+    assert_eq!(dpi, 0, "{:?}", built.pressed.warnings);
 
     let run = p.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);

@@ -18,9 +18,12 @@ const MM: f32 = 72.0 / 25.4;
 /// gradient band, a radial gradient cut to a circle, a half-transparent stroke, text)
 /// drawn 40 mm wide before its first block.
 fn with_logo(svg: &[u8]) -> Project {
-    let block = "[[blocks]]\ntype = \"image\"\npath = \"logo.svg\"\nwidth = \"40mm\"\n";
+    // With its alternative text, so the only warnings are the SVG's own.
+    let block = "[[blocks]]\ntype = \"image\"\npath = \"logo.svg\"\nwidth = \"40mm\"\nalt = \"logo-alt\"\n";
     let leaflet = LEAFLET.replacen("[[blocks]]", &format!("{block}\n[[blocks]]"), 1);
-    let p = Project::with(&leaflet, EN, ES);
+    let en = format!("{EN}logo-alt = The Cleaners United badge\n");
+    let es = format!("{ES}logo-alt = La insignia de Cleaners United\n");
+    let p = Project::with(&leaflet, &en, &es);
     std::fs::write(p.path("leaflets/logo.svg"), svg).unwrap();
     p
 }

@@ -1,5 +1,7 @@
 ## English text of the strike fund leaflet (leaflets/strike-fund.toml).
 
+logo-alt = The Cleaners United logo: the union's name and a broom in a purple circle
+
 headline = Keep the strike strong
 
 intro =

@@ -1,5 +1,7 @@
 ## Texto en español de la hoja del fondo de huelga (leaflets/strike-fund.toml).
 
+logo-alt = El logotipo de Cleaners United: el nombre del sindicato y una escoba en un círculo morado
+
 headline = Que la huelga siga fuerte
 
 intro =

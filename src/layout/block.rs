@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
-use super::document::{FilledRect, Glyph, HardParagraph, Item, Placed, TextRun};
+use super::document::{FilledRect, Glyph, HardParagraph, Item, Mark, Placed, Role, Tag, TextRun};
 use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
@@ -49,12 +49,26 @@ impl BlockBox {
         BlockBox { height, loose_lines: 0, drawing: Drawing::Items(items) }
     }
 
-    /// The box's items, relative to its top-left corner.
-    pub fn items(&self) -> Vec<Placed> {
-        match &self.drawing {
+    /// The box's items, relative to its top-left corner, their content marked as of
+    /// `owner` (block index and the language's column), or all of them artifacts
+    /// with `None` (the turn-over line). What they are within the block (heading,
+    /// list label…) was marked when they were drawn.
+    pub fn items(&self, owner: Option<(usize, usize)>) -> Vec<Placed> {
+        let mut items = match &self.drawing {
             Drawing::Items(items) => items.clone(),
             Drawing::Set(set, choice, lines) => set.draw(choice, lines.clone()),
+        };
+        for p in &mut items {
+            match (owner, &mut p.tag) {
+                (Some((block, column)), Tag::Content(mark)) => {
+                    mark.block = block;
+                    mark.column = column;
+                }
+                (None, tag) => *tag = Tag::Artifact,
+                (_, Tag::Artifact) => {}
+            }
         }
+        items
     }
 
     /// The block's paragraphs that needed more than the breaker's decent passes.
@@ -333,7 +347,7 @@ impl BlockSet {
         let mut y = if lines.start == 0 { pad } else { 0.0 };
         let mut start = 0;
         let mut drawn_any = false;
-        for (set, &c) in self.passages.iter().zip(choice) {
+        for (passage, (set, &c)) in self.passages.iter().zip(choice).enumerate() {
             let count = set.settings[c].line_count();
             let (from, to) = (lines.start.max(start), lines.end.min(start + count));
             let passage_start = start;
@@ -346,11 +360,24 @@ impl BlockSet {
             }
             drawn_any = true;
             if let Some(bullet) = self.bullet.as_ref().filter(|_| from == passage_start) {
-                items.extend(self.lines(std::slice::from_ref(bullet), 0.0, y, self.width, Some(self.accent)));
+                let tag = self.tag(passage, Role::ListLabel);
+                items.extend(self.lines(
+                    std::slice::from_ref(bullet),
+                    0.0,
+                    y,
+                    self.width,
+                    Some(self.accent),
+                    &tag,
+                ));
             }
             let set_lines = set.lines(c);
             let shown = &set_lines[from - passage_start..to - passage_start];
-            items.extend(self.lines(shown, indent + pad, y, inner, None));
+            let role = match (self.kind, &self.bullet) {
+                (TextKind::Heading, _) => Role::Heading,
+                (_, Some(_)) => Role::ListBody,
+                _ => Role::Paragraph,
+            };
+            items.extend(self.lines(shown, indent + pad, y, inner, None, &self.tag(passage, role)));
             y += shown.len() as f32 * self.style.leading;
         }
         let height = y + if lines.end >= start { pad } else { 0.0 };
@@ -364,15 +391,30 @@ impl BlockSet {
         if let Some(rect) = decoration {
             // A right-to-left quote has its bar on the right.
             let x = if self.rtl { self.width - rect.width } else { 0.0 };
-            items.insert(0, Placed { x, y: 0.0, item: Item::Rect(rect) });
+            // Decoration, not read out.
+            items.insert(0, Placed { x, y: 0.0, item: Item::Rect(rect), tag: Tag::Artifact });
         }
         items
+    }
+
+    /// The tag of passage `item` in `role`; its block and column are the row's, set
+    /// by `BlockBox::items`.
+    fn tag(&self, item: usize, role: Role) -> Tag {
+        Tag::Content(Mark { column: 0, block: 0, item, role })
     }
 
     /// Lines as text runs (one per face change), stacked from `top` in the slot from
     /// `x` (from the block's start side) and `width` wide: at the slot's start,
     /// centred, or for right-to-left text mirrored to the right.
-    fn lines(&self, lines: &[SetLine], x: f32, top: f32, width: f32, color: Option<Rgb>) -> Vec<Placed> {
+    fn lines(
+        &self,
+        lines: &[SetLine],
+        x: f32,
+        top: f32,
+        width: f32,
+        color: Option<Rgb>,
+        tag: &Tag,
+    ) -> Vec<Placed> {
         let mut out = Vec::new();
         let x = if self.rtl { self.width - x - width } else { x };
         for (i, line) in lines.iter().enumerate() {
@@ -400,7 +442,7 @@ impl BlockSet {
                     lang: self.lang.clone(),
                     glyphs,
                 };
-                out.push(Placed { x: x + shift, y: baseline, item: Item::Text(run) });
+                out.push(Placed { x: x + shift, y: baseline, item: Item::Text(run), tag: tag.clone() });
             }
         }
         out

@@ -5,7 +5,7 @@
 
 use super::balance;
 use super::block::{BlockBox, BlockError, BlockSet, fitted_heading};
-use super::document::{FilledRect, HardParagraph, Item, Placed, RowLines};
+use super::document::{FilledRect, HardParagraph, Item, Placed, RowLines, Tag};
 use super::grid::{FIT_TOLERANCE, Grid, Row};
 use super::style::BlockStyle;
 use crate::diag::{Diagnostic, Diagnostics, MAX_LISTED};
@@ -449,7 +449,9 @@ impl Composition {
             let top = self.footer_top(&page.footers);
             if page.rule {
                 let rule = FilledRect { width: grid.full_width, height: RULE, color: self.accent.into() };
-                items.push(Placed { x: grid.left, y: top - self.rule_gap() - RULE, item: Item::Rect(rule) });
+                // The rule above the footers is decoration.
+                let y = top - self.rule_gap() - RULE;
+                items.push(Placed { x: grid.left, y, item: Item::Rect(rule), tag: Tag::Artifact });
             }
             let mut y = top;
             for row in &page.footers {

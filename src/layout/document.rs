@@ -15,6 +15,9 @@ pub struct Document {
     pub title: String,
     /// BCP 47 tag of the first column: the document's main language.
     pub lang: String,
+    /// Every column's language tag, in column order: the sections a listener hears
+    /// in turn (`Mark::column` indexes it).
+    pub languages: Vec<String>,
     /// The body size fitting chose, in points.
     pub body_size: f32,
     /// Faces the runs refer to by index.
@@ -31,9 +34,19 @@ pub struct Document {
     /// Paragraphs that had no decent setting in their column, in the order they
     /// appear, each message and language once (for `check`'s warnings).
     pub hard_paragraphs: Vec<HardParagraph>,
+    /// What the figure blocks say to a listener, by block index (QR codes: their
+    /// address, as alternative text and as a link).
+    pub figures: std::collections::BTreeMap<usize, Figure>,
     /// A folded leaflet's sheet: which panel each page is and where it goes. Layout's
     /// pages are its panels, in reading order; the press's are the sheet's two sides.
     pub folding: Option<super::panels::Folding>,
+}
+
+/// A figure's alternative text and, for a code, the address it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub alt: String,
+    pub link: Option<String>,
 }
 
 /// A paragraph the line breaker could set only in its emergency pass (looser lines) or
@@ -108,6 +121,44 @@ pub struct Placed {
     pub x: f32,
     pub y: f32,
     pub item: Item,
+    /// What the item is in the reading order, as layout knows it: the PDF writer
+    /// turns this into marked content and a structure tree without deciding anything.
+    pub tag: Tag,
+}
+
+/// An item's place in the document's logical structure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tag {
+    /// Not read out: rules, backgrounds, marks, the turn-over line, n-up copies after
+    /// the first.
+    Artifact,
+    Content(Mark),
+}
+
+/// Which element an item belongs to: the block, the language's column (its section,
+/// in column order), the passage within the block and what that passage is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mark {
+    pub column: usize,
+    pub block: usize,
+    /// The block's passage (a list's item); 0 for pictures and codes.
+    pub item: usize,
+    pub role: Role,
+}
+
+/// What a piece of a block is, in the terms of PDF's standard structure types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// `H1`.
+    Heading,
+    /// `P`: paragraphs, slogans, quotes and footers.
+    Paragraph,
+    /// `Lbl` of a list item: its bullet.
+    ListLabel,
+    /// `LBody` of a list item.
+    ListBody,
+    /// `Figure`: a picture or a QR code.
+    Figure,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@ use super::compose::{Composition, Failed, Overflow, compose_some, failures};
 use super::document::{Document, Page, Placed, RowLines};
 use super::grid::{Grid, MIN_COLUMN_MM};
 use super::panels::{Folding, NARROW_PANEL_MM, Panel, PanelName, Side, panels};
-use super::{fewest_loose_lines, fit};
+use super::{fewest_loose_lines, figures, fit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
 use crate::model::{Block, Fold, LayoutMode, Leaflet, PageSize, Pages, TextKind, units::PT_PER_MM};
@@ -120,9 +120,11 @@ pub fn layout(
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        languages: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
         body_size: fitted.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
+        figures: figures(leaflet, texts),
         pages,
         flow,
         pages_at_size: None,

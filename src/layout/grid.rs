@@ -126,7 +126,9 @@ impl Row {
             } else {
                 grid.left + column as f32 * (grid.column_width + grid.gutter)
             };
-            items.extend(b.items().into_iter().map(|p| Placed { x: p.x + x, y: p.y + y, ..p }));
+            // The turn-over line is no block: a pagination artifact.
+            let owner = (self.index != super::compose::TURN_OVER).then(|| (self.index, self.langs[column]));
+            items.extend(b.items(owner).into_iter().map(|p| Placed { x: p.x + x, y: p.y + y, ..p }));
             if self.stacked {
                 y += b.height + self.stack_gap;
             }

@@ -2,7 +2,7 @@
 //! across the page like a QR code.
 
 use super::block::BlockBox;
-use super::document::{ImageBox, Item, Placed};
+use super::document::{ImageBox, Item, Mark, Placed, Role, Tag};
 use crate::model::{Image, ImageWidth};
 
 /// Resolution a picture is drawn at when the leaflet gives no `width`.
@@ -27,6 +27,8 @@ pub fn image_box(image: &Image, column_width: f32, full_width: f32) -> BlockBox 
         x: (full_width - width) / 2.0,
         y: 0.0,
         item: Item::Image(ImageBox { image: image.index, width, height }),
+        // Its block and column are the row's, set when placed.
+        tag: Tag::Content(Mark { column: 0, block: 0, item: 0, role: Role::Figure }),
     };
     BlockBox::drawn(height, vec![placed])
 }

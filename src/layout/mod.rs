@@ -24,7 +24,8 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Page, Placed, RowLines, TextRun,
+    Document, Figure, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Mark, Page, Placed, Role,
+    RowLines, Tag, TextRun,
 };
 pub use folded::empty_covers;
 pub use image::PRINT_DPI;
@@ -77,15 +78,37 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
+        languages: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
         body_size: page.size,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
+        figures: figures(leaflet, texts),
         pages,
         flow,
         pages_at_size,
         hard_paragraphs,
         folding: None,
     })
+}
+
+/// The leaflet's pictures and codes as figures. A picture says what its `alt` message
+/// says in the first language, whose section holds it (it is drawn once); a code says
+/// its address, the same in any language, and opens it.
+pub(crate) fn figures(leaflet: &Leaflet, texts: &Texts) -> std::collections::BTreeMap<usize, Figure> {
+    let mut figures = std::collections::BTreeMap::new();
+    for (i, block) in leaflet.blocks.iter().enumerate() {
+        let figure = match &block.content {
+            crate::model::BlockContent::Qr(qr) => Figure { alt: qr.url.clone(), link: Some(qr.url.clone()) },
+            crate::model::BlockContent::Image(_) => {
+                let alt = texts.columns.first().and_then(|c| c.blocks[i].first());
+                let Some(alt) = alt else { continue };
+                Figure { alt: alt.text.clone(), link: None }
+            }
+            crate::model::BlockContent::Text { .. } => continue,
+        };
+        figures.insert(i, figure);
+    }
+    figures
 }
 
 /// How many pages (per language, for a flip leaflet) the text takes at the body size

@@ -2,7 +2,7 @@
 //! with the four-module quiet zone scanners need left white around it.
 
 use super::block::BlockBox;
-use super::document::{FilledRect, Item, Placed};
+use super::document::{FilledRect, Item, Mark, Placed, Role, Tag};
 use crate::model::{Qr, Rgb};
 
 /// Modules of white around the code, as the QR standard asks.
@@ -36,6 +36,9 @@ pub fn qr_box(qr: &Qr, shift: f32) -> BlockBox {
                     height: size,
                     color: Rgb::BLACK.into(),
                 }),
+                // The whole code is one figure; its block and column are the row's,
+                // set when placed.
+                tag: Tag::Content(Mark { column: 0, block: 0, item: 0, role: Role::Figure }),
             });
         }
     }
@@ -55,7 +58,7 @@ mod tests {
         let code = qr_box(&qr, 0.0);
         let pixels = 400usize; // 2 px per point
         let mut bitmap = vec![255u8; pixels * pixels];
-        for p in &code.items() {
+        for p in &code.items(Some((0, 0))) {
             let Item::Rect(r) = &p.item else { panic!("only rectangles") };
             let (x0, y0) = ((p.x * 2.0).round() as usize, (p.y * 2.0).round() as usize);
             let (x1, y1) =

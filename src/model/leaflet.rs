@@ -280,6 +280,8 @@ pub struct Image {
     pub width: ImageWidth,
     /// The `path` value in the TOML, for messages about the picture.
     pub path_span: Range<usize>,
+    /// The message saying what the picture shows (`alt`), for a listener.
+    pub alt: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -332,11 +334,14 @@ impl Block {
         }
     }
 
-    /// The messages the block shows; none for codes and pictures.
+    /// The messages the block shows, or for a picture says (its `alt`); none for codes.
+    /// A picture's is resolved in every language like any other, so a missing
+    /// translation of it is found the same way.
     pub fn texts(&self) -> &[MessageRef] {
         match &self.content {
             BlockContent::Text { texts, .. } => texts,
-            BlockContent::Qr(_) | BlockContent::Image(_) => &[],
+            BlockContent::Image(image) => image.alt.as_slice(),
+            BlockContent::Qr(_) => &[],
         }
     }
 

@@ -1,6 +1,7 @@
 //! What printpdf cannot write, set on its lopdf document before saving: exact page
-//! boxes in points, the catalog's `/Lang`, dates only when asked (reproducible builds),
-//! and a file `/ID` from a hash of the content instead of a counter.
+//! boxes in points, the catalog's `/Lang`, viewer preferences, the structure tree
+//! (structure.rs) and XMP metadata (xmp.rs), dates only when asked (reproducible
+//! builds), and a file `/ID` from a hash of the content instead of a counter.
 
 use lopdf::{Document, Object, StringFormat};
 
@@ -14,6 +15,10 @@ pub struct Finish<'a> {
     /// Whether printpdf was given real dates; if not, none are written.
     pub dated: bool,
     pub duplex: Option<crate::press::Duplex>,
+    /// The XMP packet for the catalog's `/Metadata`.
+    pub metadata: Vec<u8>,
+    /// The marked content of every page and the languages of the sections.
+    pub structure: super::structure::Structure<'a>,
 }
 
 /// A page's boxes in PDF coordinates (origin bottom left): `[left bottom right top]`.
@@ -49,15 +54,26 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     doc.version = "1.7".into();
     doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Lang", Object::string_literal(how.lang));
 
+    // A viewer's title bar shows the title, not the file name (PDF/UA asks for it).
+    let mut prefs = lopdf::Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]);
     if let Some(edge) = how.duplex {
         // The print dialog's duplex setting, preselected (PDF 1.7 viewer preferences).
         let flip = match edge {
             crate::press::Duplex::Long => "DuplexFlipLongEdge",
             crate::press::Duplex::Short => "DuplexFlipShortEdge",
         };
-        let prefs = lopdf::Dictionary::from_iter([("Duplex", Object::Name(flip.into()))]);
-        doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("ViewerPreferences", prefs);
+        prefs.set("Duplex", Object::Name(flip.into()));
     }
+    doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("ViewerPreferences", prefs);
+    super::structure::write(&mut doc, &how.structure)?;
+    let dict = lopdf::Dictionary::from_iter([
+        ("Type", Object::Name(b"Metadata".to_vec())),
+        ("Subtype", Object::Name(b"XML".to_vec())),
+    ]);
+    // Left uncompressed, as XMP asks, so tools that do not read PDF can find it.
+    let stream = lopdf::Stream::new(dict, how.metadata.clone()).with_compression(false);
+    let metadata = doc.add_object(stream);
+    doc.catalog_mut().map_err(|_| internal("no catalog"))?.set("Metadata", Object::Reference(metadata));
     fix_output_intents(&mut doc);
     let array = |b: [f32; 4]| Object::Array(b.iter().map(|&v| Object::Real(v)).collect());
     for (page_id, boxes) in doc.get_pages().values().copied().collect::<Vec<_>>().iter().zip(&how.pages) {

@@ -7,7 +7,9 @@ mod deflate;
 mod finish;
 mod fonts;
 mod images;
+mod structure;
 mod vector;
+mod xmp;
 
 use std::collections::BTreeMap;
 
@@ -16,7 +18,7 @@ use printpdf::{
     Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-use crate::layout::{Document, Glyph, Ink, Item};
+use crate::layout::{Document, Glyph, Ink, Item, Mark, Tag};
 use crate::model::units::PT_PER_MM;
 
 /// Settings that are not part of the layout.
@@ -81,8 +83,16 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         pdf.resources.xobjects.map.insert(images::id(index), xobject);
     }
 
+    // Each page's marked content, by MCID: the element each belongs to.
+    let mut page_marks: Vec<Vec<Mark>> = Vec::with_capacity(doc.pages.len());
+    let mut page_links: Vec<Vec<structure::Link>> = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let mut ops = Vec::new();
+        let mut marks = Vec::new();
+        let mut links: Vec<structure::Link> = Vec::new();
+        // The tag whose marked content is open: items of one element that follow each
+        // other share one sequence (a QR code's hundreds of squares, one MCID).
+        let mut open: Option<&Tag> = None;
         let flip = |y: f32| page.height - y;
         if page.turned {
             // Half a turn about the page's centre.
@@ -92,6 +102,36 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
             });
         }
         for placed in &page.items {
+            // Poppler reads marked content nested in an MCID's as its end, so a tagged
+            // run with spans of actual text is marked inside its text object instead,
+            // one MCID per show, each within its span (see `Item::Text` below).
+            let per_show = match &placed.item {
+                Item::Text(run) => {
+                    placed.tag != Tag::Artifact && run.glyphs.iter().any(|g| g.actual.is_some())
+                }
+                _ => false,
+            };
+            if per_show {
+                if open.take().is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+            } else if open != Some(&placed.tag) {
+                if open.is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+                ops.push(begin_marked(&placed.tag, &mut marks));
+                open = Some(&placed.tag);
+            }
+            if let Tag::Content(mark) = &placed.tag
+                && let Some(url) = doc.figures.get(&mark.block).and_then(|f| f.link.as_ref())
+            {
+                // The area a code covers on the page, to click.
+                let area = extent(placed, page);
+                match links.iter_mut().find(|l| l.mark == *mark) {
+                    Some(link) => link.rect = union(link.rect, area),
+                    None => links.push(structure::Link { mark: *mark, rect: area, url: url.clone() }),
+                }
+            }
             match &placed.item {
                 Item::Rect(rect) => {
                     ops.push(Op::SetFillColor { col: color(rect.color) });
@@ -129,8 +169,11 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         return Err(PdfError::Internal(format!("face {index} was not embedded")));
                     };
                     // A run in another language than the document's is marked as such,
-                    // for screen readers and text extraction.
-                    let other_language = run.lang != doc.lang;
+                    // for screen readers and text extraction. Tagged text has its
+                    // language from its section; and marked content nested in an MCID's
+                    // is read as ending it by poppler (`pdfinfo -struct-text` kept only
+                    // each element's first line), so only artifacts carry a span.
+                    let other_language = run.lang != doc.lang && placed.tag == Tag::Artifact;
                     if other_language {
                         ops.push(Op::BeginMarkedContentWithProperties {
                             tag: "Span".into(),
@@ -164,7 +207,13 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                                 ),
                             });
                             let glyphs = text_segment(piece, run.size, widths, face);
+                            if per_show {
+                                ops.push(begin_marked(&placed.tag, &mut marks));
+                            }
                             ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                            if per_show {
+                                ops.push(Op::EndMarkedContent);
+                            }
                             if spans.iter().any(|s| s.glyphs.end == start) {
                                 ops.push(Op::EndMarkedContent);
                             }
@@ -177,20 +226,62 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                 }
             }
         }
+        if open.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
         if page.turned {
             ops.push(Op::RestoreGraphicsState);
         }
+        page_marks.push(marks);
+        page_links.push(links);
         pdf.pages.push(PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops));
     }
 
     let save = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&save, &mut warnings);
+    // PDF/UA-1 is claimed only when every figure has its alternative text (the rest
+    // of what it asks, this writer always does: tests/tagged.rs, scripts/check-tagged).
+    let described = doc.pages.iter().flat_map(|p| &p.items).all(|p| match &p.tag {
+        Tag::Content(m) if m.role == crate::layout::Role::Figure => doc.figures.contains_key(&m.block),
+        _ => true,
+    });
+    let date = match options.date {
+        Some(seconds) => {
+            let d = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+                .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
+            Some(format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                d.year(),
+                d.month() as u8,
+                d.day(),
+                d.hour(),
+                d.minute(),
+                d.second()
+            ))
+        }
+        None => None,
+    };
+    let producer = format!("leaflet {}", env!("CARGO_PKG_VERSION"));
+    let metadata = xmp::packet(&xmp::Xmp {
+        title: &doc.title,
+        languages: &doc.languages,
+        producer: &producer,
+        date,
+        pdf_ua: described,
+    });
     let how = finish::Finish {
         lang: &doc.lang,
         pages: doc.pages.iter().map(finish::PageBoxes::of).collect(),
         dated: options.date.is_some(),
         duplex: options.duplex,
+        metadata,
+        structure: structure::Structure {
+            languages: &doc.languages,
+            marks: page_marks,
+            links: page_links,
+            figures: &doc.figures,
+        },
     };
     finish::finish(lo, &how)
 }
@@ -292,6 +383,44 @@ fn thousandths(face: &crate::text::FontFace, used: impl Iterator<Item = u16>) ->
     .collect()
 }
 
+/// A rectangle's or picture's area on the PDF page, `[left bottom right top]` (text
+/// has none here: only figures are clickable).
+fn extent(placed: &crate::layout::Placed, page: &crate::layout::Page) -> [f32; 4] {
+    let (width, height) = match &placed.item {
+        Item::Rect(r) => (r.width, r.height),
+        Item::Image(i) => (i.width, i.height),
+        Item::Text(_) => (0.0, 0.0),
+    };
+    let (x0, x1) = (placed.x, placed.x + width);
+    let (top, bottom) = (page.height - placed.y, page.height - placed.y - height);
+    if page.turned {
+        // Half a turn about the page's centre, as the content is drawn.
+        [page.width - x1, page.height - top, page.width - x0, page.height - bottom]
+    } else {
+        [x0, bottom, x1, top]
+    }
+}
+
+fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
+    [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]
+}
+
+/// The start of `tag`'s marked content: `/Artifact BMC`, or the element's structure
+/// type with the next MCID of the page, its mark recorded in `marks` at that index.
+fn begin_marked(tag: &Tag, marks: &mut Vec<Mark>) -> Op {
+    match tag {
+        Tag::Artifact => Op::BeginMarkedContent { tag: "Artifact".into() },
+        Tag::Content(mark) => {
+            let mcid = DictItem::Int(marks.len() as i64);
+            marks.push(*mark);
+            Op::BeginMarkedContentWithProperties {
+                tag: structure::role_name(mark.role).into(),
+                properties: DictItem::Dict { map: [("MCID".to_string(), mcid)].into() },
+            }
+        }
+    }
+}
+
 /// `<< /Lang (es) >>`, the property list of a marked-content span in another language.
 fn language_property(lang: &str) -> DictItem {
     let value = DictItem::String { data: lang.as_bytes().to_vec(), literal: true };
@@ -348,7 +477,8 @@ mod tests {
                         open.push("BT");
                         texts += 1;
                     }
-                    "BDC" => {
+                    // Artifacts open with BMC, the rest with BDC; both close with EMC.
+                    "BDC" | "BMC" => {
                         open.push("BDC");
                         marked += 1;
                     }

@@ -11,7 +11,7 @@ use super::{
     registration,
 };
 use crate::layout::panels::{Folding, Side, folds};
-use crate::layout::{FilledRect, Frame, Ink, Item, Page, Placed};
+use crate::layout::{FilledRect, Frame, Ink, Item, Page, Placed, Tag};
 use crate::model::units::PT_PER_MM;
 
 /// A fold mark's dashes and the gaps between them: a dashed line tells the shop
@@ -85,7 +85,7 @@ fn fold_marks(xs: &[f32], trim: &Frame, start: f32, ink: Ink) -> Vec<Placed> {
             while y < MARK_LENGTH - 0.01 {
                 let height = DASH.min(MARK_LENGTH - y);
                 let dash = FilledRect { width: MARK_WEIGHT, height, color: ink };
-                marks.push(Placed { x: x - half, y: top + y, item: Item::Rect(dash) });
+                marks.push(Placed { x: x - half, y: top + y, item: Item::Rect(dash), tag: Tag::Artifact });
                 y += DASH + DASH_GAP;
             }
         }
@@ -128,7 +128,11 @@ mod tests {
             .enumerate()
             .map(|(n, p)| {
                 let band = FilledRect { width: p.width, height: (n + 1) as f32, color: Rgb::BLACK.into() };
-                Page::trimmed(p.width, H, vec![Placed { x: 0.0, y: 100.0, item: Item::Rect(band) }])
+                Page::trimmed(
+                    p.width,
+                    H,
+                    vec![Placed { x: 0.0, y: 100.0, item: Item::Rect(band), tag: Tag::Artifact }],
+                )
             })
             .collect();
         (Folding { fold, sheet_width: W, sheet_height: H, panels: ps }, pages)
@@ -229,7 +233,7 @@ mod tests {
         // A background over the whole front panel (reading order 0, the outside's right half).
         let front = &mut pages[0];
         let ground = FilledRect { width: front.width, height: front.height, color: Rgb::BLACK.into() };
-        front.items = vec![Placed { x: 0.0, y: 0.0, item: Item::Rect(ground) }];
+        front.items = vec![Placed { x: 0.0, y: 0.0, item: Item::Rect(ground), tag: Tag::Artifact }];
         let bleed = 3.0 * PT_PER_MM;
         let sides = fold(&folding, pages, &PressOptions { bleed, ..options(false) });
         let outside = &sides[0];

@@ -4,7 +4,7 @@
 //! every cut line outside the copies. Output stays vector: items are only moved.
 
 use super::{MARK_LENGTH, PressOptions, bleed_rect, ink_item, mark_start, marks_at, registration};
-use crate::layout::{Frame, Item, Page, Placed};
+use crate::layout::{Frame, Item, Page, Placed, Tag};
 use crate::model::units::PT_PER_MM;
 
 /// Sheets tried in order, smallest first (millimetres, portrait): A4, SRA4 (the press
@@ -78,6 +78,11 @@ pub fn impose(page: Page, options: &PressOptions) -> Page {
                     bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
                 }
                 ink_item(&mut p, options.color);
+                // A listener hears the leaflet once: the copies after the first are
+                // artifacts.
+                if row > 0 || col > 0 {
+                    p.tag = Tag::Artifact;
+                }
                 items.push(p);
             }
         }
@@ -107,6 +112,7 @@ mod tests {
             x: 0.0,
             y: 0.0,
             item: Item::Rect(FilledRect { width: 148.0 * PT_PER_MM, height: 30.0, color: Rgb::BLACK.into() }),
+            tag: Tag::Artifact,
         };
         Page::trimmed(148.0 * PT_PER_MM, 210.0 * PT_PER_MM, vec![band])
     }

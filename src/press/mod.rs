@@ -8,7 +8,7 @@ mod impose;
 pub use impose::sheet_name;
 mod pictures;
 
-use crate::layout::{Document, FilledRect, Frame, Ink, Item, Page, Placed};
+use crate::layout::{Document, FilledRect, Frame, Ink, Item, Page, Placed, Tag};
 use crate::model::{Rgb, units::PT_PER_MM};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -226,6 +226,8 @@ fn marks_at(xs: &[f32], ys: &[f32], area: &Frame, start: f32, ink: Ink) -> Vec<P
         x,
         y,
         item: Item::Rect(FilledRect { width, height, color: ink }),
+        // Marks are for the cutter, not the reader.
+        tag: Tag::Artifact,
     };
     let mut marks = Vec::new();
     for &y in ys {
@@ -260,6 +262,7 @@ mod tests {
             x,
             y,
             item: Item::Rect(FilledRect { width, height, color: Rgb::WHITE.into() }),
+            tag: Tag::Artifact,
         };
         // A full-width band at the top edge and a box well inside.
         Page::trimmed(100.0, 200.0, vec![rect(0.0, 0.0, 100.0, 20.0), rect(10.0, 50.0, 30.0, 30.0)])

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::layout::{Glyph, Page, Placed};
+use crate::layout::{Glyph, Page, Placed, Tag};
 use crate::model::Rgb;
 use crate::press::{ColorMode, convert};
 use crate::text::FontFamily;
@@ -12,9 +12,11 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
     Document {
         title: "test".into(),
         lang: "en".into(),
+        languages: vec!["en".into()],
         body_size: 11.0,
         faces: vec![Arc::clone(&FontFamily::builtin().faces[0])],
         images: Vec::new(),
+        figures: Default::default(),
         pages: vec![Page::trimmed(width, height, items)],
         flow: Vec::new(),
         pages_at_size: None,
@@ -24,7 +26,7 @@ fn doc(width: f32, height: f32, items: Vec<Placed>) -> Document {
 }
 
 fn rect(x: f32, y: f32, width: f32, height: f32, color: Ink) -> Placed {
-    Placed { x, y, item: Item::Rect(FilledRect { width, height, color }) }
+    Placed { x, y, item: Item::Rect(FilledRect { width, height, color }), tag: Tag::Artifact }
 }
 
 /// One glyph of Noto Sans Regular, its origin at (x, y) points.
@@ -34,7 +36,7 @@ fn letter(c: char, x: f32, y: f32, size: f32, y_offset: f32) -> Placed {
     let id = face.glyph_index(c).unwrap().0;
     let glyph = Glyph { id, x: 0.0, y_offset, text: c.to_string().into(), actual: None };
     let run = TextRun { face: 0, size, color: Rgb::BLACK.into(), lang: "en".into(), glyphs: vec![glyph] };
-    Placed { x, y, item: Item::Text(run) }
+    Placed { x, y, item: Item::Text(run), tag: Tag::Artifact }
 }
 
 /// The smallest box (left, top, right, bottom; right and bottom exclusive) of pixels
@@ -167,8 +169,12 @@ fn a_picture_that_does_not_decode_is_an_error() {
     use crate::model::{Channels, Picture, PictureData};
     let data = PictureData::Jpeg { bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 1], channels: Channels::Rgb };
     let broken = Picture { path: "photo.jpg".into(), width: 10, height: 10, data };
-    let image =
-        Placed { x: 10.0, y: 10.0, item: Item::Image(ImageBox { image: 0, width: 20.0, height: 20.0 }) };
+    let image = Placed {
+        x: 10.0,
+        y: 10.0,
+        item: Item::Image(ImageBox { image: 0, width: 20.0, height: 20.0 }),
+        tag: Tag::Artifact,
+    };
     let mut page = doc(100.0, 100.0, vec![image]);
     page.images.push(Arc::new(broken));
     let e = render(&page, 0, 72.0).unwrap_err();

@@ -28,6 +28,8 @@ pub(super) struct RawBlock {
     align: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
     path: Option<Spanned<String>>,
+    /// An image's alternative text: a message id.
+    alt: Option<Spanned<String>>,
     width: Option<Spanned<String>>,
     pub(super) panel: Option<Spanned<String>>,
 }
@@ -234,6 +236,12 @@ impl Validator<'_> {
                 "remove it, or use type = \"image\"",
             ),
             (&raw.width, !is_text, "only qr and image blocks have `width`", "remove it"),
+            (
+                &raw.alt,
+                name == IMAGE_TYPE,
+                "only image blocks have `alt`",
+                "remove it; a code's address is its text",
+            ),
             // Codes and pictures are centred across the page.
             (
                 &raw.align,
@@ -305,7 +313,8 @@ impl Validator<'_> {
             },
         };
         let picture = self.pictures[index].clone();
-        Some(Image { picture, index, width, path_span: path.span() })
+        let alt = raw.alt.as_ref().map(|a| self.message_ref(a));
+        Some(Image { picture, index, width, path_span: path.span(), alt })
     }
 }
 

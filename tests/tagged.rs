@@ -1,0 +1,376 @@
+//! The tagged PDF: a structure tree reading each language whole in turn, every mark on
+//! the page inside an element's marked content or an artifact, the parent tree finding
+//! each MCID's element again, and (with poppler) the structure's text in order and
+//! holding every line the page shows.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use leaflet::{BuildOptions, Built, build};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use support::skip;
+
+fn built(name: &str, options: &BuildOptions) -> Built {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets").join(format!("{name}.toml"));
+    build(&path, options).unwrap_or_else(|d| panic!("{name}: {d}"))
+}
+
+fn dict<'a>(doc: &'a Document, object: &'a Object) -> &'a Dictionary {
+    match object {
+        Object::Reference(id) => doc.get_dictionary(*id).unwrap(),
+        Object::Dictionary(d) => d,
+        other => panic!("not a dictionary: {other:?}"),
+    }
+}
+
+fn name(d: &Dictionary, key: &[u8]) -> String {
+    String::from_utf8(d.get(key).unwrap().as_name().unwrap().to_vec()).unwrap()
+}
+
+/// An element's children that are elements, and the (page, MCID) it holds directly.
+fn kids(element: &Dictionary) -> (Vec<ObjectId>, Vec<(ObjectId, i64)>) {
+    let (mut elements, mut content) = (Vec::new(), Vec::new());
+    let k = element.get(b"K").unwrap();
+    let k = match k {
+        Object::Array(kids) => kids.clone(),
+        one => vec![one.clone()],
+    };
+    for kid in &k {
+        match kid {
+            Object::Reference(id) => elements.push(*id),
+            // A bare MCID on the element's page.
+            Object::Integer(mcid) => {
+                content.push((element.get(b"Pg").unwrap().as_reference().unwrap(), *mcid))
+            }
+            // An annotation (the code's link) is no marked content.
+            Object::Dictionary(objr) if name(objr, b"Type") == "OBJR" => {}
+            Object::Dictionary(mcr) => {
+                assert_eq!(name(mcr, b"Type"), "MCR");
+                content.push((
+                    mcr.get(b"Pg").unwrap().as_reference().unwrap(),
+                    mcr.get(b"MCID").unwrap().as_i64().unwrap(),
+                ));
+            }
+            other => panic!("unexpected kid {other:?}"),
+        }
+    }
+    (elements, content)
+}
+
+/// The tree as lines of `depth × two spaces` and the element type, with `/Lang`.
+fn outline(doc: &Document, id: ObjectId, depth: usize, out: &mut Vec<String>) {
+    let element = doc.get_dictionary(id).unwrap();
+    let lang =
+        element.get(b"Lang").ok().map(|l| format!(" {}", String::from_utf8_lossy(l.as_str().unwrap())));
+    out.push(format!("{}{}{}", "  ".repeat(depth), name(element, b"S"), lang.unwrap_or_default()));
+    for kid in kids(element).0 {
+        outline(doc, kid, depth + 1, out);
+    }
+}
+
+fn root(doc: &Document) -> &Dictionary {
+    dict(doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap())
+}
+
+/// The strike-fund leaflet (a logo, a list, a QR code, English and Spanish): one
+/// section per language with its `/Lang`, in column order, each holding the whole
+/// leaflet in the block order; lists as L → LI → Lbl, LBody.
+#[test]
+fn each_language_is_a_section_holding_the_whole_leaflet() {
+    let built = built("strike-fund", &BuildOptions::default());
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert!(dict(&doc, catalog.get(b"MarkInfo").unwrap()).get(b"Marked").unwrap().as_bool().unwrap());
+    let prefs = dict(&doc, catalog.get(b"ViewerPreferences").unwrap());
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    let top = kids(root(&doc)).0;
+    assert_eq!(top.len(), 1, "one Document element");
+    let mut lines = Vec::new();
+    outline(&doc, top[0], 0, &mut lines);
+    let item = ["      LI", "        Lbl", "        LBody"];
+    let mut section = vec!["    H1", "    P", "    L"];
+    for _ in 0..3 {
+        section.extend(item);
+    }
+    // The logo and the code are drawn once, across the page: they are the first
+    // language's figures.
+    let mut expected = vec!["Document", "  Sect en", "    Figure"];
+    expected.extend(&section);
+    expected.extend(["    P", "    Figure", "      Link", "    P", "  Sect es"]);
+    expected.extend(&section);
+    expected.extend(["    P", "    P"]);
+    assert_eq!(lines, expected);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marked {
+    Mcid(i64),
+    Artifact,
+    Other,
+}
+
+/// Every text show, filled rectangle and drawn picture of every page, inside marked
+/// content with an MCID or an artifact; every MCID's element, found through the
+/// parent tree, holds that MCID on that page. Returns how many MCIDs and artifacts.
+fn check_tagged(pdf: &[u8]) -> (usize, usize) {
+    let doc = Document::load_mem(pdf).unwrap();
+    let parent_tree = dict(&doc, root(&doc).get(b"ParentTree").unwrap());
+    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    // Pages' keys hold arrays; annotations' (after them) one element each.
+    let parents: BTreeMap<i64, &Vec<Object>> =
+        nums.chunks(2).filter_map(|p| Some((p[0].as_i64().unwrap(), p[1].as_array().ok()?))).collect();
+    let (mut mcids, mut artifacts) = (0, 0);
+    for (_, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+        let elements = parents[&key];
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page_id)).unwrap();
+        let mut stack: Vec<Marked> = Vec::new();
+        let mut seen = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BMC" if op.operands[0].as_name().unwrap() == b"Artifact" => {
+                    artifacts += 1;
+                    stack.push(Marked::Artifact)
+                }
+                "BMC" => stack.push(Marked::Other),
+                "BDC" => match op.operands[1].as_dict().unwrap().get(b"MCID") {
+                    Ok(mcid) => {
+                        let mcid = mcid.as_i64().unwrap();
+                        assert!(stack.iter().all(|m| !matches!(m, Marked::Mcid(_))), "MCID inside an MCID");
+                        seen.push(mcid);
+                        stack.push(Marked::Mcid(mcid));
+                    }
+                    Err(_) => stack.push(Marked::Other),
+                },
+                "EMC" => {
+                    stack.pop().expect("EMC without BMC or BDC");
+                }
+                "Tj" | "TJ" | "f" | "f*" | "Do" => {
+                    assert!(
+                        stack.iter().any(|m| *m != Marked::Other),
+                        "{} outside tagged content and artifacts",
+                        op.operator
+                    );
+                }
+                _ => {}
+            }
+        }
+        assert!(stack.is_empty(), "marked content left open");
+        assert_eq!(seen, (0..seen.len() as i64).collect::<Vec<_>>(), "MCIDs numbered in order from 0");
+        assert_eq!(elements.len(), seen.len(), "one parent per MCID");
+        for (mcid, element) in elements.iter().enumerate() {
+            let element = dict(&doc, element);
+            assert!(
+                kids(element).1.contains(&(page_id, mcid as i64)),
+                "MCID {mcid}'s parent does not hold it"
+            );
+        }
+        mcids += seen.len();
+    }
+    (mcids, artifacts)
+}
+
+/// Every example, flat, folded, several pages, right to left, Indic, Chinese; and a
+/// copy-shop sheet two-up with marks, whose second copy is all artifact.
+#[test]
+fn every_example_is_tagged_or_artifact() {
+    let leaflets = Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets");
+    let mut names: Vec<String> = std::fs::read_dir(&leaflets)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".toml").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 11, "{names:?}");
+    for name in &names {
+        let (mcids, _) = check_tagged(&built(name, &BuildOptions::default()).pdf);
+        assert!(mcids > 10, "{name}: {mcids} MCIDs");
+    }
+    let mm = leaflet::model::units::PT_PER_MM;
+    let shop =
+        BuildOptions { n_up: 2, marks: true, paper: Some((148.0 * mm, 210.0 * mm)), ..Default::default() };
+    let one = check_tagged(
+        &built("peru-solidarity", &BuildOptions { paper: shop.paper, ..Default::default() }).pdf,
+    );
+    let two = check_tagged(&built("peru-solidarity", &shop).pdf);
+    assert_eq!(two.0, one.0, "the second copy adds no tagged content");
+    assert!(two.1 > one.1, "the second copy and the marks are artifacts");
+}
+
+/// `pdfinfo -struct-text` output, or `None` when poppler is missing.
+fn struct_text(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tagged.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = skip::output_of(
+        std::process::Command::new("pdfinfo").arg("-struct-text").arg(&path),
+        "poppler-utils",
+    )?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// What poppler reads from the structure: all of the English, then all of the Spanish;
+/// and every line `pdftotext` finds on the page is in it (spaces aside: poppler joins
+/// an element's lines without one, and drops the soft hyphen a line ends with).
+#[test]
+fn the_structure_reads_english_then_spanish_and_holds_every_line() {
+    let built = built("strike-fund", &BuildOptions::default());
+    let Some(tree) = struct_text(&built.pdf) else { return };
+    let Some(page) = support::poppler::pdftotext(&built.pdf) else { return };
+    let at = |phrase: &str| {
+        tree.find(phrase).unwrap_or_else(|| panic!("{phrase:?} not in the structure:\n{tree}"))
+    };
+    let english =
+        ["Keep the strike", "180 cleaners", "Give what you can", "An injury to one", "Scan the code"];
+    let spanish =
+        ["Que la huelga", "180 limpiadoras", "Aporta lo que puedas", "Si tocan a una", "Escanea el código"];
+    let order: Vec<usize> = english.iter().chain(&spanish).map(|p| at(p)).collect();
+    assert!(order.is_sorted(), "out of order: {order:?}\n{tree}");
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '\u{ad}').collect::<String>();
+    let structure: String = tree
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
+        .map(squeeze)
+        .collect();
+    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() > 20, "{lines:?}");
+    for line in lines {
+        assert!(structure.contains(&squeeze(line)), "{line:?} is not in the structure:\n{tree}");
+    }
+}
+
+/// Two-up, the second copy is no part of the structure: the heading is read once.
+#[test]
+fn the_second_copy_is_not_read() {
+    let mm = leaflet::model::units::PT_PER_MM;
+    let options = BuildOptions { n_up: 2, paper: Some((148.0 * mm, 210.0 * mm)), ..Default::default() };
+    let built = built("peru-solidarity", &options);
+    let Some(tree) = struct_text(&built.pdf) else { return };
+    let Some(page) = support::poppler::pdftotext(&built.pdf) else { return };
+    assert_eq!(page.matches("Kick them all out!").count(), 2);
+    assert_eq!(tree.matches("Kick them all out!").count(), 1, "{tree}");
+}
+
+/// The QR code opens its address: a `/Link` annotation with the URI over exactly the
+/// code's squares, on a page tabbing in structure order, found through the parent tree
+/// as a `Link` element inside the code's `Figure`, which has the address as its `/Alt`.
+#[test]
+fn the_code_is_a_link_to_its_address() {
+    let built = built("strike-fund", &BuildOptions::default());
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let page = doc.get_dictionary(page_id).unwrap();
+    assert_eq!(name(page, b"Tabs"), "S");
+    let annots = page.get(b"Annots").unwrap().as_array().unwrap();
+    assert_eq!(annots.len(), 1);
+    let link = dict(&doc, &annots[0]);
+    assert_eq!(name(link, b"Subtype"), "Link");
+    let action = dict(&doc, link.get(b"A").unwrap());
+    assert_eq!(action.get(b"URI").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
+    let rect: Vec<f32> =
+        link.get(b"Rect").unwrap().as_array().unwrap().iter().map(|v| v.as_float().unwrap()).collect();
+
+    // The code's squares in the layout (top-left origin), turned into PDF coordinates.
+    let laid = &built.pressed.document.pages[0];
+    let squares: Vec<_> = laid
+        .items
+        .iter()
+        .filter(
+            |p| matches!(&p.tag, leaflet::layout::Tag::Content(m) if m.role == leaflet::layout::Role::Figure),
+        )
+        .filter_map(|p| match &p.item {
+            leaflet::layout::Item::Rect(r) => Some((p.x, p.y, r.width, r.height)),
+            _ => None,
+        })
+        .collect();
+    assert!(squares.len() > 20, "{} squares", squares.len());
+    let left = squares.iter().map(|s| s.0).fold(f32::MAX, f32::min);
+    let right = squares.iter().map(|s| s.0 + s.2).fold(f32::MIN, f32::max);
+    let top = squares.iter().map(|s| s.1).fold(f32::MAX, f32::min);
+    let bottom = squares.iter().map(|s| s.1 + s.3).fold(f32::MIN, f32::max);
+    let expected = [left, laid.height - bottom, right, laid.height - top];
+    for (got, want) in rect.iter().zip(expected) {
+        assert!((got - want).abs() < 0.01, "link {rect:?}, code {expected:?}");
+    }
+
+    let key = link.get(b"StructParent").unwrap().as_i64().unwrap();
+    let nums = dict(&doc, root(&doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
+    let at =
+        nums.chunks(2).find(|p| p[0].as_i64().unwrap() == key).expect("the link's key in the parent tree");
+    let element = dict(&doc, &at[1]);
+    assert_eq!(name(element, b"S"), "Link");
+    let figure = dict(&doc, element.get(b"P").unwrap());
+    assert_eq!(name(figure, b"S"), "Figure");
+    assert_eq!(figure.get(b"Alt").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
+}
+
+/// The repository's checker (scripts/check-tagged, run by .ci/run) passes the strike
+/// fund leaflet and a folded one, and fails the same PDF with its structure tree
+/// taken away.
+#[test]
+fn the_checker_passes_tagged_pdfs_and_fails_an_untagged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let strike = built("strike-fund", &BuildOptions::default()).pdf;
+    let folded = built("library-roll-fold", &BuildOptions::default()).pdf;
+    let mut untagged = Document::load_mem(&strike).unwrap();
+    untagged.catalog_mut().unwrap().remove(b"StructTreeRoot");
+    let mut bytes = Vec::new();
+    untagged.save_to(&mut bytes).unwrap();
+    let mut paths = Vec::new();
+    for (name, pdf) in [("strike", &strike), ("folded", &folded), ("untagged", &bytes)] {
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, pdf).unwrap();
+        paths.push(path);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/check-tagged");
+    let run = |path: &Path| {
+        let mut cmd = std::process::Command::new("python3");
+        cmd.arg(&script).arg(path);
+        skip::output_of(&mut cmd, "python3")
+    };
+    let Some(ok) = run(&paths[0]) else { return };
+    if String::from_utf8_lossy(&ok.stderr).contains("No such file or directory: 'qpdf'") {
+        skip::missing_tool("qpdf", "qpdf");
+        return;
+    }
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let folded = run(&paths[1]).unwrap();
+    assert!(folded.status.success(), "{}", String::from_utf8_lossy(&folded.stderr));
+    let bad = run(&paths[2]).unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("no /StructTreeRoot"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}
+
+/// The catalog's XMP metadata: the title and every language, the PDF/UA-1 claim (every
+/// figure has its text), no date and no random id, so two builds are the same bytes;
+/// with SOURCE_DATE_EPOCH, its date.
+#[test]
+fn the_metadata_says_title_languages_and_pdf_ua() {
+    let metadata = |pdf: &[u8]| {
+        let doc = Document::load_mem(pdf).unwrap();
+        let id = doc.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();
+        let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+        assert!(stream.dict.get(b"Filter").is_err(), "XMP left uncompressed");
+        String::from_utf8(stream.content.clone()).unwrap()
+    };
+    let first = built("strike-fund", &BuildOptions::default()).pdf;
+    let text = metadata(&first);
+    assert!(text.contains(r#"<rdf:li xml:lang="x-default">Keep the strike strong</rdf:li>"#), "{text}");
+    assert!(
+        text.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li><rdf:li>es</rdf:li></rdf:Bag>"),
+        "{text}"
+    );
+    assert!(text.contains("<pdfuaid:part>1</pdfuaid:part>"), "{text}");
+    assert!(!text.contains("Date>"), "{text}");
+    assert_eq!(first, built("strike-fund", &BuildOptions::default()).pdf);
+    let dated = leaflet::pdf::PdfOptions { date: Some(1_700_000_000), ..Default::default() };
+    let dated = built("strike-fund", &BuildOptions { pdf: dated, ..Default::default() }).pdf;
+    assert!(metadata(&dated).contains("<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"));
+}
