@@ -186,15 +186,7 @@ impl BlockSet {
             hard: Vec::new(),
         };
         let inner = width - block.indent() - block.padding() * 2.0;
-        let paragraph = ParagraphStyle {
-            fonts,
-            size: style.size,
-            width: inner,
-            lang,
-            align: style.align,
-            hyphenate: style.hyphenate,
-            breaking: style.breaking,
-        };
+        let paragraph = paragraph_style(style, fonts, inner, lang);
         for passage in passages {
             let runs = face_runs(style, passage);
             let set = set_paragraph(&StyledText { text: &passage.text, runs: &runs }, &paragraph);
@@ -462,15 +454,7 @@ pub fn fitted_heading<'a>(
 ) -> BlockStyle {
     let mut widest = 0.0f32;
     for (passages, lang) in languages {
-        let paragraph = ParagraphStyle {
-            fonts,
-            size: style.size,
-            width,
-            lang,
-            align: style.align,
-            hyphenate: style.hyphenate,
-            breaking: style.breaking,
-        };
+        let paragraph = paragraph_style(style, fonts, width, lang);
         for passage in passages {
             let runs = face_runs(style, passage);
             // A passage that cannot be set says why when the block is set.
@@ -485,6 +469,24 @@ pub fn fitted_heading<'a>(
     // Down to a hundredth of a point, so the word fits rather than rounds over.
     let size = (style.size * width / widest * 100.0).floor() / 100.0;
     style.at_size(size.clamp(smallest.min(style.size), style.size))
+}
+
+/// How a block's passages are set in a column `width` wide.
+fn paragraph_style<'a>(
+    style: &BlockStyle,
+    fonts: &'a FontChain,
+    width: f32,
+    lang: &'a LanguageIdentifier,
+) -> ParagraphStyle<'a> {
+    ParagraphStyle {
+        fonts,
+        size: style.size,
+        width,
+        lang,
+        align: style.align,
+        hyphenate: style.hyphenate,
+        breaking: style.breaking,
+    }
 }
 
 /// The passage's text cut into runs of one face each, from its emphasis.
