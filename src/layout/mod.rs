@@ -60,13 +60,13 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         |size: f32, breaking| compose::compose(leaflet, texts, fonts, &grid, size, breaking, Some(wanted));
     // Errors at the size asked for (a missing glyph, a word too wide) are the user's.
     let at_size = compose(style.size, Breaking::Optimal).map_err(|f| failures(leaflet, texts, &f))?;
-    // Shrunk to fit: how many pages the text would take at `size`, for the warning (its
-    // rows paged again, no line set again).
+    // When it overflows at `size`: how many pages the text would take there, for the
+    // warning or the error (its rows paged again, no line set again).
     let pages_at_size = if at_size.overflow().is_some() { at_size.pages_needed() } else { None };
     let page = fit(&compose, style, at_size);
     if let Some(overflow) = page.overflow() {
-        let needed = pages_needed(leaflet, texts, fonts, &grid);
-        return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, needed).into());
+        // It overflows, so it did at `size` too (fitting only shrinks from there).
+        return Err(overflow_error(leaflet, texts, &page, &overflow, wanted, pages_at_size).into());
     }
     let page = if style.fit { fewest_loose_lines(&compose, style.min_size, page) } else { page };
     let hard_paragraphs = page.hard_paragraphs();
@@ -109,18 +109,6 @@ pub(crate) fn figures(leaflet: &Leaflet, texts: &Texts) -> std::collections::BTr
         figures.insert(i, figure);
     }
     figures
-}
-
-/// How many pages (per language, for a flip leaflet) the text takes at the body size
-/// the leaflet asks for; `None` when it cannot be set (a block taller than a page).
-pub fn pages_at_size(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Option<usize> {
-    pages_needed(leaflet, texts, fonts, &Grid::of(leaflet).ok()?)
-}
-
-fn pages_needed(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain, grid: &Grid) -> Option<usize> {
-    let size = leaflet.style.size;
-    let composition = compose::compose(leaflet, texts, fonts, grid, size, Breaking::Optimal, None).ok()?;
-    composition.overflow().is_none().then(|| composition.pages_per_flow())
 }
 
 /// The composition at the body size that fills the pages best, from `at_size`, the
