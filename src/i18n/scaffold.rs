@@ -46,9 +46,7 @@ pub fn scaffold(
             continue;
         }
         count += 1;
-        for line in &entry {
-            out.push_str(&format!("# {from}: {}\n", line.trim_end()));
-        }
+        out.push_str(&source_note(from, &entry));
         // A message whose value starts on its attribute lines has no value to mark.
         let value_follows = entry
             .iter()
@@ -75,9 +73,36 @@ fn mark(line: &str) -> String {
     }
 }
 
+/// The note that records which source text a translation was made from: each line of
+/// the source entry as a comment, `# en: headline = Hands off!`. `locale add`,
+/// `locale update` and `serve` write it above a message; `check` compares it with the
+/// source as it is now to find stale translations.
+pub fn source_note(from: &LanguageIdentifier, entry: &[&str]) -> String {
+    entry.iter().map(|line| format!("# {from}: {}\n", line.trim_end())).collect()
+}
+
+/// The source lines a message's comment records (see [`source_note`]), or `None` when
+/// the comment records none for `from`. `comment` is the comment's text as Fluent gives
+/// it (each line without its `# `).
+pub fn recorded_source(comment: &str, from: &LanguageIdentifier) -> Option<Vec<String>> {
+    let prefix = format!("{from}: ");
+    let bare = format!("{from}:");
+    let lines: Vec<String> = comment
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix).or_else(|| (l == bare).then_some("")))
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    (!lines.is_empty()).then_some(lines)
+}
+
+/// The id a source entry defines (`-org` for a term), from its first line.
+pub fn entry_id<'a>(entry: &[&'a str]) -> &'a str {
+    entry.first().and_then(|l| l.split_once('=')).map_or("", |(id, _)| id.trim())
+}
+
 /// The source's messages and terms, each as its lines (comments and blank lines
 /// dropped): an entry starts in column 1 and runs over the indented lines after it.
-fn entries(source: &str) -> Vec<Vec<&str>> {
+pub fn entries(source: &str) -> Vec<Vec<&str>> {
     let mut entries: Vec<Vec<&str>> = Vec::new();
     let mut open = false;
     for line in source.lines() {
@@ -131,6 +156,23 @@ mod tests {
         assert!(text.contains("only-attrs =\n    .title = [untranslated] Title\n"), "{text}");
         assert!(text.contains("-org = The Union\n"), "terms are copied as they are");
         assert!(text.contains("no plural rules for qu"), "{text}");
+    }
+
+    #[test]
+    fn the_source_note_is_read_back() {
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        let entry = entries(EN).into_iter().find(|e| entry_id(e) == "intro").unwrap();
+        let note = source_note(&en, &entry);
+        assert_eq!(
+            note,
+            "# en: intro =\n# en:     First line\n# en:     second line.\n# en:     .demands = We demand:\n"
+        );
+        // Fluent hands a comment over without the `# ` of each line.
+        let comment: String = note.lines().map(|l| format!("{}\n", &l[2..])).collect();
+        let back = recorded_source(&comment, &en).unwrap();
+        assert_eq!(back, entry.iter().map(|l| l.trim_end().to_string()).collect::<Vec<_>>());
+        assert_eq!(recorded_source("a note of the translator's", &en), None);
+        assert_eq!(recorded_source(&comment, &"es".parse().unwrap()), None);
     }
 
     #[test]
