@@ -5,10 +5,12 @@ mod catalog;
 pub mod functions;
 mod locales;
 pub mod markup;
+pub mod names;
 mod nesting;
 pub mod plurals;
 mod resolve;
 pub mod scaffold;
+pub mod update;
 pub mod usage;
 
 pub use catalog::Catalog;
