@@ -8,6 +8,7 @@ pub mod markup;
 pub mod names;
 mod nesting;
 pub mod plurals;
+mod refs;
 mod resolve;
 pub mod scaffold;
 pub mod update;
