@@ -52,9 +52,9 @@ const ISO_639_1: &[(&str, &str)] = &[
 /// that leaflets are often made in.
 #[rustfmt::skip]
 const OTHER_NAMES: &[(&str, &str)] = &[
-    ("Castilian", "es"), ("Farsi", "fa"), ("Mandarin", "zh"), ("Cantonese", "yue"), ("Filipino", "fil"),
-    ("Flemish", "nl"), ("Moldovan", "ro"), ("Panjabi", "pa"), ("Pushto", "ps"), ("Gaelic", "gd"),
-    ("Kirghiz", "ky"), ("Oriya", "or"), ("Sinhalese", "si"), ("Tigrigna", "ti"), ("Uighur", "ug"),
+    ("es", "Castilian"), ("fa", "Farsi"), ("zh", "Mandarin"), ("yue", "Cantonese"), ("fil", "Filipino"),
+    ("nl", "Flemish"), ("ro", "Moldovan"), ("pa", "Panjabi"), ("ps", "Pushto"), ("gd", "Gaelic"),
+    ("ky", "Kirghiz"), ("or", "Oriya"), ("si", "Sinhalese"), ("ti", "Tigrigna"), ("ug", "Uighur"),
 ];
 
 /// The tag of the language called `name` in English (`Spanish` → `es`), any case.
