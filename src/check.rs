@@ -151,6 +151,17 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
             Some(span) => d.at(&leaflet.source.path, &leaflet.source.text, span.clone()),
             None => d.in_file(&leaflet.source.path),
         };
+        // A name where a tag belongs, or a slip: one warning, not one per missing fact.
+        if !i18n::names::is_known(tag) {
+            let hint = match i18n::names::tag_for_name(tag.language.as_str()) {
+                Some(code) => format!("did you mean \"{code}\"? Languages are written as tags"),
+                None => "write the language's ISO 639 code, e.g. \"qu\" for Quechua or \"pt-BR\"".to_string(),
+            };
+            out.push(place(
+                Diagnostic::warning(format!("`{tag}` is not a language code we know of")).hint(hint),
+            ));
+            continue;
+        }
         // Scripts never hyphenated lose nothing without patterns.
         if leaflet.style.hyphenate && hyphenation_language(tag).is_none() && !script_is_unhyphenated(tag) {
             out.push(place(

@@ -63,6 +63,11 @@ pub fn tag_for_name(name: &str) -> Option<&'static str> {
     ISO_639_1.iter().chain(OTHER_NAMES).find(|(_, n)| n.eq_ignore_ascii_case(name)).map(|(code, _)| *code)
 }
 
+/// The English name of the language with ISO 639-1 code `code` (`es` → `Spanish`).
+pub fn name_of(code: &str) -> Option<&'static str> {
+    ISO_639_1.iter().chain(OTHER_NAMES).find(|(c, _)| *c == code).map(|(_, name)| *name)
+}
+
 /// Whether `tag`'s language is one we know of: an ISO 639-1 code, or a language the
 /// plural rules (CLDR) have data for (`fil`, `yue`, `ast`…). Anything else is most
 /// likely a typing slip or a name written for a code.
@@ -84,6 +89,7 @@ mod tests {
         assert_eq!(tag_for_name("spanish"), Some("es"));
         assert_eq!(tag_for_name("Farsi"), Some("fa"));
         assert_eq!(tag_for_name("Klingon"), None);
+        assert_eq!(name_of("es"), Some("Spanish"));
     }
 
     #[test]
