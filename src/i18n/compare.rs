@@ -19,8 +19,14 @@ fn messages(catalog: &Catalog) -> impl Iterator<Item = &Message<&str>> {
     })
 }
 
-fn message<'c>(catalog: &'c Catalog, id: &str) -> Option<&'c Message<&'c str>> {
-    messages(catalog).find(|m| m.id.name == id)
+/// The messages of a file by id (the first of an id defined twice), for looking each up
+/// once: a leaflet may have thousands.
+fn by_id(catalog: &Catalog) -> BTreeMap<&str, &Message<&str>> {
+    let mut map = BTreeMap::new();
+    for m in messages(catalog) {
+        map.entry(m.id.name).or_insert(m);
+    }
+    map
 }
 
 /// Each message's comment (its lines joined), by message id. The bundle's parse skips
@@ -48,9 +54,10 @@ pub fn variables<'a>(
 ) -> Vec<Diagnostic> {
     let (from, to) = (&source.lang, &translation.lang);
     let comments = comments(&translation.source);
+    let (originals, translations) = (by_id(source), by_id(translation));
     let mut out = Vec::new();
     for id in ids {
-        let (Some(original), Some(translated)) = (message(source, id), message(translation, id)) else {
+        let (Some(original), Some(translated)) = (originals.get(id), translations.get(id)) else {
             continue; // a missing message is reported where it is used
         };
         let own = |catalog: &Catalog, m: &Message<&str>| -> Vec<(String, Option<usize>)> {
@@ -62,13 +69,19 @@ pub fn variables<'a>(
                 .map(|r| (r.name.to_string(), r.offset))
                 .collect()
         };
+        let (source_own, translation_own) = (own(source, original), own(translation, translated));
+        let names =
+            |own: &[(String, Option<usize>)]| own.iter().map(|(n, _)| n.clone()).collect::<BTreeSet<_>>();
+        if names(&source_own) == names(&translation_own) {
+            continue; // the same variables, without following references (the usual case)
+        }
         let reached = |catalog: &Catalog| super::usage::usage(&catalog.resource, [id]).variables;
         let (mut source_reaches, mut translation_reaches) = (reached(source), reached(translation));
         // What the translator says is deliberate counts as used on both sides.
         let deliberate = comments.get(id).map(|c| deliberate(c)).unwrap_or_default();
         source_reaches.extend(deliberate.iter().cloned());
         translation_reaches.extend(deliberate);
-        let mut dropped: Vec<String> = own(source, original)
+        let mut dropped: Vec<String> = source_own
             .into_iter()
             .map(|(name, _)| name)
             .filter(|name| !translation_reaches.contains(name))
@@ -77,9 +90,7 @@ pub fn variables<'a>(
             Some(offset) => d.at(&translation.file, &translation.source, offset..offset + 1),
             None => d.in_file(&translation.file),
         };
-        for (name, offset) in
-            own(translation, translated).into_iter().filter(|(n, _)| !source_reaches.contains(n))
-        {
+        for (name, offset) in translation_own.into_iter().filter(|(n, _)| !source_reaches.contains(n)) {
             let d = match crate::diag::closest(&name, dropped.iter().map(String::as_str)).map(str::to_string) {
                 Some(meant) => {
                     dropped.retain(|d| *d != meant);
@@ -133,11 +144,14 @@ fn deliberate(comment: &str) -> BTreeSet<String> {
 /// source changed after they were translated. Messages without a note are not judged.
 pub fn stale(source: &Catalog, translation: &Catalog) -> Vec<Diagnostic> {
     let from = &source.lang;
-    let current = entries(&source.source);
+    let mut current = BTreeMap::new();
+    for entry in entries(&source.source) {
+        current.entry(entry_id(&entry)).or_insert(entry);
+    }
     let mut out = Vec::new();
     for (id, comment) in comments(&translation.source) {
         let Some(recorded) = recorded_source(&comment, from) else { continue };
-        let Some(now) = current.iter().find(|e| entry_id(e) == id) else { continue };
+        let Some(now) = current.get(id) else { continue };
         let now: Vec<&str> = now.iter().map(|l| l.trim_end()).collect();
         if recorded == now {
             continue;
