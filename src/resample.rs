@@ -3,7 +3,8 @@
 //! Above `RESAMPLE_ABOVE_DPI` at the largest size a picture is drawn, it is resampled to
 //! `TARGET_DPI` with a Lanczos-3 filter (sharp, without the blur of bilinear; fast_image_resize's), keeping its
 //! channels and its transparency; a JPEG is written again as a JPEG at high quality (only
-//! then: one not resampled keeps its own bytes). Works on the laid-out `Document` (where
+//! then: one not resampled keeps its own bytes). Raster pictures an SVG embeds follow
+//! the same rule at the size they are printed at. Works on the laid-out `Document` (where
 //! the drawn sizes are known) before pressing; knows nothing of PDF.
 
 use std::sync::Arc;
@@ -18,15 +19,13 @@ pub const RESAMPLE_ABOVE_DPI: f32 = 450.0;
 pub const TARGET_DPI: f32 = 300.0;
 
 /// Resamples each picture of `doc` drawn above `RESAMPLE_ABOVE_DPI` everywhere it is
-/// drawn; returns a line for each, saying what was done.
+/// drawn, and each raster picture an SVG embeds by the size it is printed at; returns a
+/// line for each, saying what was done.
 pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
     // The widest drawing decides: the picture must stay sharp there.
     let mut widest: Vec<Option<f32>> = vec![None; doc.images.len()];
     for placed in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Image(image) = &placed.item {
-            if doc.images[image.image].vector().is_some() {
-                continue;
-            }
             let slot = &mut widest[image.image];
             *slot = Some(slot.map_or(image.width, |w| w.max(image.width)));
         }
@@ -34,33 +33,64 @@ pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
     let mut notes = Vec::new();
     for (picture, width_pt) in doc.images.iter_mut().zip(widest) {
         let Some(width_pt) = width_pt else { continue };
-        if picture.resolution(width_pt) <= RESAMPLE_ABOVE_DPI {
+        if let Some(art) = picture.vector() {
+            // Points per unit of the art, where it is drawn widest.
+            let scale = width_pt / art.width;
+            let mut widest = vec![0f32; art.pictures.len()];
+            for placed in art.images() {
+                let [a, b, ..] = placed.transform;
+                let drawn = placed.width * a.hypot(b) * scale;
+                widest[placed.picture] = widest[placed.picture].max(drawn);
+            }
+            let mut art = art.clone();
+            let mut changed = false;
+            for (embedded, width_pt) in art.pictures.iter_mut().zip(widest) {
+                if let Some((smaller, note)) = fit(embedded, width_pt)? {
+                    let svg = picture.path.file_name().unwrap_or_default().to_string_lossy();
+                    notes.push(format!("{svg}, {note}"));
+                    *embedded = smaller;
+                    changed = true;
+                }
+            }
+            if changed {
+                *picture = Arc::new(Picture { data: PictureData::Vector(art), ..(**picture).clone() });
+            }
             continue;
         }
-        let new_width = ((width_pt / 72.0 * TARGET_DPI).round() as u32).max(1);
-        let new_height =
-            ((picture.height as f64 * new_width as f64 / picture.width as f64).round() as u32).max(1);
-        let samples = picture.samples()?;
-        let resampled = resample(&samples, picture.width, picture.height, new_width, new_height)?;
-        notes.push(format!(
-            "{}: {} px drawn {:.0} mm wide, resampled to {new_width} px ({TARGET_DPI:.0} dpi)",
-            picture.path.file_name().unwrap_or_default().to_string_lossy(),
-            picture.width,
-            width_pt / crate::model::units::PT_PER_MM,
-        ));
-        // A photo stays a JPEG (at a quality where re-encoding does not show); anything
-        // else stays lossless.
-        let data = match &picture.data {
-            PictureData::Jpeg { channels, .. } => PictureData::Jpeg {
-                bytes: encode_jpeg(&resampled, new_width, new_height)?,
-                channels: *channels,
-            },
-            _ => PictureData::Samples(resampled),
-        };
-        *picture =
-            Arc::new(Picture { path: picture.path.clone(), width: new_width, height: new_height, data });
+        if let Some((smaller, note)) = fit(picture, width_pt)? {
+            notes.push(note);
+            *picture = Arc::new(smaller);
+        }
     }
     Ok(notes)
+}
+
+/// `picture` resampled to `TARGET_DPI` if drawn `width_pt` wide it prints above
+/// `RESAMPLE_ABOVE_DPI`, with a line saying so; `None` if it is fine as it is.
+fn fit(picture: &Picture, width_pt: f32) -> Result<Option<(Picture, String)>, String> {
+    if width_pt <= 0.0 || picture.resolution(width_pt) <= RESAMPLE_ABOVE_DPI {
+        return Ok(None);
+    }
+    let new_width = ((width_pt / 72.0 * TARGET_DPI).round() as u32).max(1);
+    let new_height =
+        ((picture.height as f64 * new_width as f64 / picture.width as f64).round() as u32).max(1);
+    let samples = picture.samples()?;
+    let resampled = resample(&samples, picture.width, picture.height, new_width, new_height)?;
+    let note = format!(
+        "{}: {} px drawn {:.0} mm wide, resampled to {new_width} px ({TARGET_DPI:.0} dpi)",
+        picture.path.file_name().unwrap_or_default().to_string_lossy(),
+        picture.width,
+        width_pt / crate::model::units::PT_PER_MM,
+    );
+    // A photo stays a JPEG (at a quality where re-encoding does not show); anything
+    // else stays lossless.
+    let data = match &picture.data {
+        PictureData::Jpeg { channels, .. } => {
+            PictureData::Jpeg { bytes: encode_jpeg(&resampled, new_width, new_height)?, channels: *channels }
+        }
+        _ => PictureData::Samples(resampled),
+    };
+    Ok(Some((Picture { path: picture.path.clone(), width: new_width, height: new_height, data }, note)))
 }
 
 /// JPEG quality for a resampled JPEG: high, as the picture was compressed once already.
