@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use usvg::{Node, Transform};
 
-use super::picture::Picture;
+use super::picture::{MAX_PIXELS, Picture};
 use super::units::{Ink, Rgb};
 
 /// An SVG as shapes in its own space: CSS pixels, origin top-left, y downwards.
@@ -473,6 +473,21 @@ impl Walk<'_> {
             None => {
                 let label = PathBuf::from(format!("{name} ({kind})"));
                 let picture = Picture::from_bytes(bytes, label).map_err(|e| format!("{name}: {e}"))?;
+                // Each picture is within the limit; many together must be too.
+                let total: u64 = self
+                    .art
+                    .pictures
+                    .iter()
+                    .chain([&picture])
+                    .map(|p| u64::from(p.width) * u64::from(p.height))
+                    .sum();
+                if total > MAX_PIXELS {
+                    return Err(format!(
+                        "the pictures the SVG embeds have {:.0} million pixels together; the limit is {} million pixels",
+                        total as f64 / 1e6,
+                        MAX_PIXELS / 1_000_000
+                    ));
+                }
                 self.art.pictures.push(picture);
                 self.raw.push(bytes.clone());
                 self.art.pictures.len() - 1
@@ -1000,6 +1015,28 @@ mod tests {
         );
         let e = VectorArt::parse(svg(&broken).as_bytes(), None, &NoFonts).unwrap_err();
         assert!(e.starts_with("<image id=\"huge\">: not a readable PNG"), "{e}");
+    }
+
+    #[test]
+    fn embedded_pictures_together_over_the_limit_are_an_error() {
+        // Two different gray pictures of 25 million pixels: each within the limit.
+        let gray = |value: u8| {
+            let mut out = Vec::new();
+            let mut encoder = png::Encoder::new(&mut out, 5000, 5000);
+            encoder.set_color(png::ColorType::Grayscale);
+            encoder.write_header().unwrap().write_image_data(&vec![value; 25_000_000]).unwrap();
+            out
+        };
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image width="5" height="5" href="data:image/png;base64,{}"/><image width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
+            base64_encode(&gray(0)),
+            base64_encode(&gray(1))
+        );
+        let e = VectorArt::parse(svg.as_bytes(), None, &NoFonts).unwrap_err();
+        assert_eq!(
+            e,
+            "the pictures the SVG embeds have 50 million pixels together; the limit is 40 million pixels"
+        );
     }
 
     /// Standard base64, for pictures written into a test's SVG.
