@@ -24,11 +24,11 @@ pub fn draw(
 ) -> Result<(), String> {
     let place = Transform::from_row(width / art.width, 0.0, 0.0, height / art.height, x, y);
     let pictures = art.pictures.iter().map(super::picture::pixmap).collect::<Result<Vec<_>, _>>()?;
-    nodes(target, art, &pictures, &art.nodes, place);
+    nodes(target, &pictures, &art.nodes, place);
     Ok(())
 }
 
-fn nodes(target: &mut Pixmap, art: &VectorArt, pictures: &[Pixmap], list: &[ArtNode], place: Transform) {
+fn nodes(target: &mut Pixmap, pictures: &[Pixmap], list: &[ArtNode], place: Transform) {
     for node in list {
         match node {
             ArtNode::Shape(shape) => draw_shape(target, shape, place),
@@ -49,7 +49,7 @@ fn nodes(target: &mut Pixmap, art: &VectorArt, pictures: &[Pixmap], list: &[ArtN
             ArtNode::Group { opacity, nodes: inner } => {
                 // Drawn on a clear layer of its own, then laid down faded as one.
                 let Some(mut layer) = Pixmap::new(target.width(), target.height()) else { continue };
-                nodes(&mut layer, art, pictures, inner, place);
+                nodes(&mut layer, pictures, inner, place);
                 let paint = PixmapPaint { opacity: *opacity, ..Default::default() };
                 target.draw_pixmap(0, 0, layer.as_ref(), &paint, Transform::identity(), None);
             }
