@@ -34,14 +34,7 @@ pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
     for (picture, width_pt) in doc.images.iter_mut().zip(widest) {
         let Some(width_pt) = width_pt else { continue };
         if let Some(art) = picture.vector() {
-            // Points per unit of the art, where it is drawn widest.
-            let scale = width_pt / art.width;
-            let mut widest = vec![0f32; art.pictures.len()];
-            for placed in art.images() {
-                let [a, b, ..] = placed.transform;
-                let drawn = placed.width * a.hypot(b) * scale;
-                widest[placed.picture] = widest[placed.picture].max(drawn);
-            }
+            let widest = art.widest_pictures(width_pt);
             let mut art = art.clone();
             let mut changed = false;
             for (embedded, width_pt) in art.pictures.iter_mut().zip(widest) {

@@ -307,7 +307,14 @@ fn near(got: [u8; 3], want: [u8; 3]) -> bool {
 fn a_png_in_an_svg_is_one_image_xobject_gray_in_gray_and_on_the_preview() {
     let p = with_logo(&layered_svg(60));
     let built = build_in(&p, ColorMode::Rgb);
-    assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
+    // Told like a picture block's, at the SVG's `path`: 60 pixels over 20 mm.
+    let warnings: Vec<String> = built.pressed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("demo.toml:16:8")
+            && warnings[0].contains("logo.svg: <image id=\"photo\"> (PNG) prints at 76 dpi (60 × 60 pixels)"),
+        "{warnings:?}"
+    );
     let found = images(&built.pdf);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].get(b"Width").unwrap().as_i64().unwrap(), 60);
@@ -345,6 +352,7 @@ fn a_big_png_in_an_svg_is_resampled_by_its_printed_size_unless_kept() {
         built.pressed.notes,
         ["logo.svg, <image id=\"photo\"> (PNG): 1200 px drawn 20 mm wide, resampled to 236 px (300 dpi)"]
     );
+    assert!(built.pressed.warnings.is_empty(), "1524 dpi is no low resolution: {:?}", built.pressed.warnings);
     let found = images(&built.pdf);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].get(b"Width").unwrap().as_i64().unwrap(), 236);
@@ -359,7 +367,10 @@ fn a_big_png_in_an_svg_is_resampled_by_its_printed_size_unless_kept() {
 fn transparent_stops_are_a_soft_mask_and_group_opacity_a_transparency_group() {
     let p = with_logo(&layered_svg(4));
     let built = build_in(&p, ColorMode::Rgb);
-    assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
+    // Nothing approximated: the one warning is the tiny picture's resolution.
+    let warnings: Vec<String> = built.pressed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("prints at 5 dpi"), "{warnings:?}");
     let lo = Document::load_mem(&built.pdf).unwrap();
     let deref = |o: &Object| -> Dictionary {
         match o {

@@ -254,6 +254,21 @@ impl VectorArt {
         walk(&mut self.nodes, &mut f);
     }
 
+    /// How wide each of `pictures` is printed where it is drawn widest, in points, when
+    /// the art is drawn `art_width_pt` points wide (0 for one never drawn).
+    pub fn widest_pictures(&self, art_width_pt: f32) -> Vec<f32> {
+        let scale = art_width_pt / self.width;
+        let mut widest = vec![0f32; self.pictures.len()];
+        for placed in self.images() {
+            // The length the transform gives the picture's top edge.
+            let [a, b, ..] = placed.transform;
+            if let Some(w) = widest.get_mut(placed.picture) {
+                *w = w.max(placed.width * a.hypot(b) * scale);
+            }
+        }
+        widest
+    }
+
     /// Every shape, groups opened, in painting order.
     pub fn shapes(&self) -> Vec<&Shape> {
         fn walk<'a>(nodes: &'a [ArtNode], out: &mut Vec<&'a Shape>) {
