@@ -510,3 +510,39 @@ fn svg_text_is_set_in_a_family_the_leaflet_can_find_and_a_missing_one_is_said() 
         "{warnings:?}"
     );
 }
+
+/// A picture an SVG embeds beyond the pixel limit: an error naming the SVG and the
+/// element, at the block's `path`, and no PDF written.
+#[test]
+fn an_svg_embedding_a_picture_over_the_limit_is_an_error_naming_both() {
+    // A PNG header claiming 30000 × 30000 pixels, with an empty data chunk.
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = libdeflater::crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(30_000u32.to_be_bytes());
+    ihdr.extend(30_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &[]);
+    chunk(&mut png, b"IEND", &[]);
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image id="huge" width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
+        base64(&png)
+    );
+    let p = with_logo(svg.as_bytes());
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("demo.toml:16:8: error: logo.svg: <image id=\"huge\">: the picture is 30000 × 30000 pixels (900 million); the limit is 40 million pixels"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("out/demo.pdf"));
+}

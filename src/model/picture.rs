@@ -98,7 +98,10 @@ impl Picture {
     pub fn load(path: &Path) -> Result<Picture, PictureError> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         if looks_like_svg(&bytes) && !is_raster(&bytes) {
-            let art = VectorArt::parse(&bytes, path.parent(), &super::vector::NoFonts)?;
+            // Named, as the message may be about a picture inside it.
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let art = VectorArt::parse(&bytes, path.parent(), &super::vector::NoFonts)
+                .map_err(|e| format!("{name}: {e}"))?;
             // Whole CSS pixels, for messages only: the art keeps its exact size.
             let (w, h) = (art.width.round().max(1.0) as u32, art.height.round().max(1.0) as u32);
             return Ok(Picture {
