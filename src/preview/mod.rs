@@ -70,7 +70,7 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
             Item::Image(image) => {
                 let (w, h) = (image.width * scale, image.height * scale);
                 if let Some(art) = doc.images[image.image].vector() {
-                    vector::draw(&mut pixmap, art, x, y, w, h);
+                    vector::draw(&mut pixmap, art, x, y, w, h).map_err(PreviewError::Picture)?;
                     continue;
                 }
                 let decoded = match &mut pictures[image.image] {
