@@ -197,7 +197,7 @@ fn no_ink_elsewhere(name: &str, built: &Built, all: &[Line], pic: &Picture) {
         let (width, height) = match &p.item {
             Item::Rect(r) => (r.width, r.height),
             Item::Image(i) => (i.width, i.height),
-            Item::Text(_) => return None,
+            Item::Text(_) | Item::Link(_) => return None,
         };
         Some(window(pic, p.x * k - 1.0, (p.x + width) * k + 1.0, p.y * k - 1.0, (p.y + height) * k + 1.0))
     });
@@ -369,7 +369,7 @@ fn poppler_puts_raised_vowel_marks_where_we_do() {
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).expect("builds");
     let raised = built.pressed.document.pages[0].items.iter().filter_map(|p| match &p.item {
         Item::Text(run) => Some(run.glyphs.iter().filter(|g| g.y_offset.abs() > 1.0).count()),
-        Item::Rect(_) | Item::Image(_) => None,
+        Item::Rect(_) | Item::Image(_) | Item::Link(_) => None,
     });
     assert!(raised.sum::<usize>() > 10, "the marks are not moved up or down: nothing to test");
     // At 200 dpi a point is nearly three pixels: a mark in the wrong place shows.

@@ -32,10 +32,11 @@ fn name(d: &Dictionary, key: &[u8]) -> String {
 /// An element's children that are elements, and the (page, MCID) it holds directly.
 fn kids(element: &Dictionary) -> (Vec<ObjectId>, Vec<(ObjectId, i64)>) {
     let (mut elements, mut content) = (Vec::new(), Vec::new());
-    let k = element.get(b"K").unwrap();
-    let k = match k {
-        Object::Array(kids) => kids.clone(),
-        one => vec![one.clone()],
+    // A figure described in a section it is not drawn in holds nothing.
+    let k = match element.get(b"K") {
+        Ok(Object::Array(kids)) => kids.clone(),
+        Ok(one) => vec![one.clone()],
+        Err(_) => Vec::new(),
     };
     for kid in &k {
         match kid {
@@ -94,13 +95,14 @@ fn each_language_is_a_section_holding_the_whole_leaflet() {
     for _ in 0..3 {
         section.extend(item);
     }
-    // The logo and the code are drawn once, across the page: they are the first
-    // language's figures.
+    // The logo and the code are drawn once, across the page, as the first language's
+    // figures; the second language's section describes them too, in its place. The
+    // footer's address is a link in each language.
     let mut expected = vec!["Document", "  Sect en", "    Figure"];
     expected.extend(&section);
-    expected.extend(["    P", "    Figure", "      Link", "    P", "  Sect es"]);
+    expected.extend(["    P", "    Figure", "      Link", "    P", "      Link", "  Sect es", "    Figure"]);
     expected.extend(&section);
-    expected.extend(["    P", "    P"]);
+    expected.extend(["    P", "    Figure", "    P", "      Link"]);
     assert_eq!(lines, expected);
 }
 
@@ -265,8 +267,23 @@ fn the_code_is_a_link_to_its_address() {
     let page = doc.get_dictionary(page_id).unwrap();
     assert_eq!(name(page, b"Tabs"), "S");
     let annots = page.get(b"Annots").unwrap().as_array().unwrap();
-    assert_eq!(annots.len(), 1);
-    let link = dict(&doc, &annots[0]);
+    // The code's, and the footer's address in each language.
+    assert_eq!(annots.len(), 3);
+    // The code's is the one whose `Link` element is in a `Figure`.
+    let nums = dict(&doc, root(&doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
+    let element_of = |annotation: &Dictionary| {
+        let key = annotation.get(b"StructParent").unwrap().as_i64().unwrap();
+        let at = nums
+            .chunks(2)
+            .find(|p| p[0].as_i64().unwrap() == key)
+            .expect("the link's key in the parent tree");
+        dict(&doc, &at[1])
+    };
+    let in_figure =
+        |a: &&Object| name(dict(&doc, element_of(dict(&doc, a)).get(b"P").unwrap()), b"S") == "Figure";
+    let codes: Vec<&Object> = annots.iter().filter(in_figure).collect();
+    assert_eq!(codes.len(), 1, "the code's link");
+    let link = dict(&doc, codes[0]);
     assert_eq!(name(link, b"Subtype"), "Link");
     let action = dict(&doc, link.get(b"A").unwrap());
     assert_eq!(action.get(b"URI").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
@@ -296,11 +313,7 @@ fn the_code_is_a_link_to_its_address() {
         assert!((got - want).abs() < 0.01, "link {rect:?}, code {expected:?}");
     }
 
-    let key = link.get(b"StructParent").unwrap().as_i64().unwrap();
-    let nums = dict(&doc, root(&doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
-    let at =
-        nums.chunks(2).find(|p| p[0].as_i64().unwrap() == key).expect("the link's key in the parent tree");
-    let element = dict(&doc, &at[1]);
+    let element = element_of(link);
     assert_eq!(name(element, b"S"), "Link");
     let figure = dict(&doc, element.get(b"P").unwrap());
     assert_eq!(name(figure, b"S"), "Figure");

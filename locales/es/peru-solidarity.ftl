@@ -44,4 +44,4 @@ assembly =
 slogan = ¡Que se vayan todos!
 
 when-where = Sábado { $day } de diciembre de { $year }, a las { $time } – { $place }, Londres
-    .bring = ¡Traigan amigos, banderas y silbatos!
+    .bring = ¡Traigan amigos, banderas y silbatos! Más: https://example.org/peru

@@ -13,6 +13,7 @@ pub mod paragraph;
 pub mod scripts;
 pub mod shape;
 pub mod system;
+pub mod urls;
 
 pub use chain::{FaceId, FontChain};
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources, builtin_latin_faces};
