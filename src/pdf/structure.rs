@@ -90,6 +90,20 @@ fn tree(structure: &Structure) -> Node {
             }
         }
     }
+    // Within a language, elements are read in layout's page order, then in the
+    // leaflet's block order: a folded leaflet's panels are its pages in reading order,
+    // so a block pinned to the back is read last wherever it is defined. A figure
+    // described where it is not drawn takes its drawing's page.
+    let first_page = |content: &[(Mark, usize, usize)]| content.iter().map(|c| c.0.page).min();
+    let drawn: BTreeMap<usize, usize> = leaves
+        .iter()
+        .filter_map(|(m, content)| Some((m.block, first_page(content)?)))
+        .rev() // the first column's, where several draw it
+        .collect();
+    let mut leaves: Vec<(Mark, Vec<(Mark, usize, usize)>)> = leaves.into_iter().collect();
+    leaves.sort_by_key(|(m, content)| {
+        (m.column, first_page(content).or(drawn.get(&m.block).copied()).unwrap_or(0), *m)
+    });
     let mut document = Node::new("Document");
     let mut at: Option<Mark> = None;
     for (mark, content) in leaves {
