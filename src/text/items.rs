@@ -390,6 +390,43 @@ mod tests {
         assert!(!points.iter().any(|p| address.contains(p)), "the address is hyphenated: {points:?}");
     }
 
+    /// A web address breaks only where UAX #14 allows after a `/` or `-`, never
+    /// inside its `https://`, and at a cost, so it is split only when it must be.
+    #[test]
+    fn web_addresses_break_after_their_scheme_only_at_a_cost() {
+        let text = "Give at https://example.org/solidarity-fund/donate now";
+        let glyphs: Vec<ShapedGlyph> = (0..text.len())
+            .map(|i| ShapedGlyph { id: 1, cluster: i, advance: 0.5, x_offset: 0.0, y_offset: 0.0 })
+            .collect();
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        let items =
+            collect(&Collect { text, glyphs: &glyphs, lang: &en, hyphen_width: None, spacing: JUSTIFIED });
+        // Each penalty a line may break at: the byte it breaks before, and its cost.
+        let mut breaks = Vec::new();
+        let mut at = 0;
+        for (item, source) in items.items.iter().zip(&items.sources) {
+            match (item, source) {
+                (_, Source::Glyphs(range)) => at = range.end,
+                (Item::Penalty { cost, .. }, _) if *cost < INFINITY => breaks.push((at, *cost)),
+                _ => {}
+            }
+        }
+        let address = text.find("https").unwrap()..text.find(" now").unwrap();
+        let inside: Vec<(&str, f32)> = breaks
+            .iter()
+            .filter(|b| address.contains(&b.0))
+            .map(|&(b, cost)| (&text[address.start..b], cost))
+            .collect();
+        assert_eq!(
+            inside,
+            [
+                ("https://example.org/", ADDRESS_BREAK_PENALTY),
+                ("https://example.org/solidarity-", ADDRESS_BREAK_PENALTY),
+                ("https://example.org/solidarity-fund/", ADDRESS_BREAK_PENALTY),
+            ]
+        );
+    }
+
     #[test]
     fn numbers_keep_their_units_and_months() {
         let es: LanguageIdentifier = "es".parse().unwrap();
