@@ -1,8 +1,11 @@
 //! The structure tree of a tagged PDF, built on the lopdf document from the marked
 //! content the page walk wrote: one `Sect` per language (with its `/Lang`), in column
-//! order, holding the language's blocks in the leaflet's order, so that a screen reader
-//! reads the whole of one language and then the next, whatever the page's geometry.
-//! Decides nothing about what an item is: layout's `Mark`s say it.
+//! order, holding the language's blocks in reading order (layout's pages, a folded
+//! leaflet's panels, then the leaflet's order), so that a screen reader reads the whole
+//! of one language and then the next, whatever the page's or the sheet's geometry. A
+//! web address's text is a `Link` in its paragraph with its annotations; a figure is
+//! described in every section, in that section's language. Decides nothing about what
+//! an item is: layout's `Mark`s say it.
 
 use std::collections::BTreeMap;
 
@@ -67,13 +70,17 @@ impl Node {
     }
 }
 
+/// A piece of an element's marked content: the mark it was written under, its page
+/// index and MCID.
+type Piece = (Mark, usize, usize);
+
 /// The tree: Document → Sect per language → H1, P, Figure, and L → LI → Lbl, LBody; a
 /// web address's text in a `Link` inside its passage's element, with its annotations.
 fn tree(structure: &Structure) -> Node {
     // Every element's marked content with the mark it was written under, elements in
     // reading order (`Mark` orders by column, then block, then passage, then a label
     // before its body).
-    let mut leaves: BTreeMap<Mark, Vec<(Mark, usize, usize)>> = BTreeMap::new();
+    let mut leaves: BTreeMap<Mark, Vec<Piece>> = BTreeMap::new();
     for (page, marks) in structure.marks.iter().enumerate() {
         for (mcid, mark) in marks.iter().enumerate() {
             leaves.entry(mark.element()).or_default().push((*mark, page, mcid));
@@ -92,15 +99,15 @@ fn tree(structure: &Structure) -> Node {
     }
     // Within a language, elements are read in layout's page order, then in the
     // leaflet's block order: a folded leaflet's panels are its pages in reading order,
-    // so a block pinned to the back is read last wherever it is defined. A figure
+    // so a block pinned to a panel is read where that panel comes. A figure
     // described where it is not drawn takes its drawing's page.
-    let first_page = |content: &[(Mark, usize, usize)]| content.iter().map(|c| c.0.page).min();
+    let first_page = |content: &[Piece]| content.iter().map(|c| c.0.page).min();
     let drawn: BTreeMap<usize, usize> = leaves
         .iter()
         .filter_map(|(m, content)| Some((m.block, first_page(content)?)))
         .rev() // the first column's, where several draw it
         .collect();
-    let mut leaves: Vec<(Mark, Vec<(Mark, usize, usize)>)> = leaves.into_iter().collect();
+    let mut leaves: Vec<(Mark, Vec<Piece>)> = leaves.into_iter().collect();
     leaves.sort_by_key(|(m, content)| {
         (m.column, first_page(content).or(drawn.get(&m.block).copied()).unwrap_or(0), *m)
     });
@@ -146,7 +153,7 @@ fn tree(structure: &Structure) -> Node {
 /// piece's own mark, page index and MCID) in reading order: by layout's page, which
 /// for a folded leaflet is its panel in reading order and not the sheet's side, then
 /// as written. A web address's pieces go into its `Link`, with its annotations.
-fn element(structure: &Structure, mark: Mark, mut content: Vec<(Mark, usize, usize)>) -> Node {
+fn element(structure: &Structure, mark: Mark, mut content: Vec<Piece>) -> Node {
     content.sort_by_key(|&(m, page, mcid)| (m.page, page, mcid));
     let mut leaf = Node::new(role_name(mark.role));
     let mut links: Vec<(usize, usize)> = Vec::new(); // (address, index in leaf.parts)

@@ -1,8 +1,9 @@
 //! Collect: a shaped paragraph → the boxes, glue and penalties the line breakers work
 //! on, each tied back to its glyphs. This is where the typographic rules live:
 //! break opportunities (opportunities.rs), hyphenation points, no-break spaces, numbers
-//! kept with what follows them, a dash opening an aside kept with its word, and the
-//! glue that lets Chinese, Japanese and Thai lines be justified without spaces.
+//! kept with what follows them, a dash opening an aside kept with its word, web
+//! addresses (urls.rs) never hyphenated and broken only at a cost, and the glue that
+//! lets Chinese, Japanese and Thai lines be justified without spaces.
 
 use std::ops::Range;
 
