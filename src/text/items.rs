@@ -23,6 +23,11 @@ pub const HYPHEN_PENALTY: f32 = 50.0;
 /// much looser, or one more line).
 pub const ADDRESS_BREAK_PENALTY: f32 = 100.0;
 
+/// Cost of breaking an address right after its `https://`: ten times that, short of
+/// forbidding it (`INFINITY`), which would make a long address in a narrow column an
+/// error.
+pub const SCHEME_BREAK_PENALTY: f32 = 1000.0;
+
 /// Shortest word (in letters) that may be hyphenated.
 pub const MIN_HYPHENATED_WORD: usize = 5;
 
@@ -109,10 +114,12 @@ pub fn collect(c: &Collect) -> Items {
             }
         } else {
             let next = &text[end..opportunities.get(n + 1).map_or(text.len(), |o| o.0)];
-            // Inside a web address: never within its `https://`, elsewhere at a cost.
+            // Inside a web address: at a cost, and right after its `https://` at a cost
+            // so high that it is taken only when nothing else fits (a word too wide for
+            // its column is an error; a split scheme only reads badly).
             let address = addresses.iter().find(|a| a.start < end && end < a.end);
             let in_scheme = address.is_some_and(|a| text[a.start..end].ends_with("//"));
-            let keep = in_scheme || keeps_with_next(&text[start..content_end], &text[..start], next, c.lang);
+            let keep = keeps_with_next(&text[start..content_end], &text[..start], next, c.lang);
             if !spaces.is_empty() {
                 if keep {
                     out.push(Item::Penalty { width: 0.0, cost: INFINITY, flagged: false }, Source::Nothing);
@@ -127,6 +134,7 @@ pub fn collect(c: &Collect) -> Items {
                 // A break with no space: after a hyphen, a dash or a slash.
                 let hyphen = text[start..content_end].ends_with(['-', '\u{2010}']);
                 let cost = match (address, hyphen) {
+                    (Some(_), _) if in_scheme => SCHEME_BREAK_PENALTY,
                     (Some(_), _) => ADDRESS_BREAK_PENALTY,
                     (None, true) => HYPHEN_PENALTY,
                     (None, false) => 0.0,
@@ -391,10 +399,11 @@ mod tests {
         assert!(!points.iter().any(|p| address.contains(p)), "the address is hyphenated: {points:?}");
     }
 
-    /// A web address breaks only where UAX #14 allows after a `/` or `-`, never
-    /// inside its `https://`, and at a cost, so it is split only when it must be.
+    /// A web address breaks only where UAX #14 allows after a `/` or `-`, and at a
+    /// cost, so it is split only when it must be; right after its `https://` at a far
+    /// higher cost.
     #[test]
-    fn web_addresses_break_after_their_scheme_only_at_a_cost() {
+    fn web_addresses_break_only_at_a_cost_their_scheme_at_a_high_one() {
         let text = "Give at https://example.org/solidarity-fund/donate now";
         let glyphs: Vec<ShapedGlyph> = (0..text.len())
             .map(|i| ShapedGlyph { id: 1, cluster: i, advance: 0.5, x_offset: 0.0, y_offset: 0.0 })
@@ -421,6 +430,7 @@ mod tests {
         assert_eq!(
             inside,
             [
+                ("https://", SCHEME_BREAK_PENALTY),
                 ("https://example.org/", ADDRESS_BREAK_PENALTY),
                 ("https://example.org/solidarity-", ADDRESS_BREAK_PENALTY),
                 ("https://example.org/solidarity-fund/", ADDRESS_BREAK_PENALTY),
