@@ -594,3 +594,31 @@ fn each_language_describes_the_figures_in_its_own_words() {
     let Some(tree) = struct_text(&built.pdf) else { return };
     assert_eq!(tree.matches("Figure").count(), 4, "{tree}");
 }
+
+/// In right-to-left text an address is still a left-to-right run: its link rectangle
+/// covers its glyphs where the line puts them, in a line short of the measure set at
+/// the right of its Arabic column.
+#[test]
+fn an_address_in_arabic_text_is_a_link_over_its_glyphs() {
+    use support::project::{EN, LEAFLET, Project};
+    let ar = "headline = ارفعوا أيديكم عن بيرو!
+intro = انظر example.org/peru
+one = حرروا السجناء.
+two = انتخابات جديدة الآن!
+slogan = فليرحلوا جميعا!
+where = السبت، { $place }
+";
+    let p = Project::new();
+    p.write("leaflets/demo.toml", &LEAFLET.replace(r#"["en", "es"]"#, r#"["en", "ar"]"#));
+    p.write("locales/en/demo.ftl", EN);
+    p.write("locales/ar/demo.ftl", ar);
+    let built =
+        build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let links = link_annotations(&doc, page_id);
+    let page = support::pdf::read(&built.pdf).pages.remove(0);
+    links_cover(&page, &links, "https://example.org/peru", &["example.org/peru"]);
+    // In the Arabic column, the right half of the page.
+    assert!(links[0].1[0] > page.media_box[2] / 2.0, "{links:?}");
+}
