@@ -12,7 +12,7 @@ use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{Rgb, TextKind};
-use crate::text::urls::{Url, find_urls};
+use crate::text::urls::{Url, find_urls, url_holding};
 use crate::text::{
     Align, FaceStyle, FontChain, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting,
     StyledText, set_paragraph, widest_word,
@@ -420,9 +420,7 @@ impl BlockSet {
     ) -> Vec<Placed> {
         // Which address (from 1) a glyph's cluster is in; 0 for none and for a hyphen
         // added at a line's end (never inside an address: items.rs).
-        let link = |g: &LineGlyph| {
-            g.cluster.and_then(|c| addresses.iter().position(|a| a.range.contains(&c))).map_or(0, |i| i + 1)
-        };
+        let link = |g: &LineGlyph| g.cluster.and_then(|c| url_holding(addresses, c)).map_or(0, |i| i + 1);
         let mut out = Vec::new();
         let x = if self.rtl { self.width - x - width } else { x };
         for (i, line) in lines.iter().enumerate() {

@@ -13,7 +13,7 @@ use unicode_linebreak::BreakOpportunity;
 use super::knuth_plass::{INFINITY, Item, PARAGRAPH_END};
 use super::opportunities::{Unspaced, opportunities, unspaced};
 use super::shape::ShapedGlyph;
-use super::urls::find_urls;
+use super::urls::{Url, find_urls, url_holding};
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen (TeX's 50).
 pub const HYPHEN_PENALTY: f32 = 50.0;
@@ -92,7 +92,7 @@ pub fn collect(c: &Collect) -> Items {
     let mut g = 0;
     // Web addresses are never hyphenated: a hyphen drawn at the line's end would read
     // as part of the address. They may still break where UAX #14 allows (after a `/`).
-    let addresses: Vec<Range<usize>> = find_urls(text).into_iter().map(|u| u.range).collect();
+    let addresses = find_urls(text);
     let opportunities: Vec<(usize, BreakOpportunity)> =
         opportunities(text).into_iter().filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
     for (n, &(end, opportunity)) in opportunities.iter().enumerate() {
@@ -117,7 +117,7 @@ pub fn collect(c: &Collect) -> Items {
             // Inside a web address: at a cost, and right after its `https://` at a cost
             // so high that it is taken only when nothing else fits (a word too wide for
             // its column is an error; a split scheme only reads badly).
-            let address = addresses.iter().find(|a| a.start < end && end < a.end);
+            let address = url_holding(&addresses, end).map(|i| &addresses[i].range).filter(|a| a.start < end);
             let in_scheme = address.is_some_and(|a| text[a.start..end].ends_with("//"));
             let keep = keeps_with_next(&text[start..content_end], &text[..start], next, c.lang);
             if !spaces.is_empty() {
@@ -191,7 +191,7 @@ fn content_items(
     bytes: Range<usize>,
     glyphs: Range<usize>,
     hyphenator: Option<(hypher::Lang, f32)>,
-    addresses: &[Range<usize>],
+    addresses: &[Url],
 ) {
     // Split points: (byte offset, what goes between the two sides).
     let mut splits: Vec<(usize, Split)> = Vec::new();
@@ -208,7 +208,7 @@ fn content_items(
     if let Some((lang, _)) = hyphenator {
         for offset in hyphenation_points(piece, lang) {
             let at = bytes.start + offset;
-            if addresses.iter().any(|a| a.contains(&at)) {
+            if url_holding(addresses, at).is_some() {
                 continue;
             }
             splits.push((at, Split::Hyphen));

@@ -27,25 +27,42 @@ pub struct Url {
     pub uri: String,
 }
 
-/// Every address in `text`, in order, not overlapping.
+/// Every address in `text`, in order, not overlapping. Linear in the text: a
+/// candidate is given up as soon as its host name is not one (at most 253 bytes
+/// read), and a found address is read once and skipped.
 pub fn find_urls(text: &str) -> Vec<Url> {
     let mut found = Vec::new();
     let mut at = 0;
-    while at < text.len() {
-        // Candidates start at a word's start: after the text's start or a character
-        // that is neither a letter, a digit, nor part of an address (`@` makes it an
-        // email address's domain, which is not a web link).
-        let starts_word =
-            text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && !"@.-_/".contains(c));
-        if starts_word && let Some(url) = url_at(text, at) {
+    let mut before: Option<char> = None;
+    while let Some(c) = text[at..].chars().next() {
+        // Candidates start at a word's start with an ASCII letter or digit: after the
+        // text's start or a character that is neither a letter, a digit, nor part of
+        // an address (`@` makes it an email address's domain, not a web link).
+        let starts_word = before.is_none_or(|b| !b.is_alphanumeric() && !"@.-_/".contains(b));
+        if starts_word
+            && c.is_ascii_alphanumeric()
+            && let Some(url) = url_at(text, at)
+        {
             at = url.range.end;
+            before = text[..at].chars().next_back();
             found.push(url);
             continue;
         }
-        at += text[at..].chars().next().map_or(1, char::len_utf8);
+        at += c.len_utf8();
+        before = Some(c);
     }
     found
 }
+
+/// The index of the address of `urls` (sorted, as `find_urls` gives them) holding
+/// byte `at`.
+pub fn url_holding(urls: &[Url], at: usize) -> Option<usize> {
+    let i = urls.partition_point(|u| u.range.end <= at);
+    urls.get(i).filter(|u| u.range.contains(&at)).map(|_| i)
+}
+
+/// The longest host name there is (RFC 1035), in bytes.
+const MAX_HOST: usize = 253;
 
 /// The address starting at byte `start`, if one does.
 fn url_at(text: &str, start: usize) -> Option<Url> {
@@ -58,16 +75,43 @@ fn url_at(text: &str, start: usize) -> Option<Url> {
     } else {
         None
     };
-    let end = trim_trailing(text, start, start + candidate_len(rest));
-    let written = &text[start..end];
-    let after_scheme = &written[scheme_len.unwrap_or(0)..];
-    let (host, path) =
-        after_scheme.split_at(after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len()));
-    // The host without its port.
-    let name = match host.rsplit_once(':') {
-        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-        _ => host,
+    let after_scheme = &rest[scheme_len.unwrap_or(0)..];
+    // The host name, its port, then a path or the address's end.
+    let host_len = after_scheme
+        .bytes()
+        .take(MAX_HOST + 1)
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'.' || *b == b'-')
+        .count();
+    if host_len > MAX_HOST {
+        return None;
+    }
+    let mut name = &after_scheme[..host_len];
+    let mut tail = &after_scheme[host_len..];
+    let port_len = match tail.strip_prefix(':') {
+        Some(port) => match port.bytes().take(6).take_while(u8::is_ascii_digit).count() {
+            0 => 0,
+            digits => 1 + digits,
+        },
+        None => 0,
     };
+    tail = &tail[port_len..];
+    let end = if tail.starts_with(['/', '?', '#']) {
+        trim_trailing(text, start, start + candidate_len(rest))
+    } else {
+        // No path: the host is the end, less a full stop or hyphen that ends the
+        // sentence ("www.example.org."), and only where the word ends too.
+        if port_len == 0 {
+            name = name.trim_end_matches(['.', '-']);
+        }
+        let end = start + scheme_len.unwrap_or(0) + name.len() + port_len;
+        let next = text[end..].chars().next();
+        if next.is_some_and(|c| !ends_address(c)) {
+            return None;
+        }
+        end
+    };
+    let written = &text[start..end];
+    let path = &written[(scheme_len.unwrap_or(0) + name.len() + port_len).min(written.len())..];
     if !is_domain(name) {
         return None;
     }
@@ -81,6 +125,12 @@ fn url_at(text: &str, start: usize) -> Option<Url> {
         None => return None,
     };
     Some(Url { range: start..end, uri })
+}
+
+/// Whether `c`, right after a host name, ends the address there: white space, a
+/// character no address holds, or punctuation that ends a sentence.
+fn ends_address(c: char) -> bool {
+    candidate_len(c.encode_utf8(&mut [0; 4])) == 0 || ".,:;!?'¡¿…。、，)]}".contains(c)
 }
 
 /// How many bytes from the candidate's start could belong to an address: up to white
@@ -191,6 +241,19 @@ mod tests {
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
+    }
+
+    /// An address without a path ends where its host name does, less the sentence's
+    /// full stop; one whose host name runs into a character no host has is none.
+    #[test]
+    fn a_host_name_ends_the_address_or_rules_it_out() {
+        assert_eq!(
+            found("Visit www.example.org. Or http://localhost:8080/x, www.exam_ple.org, www.exampleé.org"),
+            vec![
+                ("www.example.org", "https://www.example.org".to_string()),
+                ("http://localhost:8080/x", "http://localhost:8080/x".to_string()),
+            ]
+        );
     }
 
     #[test]
