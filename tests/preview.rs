@@ -71,7 +71,24 @@ fn pdf_lines(page: &pdf::Page, dpi: f32) -> Vec<Line> {
         right: s.x.max(s.x + s.width) * k,
         em: s.size * k,
     };
-    page.spans.iter().map(line).collect()
+    // Runs that follow each other on a baseline are one line: a face change, or a web
+    // address set apart from the words before it (whose run ends in the space before
+    // it, which has no ink).
+    let mut lines: Vec<Line> = Vec::new();
+    for span in page.spans.iter().map(line) {
+        match lines.last_mut() {
+            Some(last)
+                if (last.baseline - span.baseline).abs() < 0.01
+                    && (span.left - last.right).abs() < 0.5 * k
+                    && last.em == span.em =>
+            {
+                last.text.push_str(&span.text);
+                last.right = span.right;
+            }
+            _ => lines.push(span),
+        }
+    }
+    lines
 }
 
 /// How far ink may reach past the advances of a line's first and last glyphs: Latin
