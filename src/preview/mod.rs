@@ -85,6 +85,8 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
                 let units_per_em = doc.faces[run.face].units_per_em;
                 draw_run(&mut pixmap, &faces[run.face], units_per_em, x, y, run, scale);
             }
+            // An area to click in the PDF: nothing to see.
+            Item::Link(_) => {}
         }
     }
     if page.turned {

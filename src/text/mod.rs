@@ -14,6 +14,7 @@ pub mod scripts;
 pub mod shape;
 mod svg_fonts;
 pub mod system;
+pub mod urls;
 
 pub use chain::{FaceId, FontChain};
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
