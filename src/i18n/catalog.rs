@@ -81,25 +81,31 @@ impl Catalog {
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
+                // Where each error most likely comes from, decided for all of them (cheap);
+                // diagnostics made for the few listed only, since placing one at its line
+                // and column reads the source from the start.
                 let mut tabs = BTreeSet::new();
-                let listed = errors.iter().filter_map(|e| {
-                    match indenting_tab(&source, e.slice.clone().unwrap_or(e.pos.clone())) {
+                let found: Vec<Result<usize, &fluent_syntax::parser::ParserError>> = errors
+                    .iter()
+                    .filter_map(|e| match indenting_tab(&source, e.slice.clone().unwrap_or(e.pos.clone())) {
                         // One error for each tab, however many entries it broke.
-                        Some(tab) => tabs.insert(tab).then(|| {
-                            Diagnostic::error("this line is indented with a tab; Fluent wants spaces")
-                                .at(file, &source, tab..tab + 1)
-                                .hint("indent the lines of a message with spaces (four, say) instead of tabs")
-                        }),
-                        None => Some(
-                            Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                                .at(file, &source, e.pos.clone())
-                                .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
-                        ),
-                    }
-                });
-                let mut listed: Vec<Diagnostic> = listed.collect();
-                let all = listed.len();
-                listed.truncate(MAX_LISTED);
+                        Some(tab) => tabs.insert(tab).then_some(Ok(tab)),
+                        None => Some(Err(e)),
+                    })
+                    .collect();
+                let all = found.len();
+                let listed = found
+                    .into_iter()
+                    .take(MAX_LISTED)
+                    .map(|found| match found {
+                        Ok(tab) => Diagnostic::error("this line is indented with a tab; Fluent wants spaces")
+                            .at(file, &source, tab..tab + 1)
+                            .hint("indent the lines of a message with spaces (four, say) instead of tabs"),
+                        Err(e) => Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                            .at(file, &source, e.pos.clone())
+                            .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                    })
+                    .collect();
                 return Err(with_not_listed(listed, all, file));
             }
         };
