@@ -425,28 +425,10 @@ fn pictures_up_to_450_dpi_and_keep_pictures_are_left_as_they_are() {
     assert!(!run.stderr.contains("resampled"), "{}", run.stderr);
 }
 
-/// The start of a PNG claiming `w` × `h` RGB pixels: header and an empty data chunk.
-fn png_header_only(w: u32, h: u32) -> Vec<u8> {
-    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        out.extend((data.len() as u32).to_be_bytes());
-        let start = out.len();
-        out.extend(kind);
-        out.extend(data);
-        let crc = libdeflater::crc32(&out[start..]);
-        out.extend(crc.to_be_bytes());
-    }
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let ihdr = [&w.to_be_bytes()[..], &h.to_be_bytes(), &[8, 2, 0, 0, 0]].concat();
-    chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &[]);
-    chunk(&mut out, b"IEND", &[]);
-    out
-}
-
 #[test]
 fn a_picture_over_the_pixel_limit_is_an_error_with_its_size_and_the_limit() {
     let p = with_blocks("[[blocks]]\ntype = \"image\"\npath = \"huge.png\"\n");
-    put(&p, "leaflets/huge.png", &png_header_only(30_000, 30_000));
+    put(&p, "leaflets/huge.png", &support::png::header_only(30_000, 30_000));
     let run = p.build(&[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(

@@ -149,32 +149,11 @@ fn gray_and_cmyk_files_keep_no_rgb_operator_and_gradients_follow_the_mode() {
 fn a_gray_file_with_an_svg_puts_no_colour_ink_on_the_page() {
     let p = with_logo(&logo());
     let pdf = build_in(&p, ColorMode::Gray).pdf;
-    let file = p.path("gray.pdf");
-    std::fs::write(&file, &pdf).unwrap();
-    let Some(out) = support::skip::output_of(
-        std::process::Command::new("gs").args(["-q", "-o", "-", "-sDEVICE=inkcov"]).arg(&file),
-        "ghostscript",
-    ) else {
-        return;
-    };
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8_lossy(&out.stdout);
-    let numbers: Vec<f32> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    assert_eq!(numbers.len(), 4, "{text}");
-    assert_eq!(&numbers[..3], &[0.0, 0.0, 0.0], "C, M, Y: {text}");
-    assert!(numbers[3] > 0.01, "black ink: {text}");
-
-    // The same page in RGB does use colour inks: the check can see them.
+    let gray = p.path("gray.pdf");
+    std::fs::write(&gray, &pdf).unwrap();
     let rgb = p.path("rgb.pdf");
     std::fs::write(&rgb, build_in(&p, ColorMode::Rgb).pdf).unwrap();
-    let out = std::process::Command::new("gs")
-        .args(["-q", "-o", "-", "-sDEVICE=inkcov"])
-        .arg(&rgb)
-        .output()
-        .unwrap();
-    let numbers: Vec<f32> =
-        String::from_utf8_lossy(&out.stdout).split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    assert!(numbers[0] > 0.0 && numbers[1] > 0.0 && numbers[2] > 0.0, "{numbers:?}");
+    support::ink::assert_black_alone(&gray, &rgb);
 }
 
 #[test]
@@ -458,29 +437,11 @@ fn transparent_stops_are_a_soft_mask_and_group_opacity_a_transparency_group() {
 #[test]
 fn a_gray_file_with_a_raster_and_a_transparent_gradient_in_an_svg_uses_black_ink_alone() {
     let p = with_logo(&layered_svg(60));
-    let file = p.path("gray.pdf");
-    std::fs::write(&file, build_in(&p, ColorMode::Gray).pdf).unwrap();
-    let Some(out) = support::skip::output_of(
-        std::process::Command::new("gs").args(["-q", "-o", "-", "-sDEVICE=inkcov"]).arg(&file),
-        "ghostscript",
-    ) else {
-        return;
-    };
-    let text = String::from_utf8_lossy(&out.stdout);
-    let numbers: Vec<f32> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    assert_eq!(numbers.len(), 4, "{text}");
-    assert_eq!(&numbers[..3], &[0.0, 0.0, 0.0], "C, M, Y: {text}");
-    assert!(numbers[3] > 0.01, "black ink: {text}");
-    // In RGB the same page does use colour inks: the check can see them.
-    std::fs::write(&file, build_in(&p, ColorMode::Rgb).pdf).unwrap();
-    let out = std::process::Command::new("gs")
-        .args(["-q", "-o", "-", "-sDEVICE=inkcov"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let numbers: Vec<f32> =
-        String::from_utf8_lossy(&out.stdout).split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    assert!(numbers[0] > 0.0 && numbers[1] > 0.0 && numbers[2] > 0.0, "{numbers:?}");
+    let gray = p.path("gray.pdf");
+    std::fs::write(&gray, build_in(&p, ColorMode::Gray).pdf).unwrap();
+    let rgb = p.path("rgb.pdf");
+    std::fs::write(&rgb, build_in(&p, ColorMode::Rgb).pdf).unwrap();
+    support::ink::assert_black_alone(&gray, &rgb);
 }
 
 /// SVG text finds its family where the leaflet's text does (here a built-in one other
@@ -515,23 +476,7 @@ fn svg_text_is_set_in_a_family_the_leaflet_can_find_and_a_missing_one_is_said() 
 /// element, at the block's `path`, and no PDF written.
 #[test]
 fn an_svg_embedding_a_picture_over_the_limit_is_an_error_naming_both() {
-    // A PNG header claiming 30000 × 30000 pixels, with an empty data chunk.
-    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        out.extend((data.len() as u32).to_be_bytes());
-        let start = out.len();
-        out.extend(kind);
-        out.extend(data);
-        let crc = libdeflater::crc32(&out[start..]);
-        out.extend(crc.to_be_bytes());
-    }
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend(30_000u32.to_be_bytes());
-    ihdr.extend(30_000u32.to_be_bytes());
-    ihdr.extend([8, 2, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &ihdr);
-    chunk(&mut png, b"IDAT", &[]);
-    chunk(&mut png, b"IEND", &[]);
+    let png = support::png::header_only(30_000, 30_000);
     let svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image id="huge" width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
         base64(&png)
