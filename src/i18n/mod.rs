@@ -2,6 +2,7 @@
 //! Knows the leaflet's message ids and args; knows nothing of fonts, layout or PDF.
 
 mod catalog;
+pub mod edit;
 pub mod functions;
 mod locales;
 pub mod markup;
