@@ -141,3 +141,13 @@ fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, 
         })
         .collect()
 }
+
+/// One leaflet through `check`'s pipeline, keeping what was pressed: `serve` shows the
+/// findings beside the fields they concern and draws the page. On success, the findings
+/// are the `Pressed`'s warnings.
+pub(crate) fn check_pressed(
+    path: &Path,
+    options: &BuildOptions,
+) -> Result<crate::build::Pressed, Vec<Diagnostic>> {
+    pipeline(path, options, &mut Looking { files: &mut BTreeMap::new() })
+}
