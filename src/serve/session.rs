@@ -305,16 +305,20 @@ impl Session {
         let field = match (&d.file, d.at) {
             (Some(file), Some(at)) if *file == self.file => {
                 let offset = offset_of_line(text, at.line);
-                edit::messages(text).into_iter().find(|m| m.whole.contains(&offset)).and_then(|m| {
-                    let attribute = m.attributes.iter().find(|(_, r)| {
-                        offset >= text[..r.start].rfind('\n').map_or(0, |i| i + 1) && offset < r.end
-                    });
-                    let key = match attribute {
-                        Some((name, _)) => format!("{}.{name}", m.id),
-                        None => m.id.clone(),
-                    };
-                    [key, m.id].into_iter().find(|k| self.has_field(k))
-                })
+                edit::messages(text)
+                    .into_iter()
+                    .find(|m| m.whole.contains(&offset))
+                    .and_then(|m| {
+                        let attribute = m.attributes.iter().find(|(_, r)| {
+                            offset >= text[..r.start].rfind('\n').map_or(0, |i| i + 1) && offset < r.end
+                        });
+                        let key = match attribute {
+                            Some((name, _)) => format!("{}.{name}", m.id),
+                            None => m.id.clone(),
+                        };
+                        [key, m.id].into_iter().find(|k| self.has_field(k))
+                    })
+                    .or_else(|| self.junk_field(text, offset))
             }
             (Some(file), Some(at)) if *file == self.leaflet_path => {
                 let source = std::fs::read_to_string(&self.leaflet_path).unwrap_or_default();
@@ -341,6 +345,30 @@ impl Session {
             hint: d.hint.clone(),
         }
     }
+}
+
+impl Session {
+    /// The field of an entry Fluent could not parse (it is junk, no message): the
+    /// nearest `id =` in column 1 at or above `offset`, if no comment or blank line
+    /// stands between them.
+    fn junk_field(&self, text: &str, offset: usize) -> Option<String> {
+        let before = &text[..line_end_at(text, offset)];
+        for line in before.lines().rev() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                return None;
+            }
+            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let id = line.split('=').next()?.trim();
+                return self.has_field(id).then(|| id.to_string());
+            }
+        }
+        None
+    }
+}
+
+fn line_end_at(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text[offset..].find('\n').map_or(text.len(), |i| offset + i)
 }
 
 /// A finding that concerns no one field.
