@@ -51,14 +51,35 @@ pub fn request(authority: &str, method: &str, path: &str, headers: &[(&str, &str
         let _ = writer.write_all(&body);
     });
     let mut raw = Vec::new();
-    if let Err(e) = stream.read_to_end(&mut raw) {
-        // A reset after the reply was read (the server closed with our body unread).
-        if raw.is_empty() {
-            panic!("no reply from {authority} to {method} {path}: {e}");
+    let mut buffer = [0u8; 64 * 1024];
+    // Read until the reply is complete by its own framing: some servers (chromedriver)
+    // keep the connection open whatever `Connection: close` asks.
+    while !complete(&raw) {
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => raw.extend_from_slice(&buffer[..n]),
+            // A reset after the reply was read (the server closed with our body unread).
+            Err(_) if !raw.is_empty() => break,
+            Err(e) => panic!("no reply from {authority} to {method} {path}: {e}"),
         }
     }
+    drop(stream);
     let _ = sending.join();
     parse(&raw)
+}
+
+/// Whether `raw` holds a whole reply: headers, and the body its length or chunks say.
+fn complete(raw: &[u8]) -> bool {
+    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else { return false };
+    let headers = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let body = &raw[split + 4..];
+    if headers.contains("transfer-encoding: chunked") {
+        return body.ends_with(b"0\r\n\r\n");
+    }
+    match headers.lines().find_map(|l| l.strip_prefix("content-length:")) {
+        Some(n) => n.trim().parse::<usize>().is_ok_and(|n| body.len() >= n),
+        None => false,
+    }
 }
 
 fn parse(raw: &[u8]) -> Reply {
