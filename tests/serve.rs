@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde_json::json;
+use serde_json::{Value, json};
 use support::http::{Reply, post_json, request};
 use support::project::{ES, Project};
 
@@ -31,16 +31,24 @@ impl Drop for Served {
 }
 
 fn serve(project: Project) -> Served {
-    let config = leaflet::serve::Config {
-        leaflet: project.path("leaflets/demo.toml"),
-        lang: Some("es".into()),
+    serve_leaflet(project, "leaflets/demo.toml", Some("es"))
+}
+
+fn config(project: &Project, leaflet: &str, lang: Option<&str>) -> leaflet::serve::Config {
+    leaflet::serve::Config {
+        leaflet: project.path(leaflet),
+        lang: lang.map(String::from),
         host: "127.0.0.1".into(),
         port: 0,
         options: leaflet::build::BuildOptions {
             system_fonts: leaflet::text::SystemFonts::Folders(Vec::new()),
             ..Default::default()
         },
-    };
+    }
+}
+
+fn serve_leaflet(project: Project, leaflet: &str, lang: Option<&str>) -> Served {
+    let config = config(&project, leaflet, lang);
     let server = leaflet::serve::start(&config).unwrap_or_else(|d| panic!("{d:?}"));
     let url = server.url().to_string();
     let authority = url.trim_start_matches("http://").trim_end_matches('/').to_string();
@@ -272,4 +280,48 @@ fn a_file_changed_on_disk_is_not_saved_over() {
         .post("/api/save", json!({ "lang": "es", "version": version, "edits": { "slogan": "¡Fuera!" } }));
     assert_eq!(reply.status, 409, "{}", reply.text());
     assert_eq!(served.es(), theirs);
+}
+
+#[test]
+fn a_right_to_left_language_is_edited_right_to_left() {
+    let project = Project::new();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for rel in [
+        "leaflets/arabic-solidarity.toml",
+        "locales/en/arabic-solidarity.ftl",
+        "locales/ar/arabic-solidarity.ftl",
+    ] {
+        project.write(rel, &std::fs::read_to_string(repo.join(rel)).unwrap());
+    }
+    // The leaflet's last language is the one translated by default.
+    let served = serve_leaflet(project, "leaflets/arabic-solidarity.toml", None);
+    let state = served.get("/api/state").json();
+    assert_eq!((&state["lang"], &state["dir"]), (&json!("ar"), &json!("rtl")));
+    assert_eq!((&state["source_lang"], &state["source_dir"]), (&json!("en"), &json!("ltr")));
+}
+
+#[test]
+fn a_language_the_leaflet_lacks_is_set_beside_its_first() {
+    let project = Project::new();
+    let Err(problems) = leaflet::serve::start(&config(&project, "leaflets/demo.toml", Some("qu"))) else {
+        panic!("served a language with no translations")
+    };
+    assert!(problems[0].hint.as_deref().unwrap_or("").contains("leaflet locale add qu"), "{problems:?}");
+    project.write(
+        "locales/qu/demo.ftl",
+        &ES.replace("¡Que se vayan todos!", "[untranslated] Kick them all out!"),
+    );
+    let served = serve_leaflet(project, "leaflets/demo.toml", Some("qu"));
+    let state = served.get("/api/state").json();
+    assert_eq!((&state["lang"], &state["source_lang"]), (&json!("qu"), &json!("en")));
+    let checked = served.post("/api/check", json!({ "lang": "qu", "edits": {}, "page": 1 })).json();
+    let findings = checked["findings"].as_array().unwrap();
+    let errors: Vec<&Value> =
+        findings.iter().filter(|f| f["severity"] == "error").map(|f| &f["field"]).collect();
+    assert_eq!(errors, [&json!("slogan")], "{findings:?}");
+    // Beside warnings the language itself deserves (no hyphenation patterns for qu).
+    assert!(
+        findings.iter().any(|f| f["message"].as_str().unwrap().contains("no hyphenation patterns for `qu`"))
+    );
+    assert!(checked["image"].as_str().is_some_and(|i| i.starts_with("data:image/png")), "drawn, marked");
 }

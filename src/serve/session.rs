@@ -108,35 +108,46 @@ pub fn version(bytes: &[u8]) -> String {
 
 impl Session {
     /// The session for the leaflet at `path`, translating `lang` (by default the
-    /// leaflet's last language) from the leaflet's first other language.
+    /// leaflet's last language) from the leaflet's first other language. A language the
+    /// leaflet lacks is translated from its first, and the two are set side by side.
     pub fn new(path: &Path, lang: Option<&str>, options: BuildOptions) -> Result<Session, Vec<Diagnostic>> {
-        let leaflet = crate::model::load(path).map_err(|d| d.0)?;
-        let tags: Vec<&LanguageIdentifier> = leaflet.languages.iter().map(|l| &l.tag).collect();
+        let mut leaflet = crate::model::load(path).map_err(|d| d.0)?;
+        let mut options = options;
+        let tags: Vec<LanguageIdentifier> = leaflet.languages.iter().map(|l| l.tag.clone()).collect();
         let listed = tags.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
-        let lang: LanguageIdentifier = match lang {
-            Some(text) => {
-                let tag = crate::model::parse_tag(text.trim()).map_err(|e| {
-                    vec![Diagnostic::error(format!("--lang: {e}")).hint("for example --lang es")]
-                })?;
-                if !tags.contains(&&tag) {
-                    return Err(vec![
-                        Diagnostic::error(format!("--lang {tag}: the leaflet's languages are {listed}"))
-                            .in_file(path)
-                            .hint("give one of them, or add the language to the leaflet's `languages`"),
-                    ]);
-                }
-                tag
-            }
-            None => (*tags.last().expect("a leaflet has a language")).clone(),
+        let requested = match lang {
+            Some(text) => Some(crate::model::parse_tag(text.trim()).map_err(|e| {
+                vec![Diagnostic::error(format!("--lang: {e}")).hint("for example --lang es")]
+            })?),
+            None => None,
         };
-        let Some(source_lang) = tags.iter().find(|t| ***t != lang).map(|t| (*t).clone()) else {
-            return Err(vec![
-                Diagnostic::error(format!(
-                    "the leaflet has one language ({listed}): nothing to translate from"
-                ))
-                .in_file(path)
-                .hint("add the new language to its `languages`, and `leaflet locale add` its file"),
-            ]);
+        let (lang, source_lang) = match (requested, tags.first()) {
+            (_, None) => return Err(vec![Diagnostic::error("the leaflet has no languages").in_file(path)]),
+            // A language the leaflet does not have yet is set beside its first, as
+            // `--langs first,new` would set it.
+            (Some(tag), Some(first)) if !tags.contains(&tag) => {
+                leaflet.languages = [first, &tag]
+                    .iter()
+                    .map(|t| crate::model::Language { tag: (*t).clone(), span: None })
+                    .collect();
+                options.langs = Some(vec![first.to_string(), tag.to_string()]);
+                (tag.clone(), first.clone())
+            }
+            (requested, Some(_)) => {
+                let lang = requested.unwrap_or_else(|| tags[tags.len() - 1].clone());
+                let Some(source) = tags.iter().find(|t| **t != lang) else {
+                    return Err(vec![
+                        Diagnostic::error(format!(
+                            "the leaflet has one language ({listed}): nothing to translate from"
+                        ))
+                        .in_file(path)
+                        .hint(
+                            "name the language to translate it into: leaflet serve LEAFLET.toml --lang TAG",
+                        ),
+                    ]);
+                };
+                (lang, source.clone())
+            }
         };
         let locales = match &options.locales {
             Some(dir) => dir.clone(),
@@ -152,8 +163,8 @@ impl Session {
             vec![Diagnostic::error(format!("cannot read the translations folder {}: {e}", locales.display()))]
         })?;
         let file_of = |tag: &LanguageIdentifier| {
-            let language = leaflet.languages.iter().find(|l| &l.tag == tag).expect("one of the leaflet's");
-            crate::i18n::translation_file(&leaflet, &locales, &have, language)
+            let language = crate::model::Language { tag: tag.clone(), span: None };
+            crate::i18n::translation_file(&leaflet, &locales, &have, &language)
         };
         let file = file_of(&lang)?;
         let source_file = file_of(&source_lang)?;
