@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 use support::http::{Reply, post_json, request};
-use support::project::{ES, Project};
+use support::project::{ES, LEAFLET, Project};
 
 /// A server on a free port for `project`'s leaflet, translating Spanish; stopped when
 /// dropped.
@@ -324,4 +324,15 @@ fn a_language_the_leaflet_lacks_is_set_beside_its_first() {
         findings.iter().any(|f| f["message"].as_str().unwrap().contains("no hyphenation patterns for `qu`"))
     );
     assert!(checked["image"].as_str().is_some_and(|i| i.starts_with("data:image/png")), "drawn, marked");
+}
+
+#[test]
+fn a_finding_in_an_attribute_is_shown_at_the_attribute() {
+    let leaflet = format!("{LEAFLET}\n[[blocks]]\ntype = \"paragraph\"\ntext = \"intro.short\"\n");
+    let served = serve(Project::with(&leaflet, support::project::EN, ES));
+    let edits = json!({ "intro.short": "Solidaridad con { $nadie }" });
+    let checked = served.post("/api/check", json!({ "lang": "es", "edits": edits, "page": 1 })).json();
+    let findings = checked["findings"].as_array().unwrap();
+    let fields: Vec<&Value> = findings.iter().map(|f| &f["field"]).collect();
+    assert_eq!(fields, [&json!("intro.short")], "{findings:?}");
 }

@@ -327,7 +327,14 @@ impl Session {
                             Some((name, _)) => format!("{}.{name}", m.id),
                             None => m.id.clone(),
                         };
-                        [key, m.id].into_iter().find(|k| self.has_field(k))
+                        // The pipeline points at a message's first line, whichever of
+                        // its attributes is at fault; its text names the attribute.
+                        let named = m
+                            .attributes
+                            .iter()
+                            .map(|(name, _)| format!("{}.{name}", m.id))
+                            .find(|k| d.message.contains(&format!("`{k}`")));
+                        named.into_iter().chain([key, m.id]).find(|k| self.has_field(k))
                     })
                     .or_else(|| self.junk_field(text, offset))
             }
