@@ -336,3 +336,33 @@ fn a_finding_in_an_attribute_is_shown_at_the_attribute() {
     let fields: Vec<&Value> = findings.iter().map(|f| &f["field"]).collect();
     assert_eq!(fields, [&json!("intro.short")], "{findings:?}");
 }
+
+/// The command as a translator starts it: the address on stdout, a warning when other
+/// computers can reach it, and Ctrl-C ending it with success.
+#[cfg(unix)]
+#[test]
+fn the_command_warns_off_loopback_and_stops_on_ctrl_c() {
+    use std::io::{BufRead, BufReader, Read};
+    let project = Project::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .args(["serve", "leaflets/demo.toml", "--port", "0", "--host", "0.0.0.0"])
+        .current_dir(project.dir.path())
+        .env("LEAFLET_SYSTEM_FONTS", "")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut url).unwrap();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url:?}");
+    let authority = url.trim().trim_start_matches("http://").trim_end_matches('/').to_string();
+    assert_eq!(request(&authority, "GET", "/api/state", &[], b"").status, 200);
+    // SAFETY: a signal to the child this test started.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert!(status.success(), "{status:?}: {stderr}");
+    assert!(stderr.contains("warning: listening on 0.0.0.0: other computers on the network"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("stopped"), "{stderr}");
+}

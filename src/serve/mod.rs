@@ -48,7 +48,9 @@ pub fn start(config: &Config) -> Result<Server, Vec<Diagnostic>> {
             .hint("another program may use that port: pass --port with another number (or 0 for any free one)")]
     })?;
     let port = http.server_addr().to_ip().map_or(config.port, |a| a.port());
-    let url = format!("http://{}/", authority(&config.host, port));
+    // Every interface has no address of its own to open; this computer's is one of them.
+    let unspecified = config.host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_unspecified());
+    let url = format!("http://{}/", authority(if unspecified { "127.0.0.1" } else { &config.host }, port));
     Ok(Server { http, session, guard: guard::Guard::new(&config.host, port), url })
 }
 

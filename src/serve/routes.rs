@@ -133,7 +133,7 @@ fn text(body: &str, content_type: &'static str) -> Reply {
 
 /// A refusal unless `lang` is the language this session translates.
 fn wrong_language(session: &Session, lang: &str) -> Option<Reply> {
-    (lang != session.lang.to_string())
+    (session.lang != lang)
         .then(|| error(404, format!("`{lang}` is not the language being translated here ({})", session.lang)))
 }
 
