@@ -140,7 +140,8 @@ fn dedent(raw: &str) -> String {
     let indent = rest
         .iter()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
+        // Fluent indents with spaces; other white space (a no-break space) is text.
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
         .min()
         .unwrap_or(0);
     let mut out = first.to_string();
@@ -411,6 +412,12 @@ mod tests {
         let after = set_field(ES, Field::parse("slogan.short"), "¡Fuera!", None);
         assert_eq!(after, format!("{ES}    .short = ¡Fuera!\n"));
         assert!(fluent_syntax::parser::parse(after.as_str()).is_ok());
+    }
+
+    #[test]
+    fn text_opening_with_other_white_space_is_kept_as_text() {
+        let source = "a =\n    one\n  \u{a0}two\n";
+        assert_eq!(field_text(source, Field::parse("a")).unwrap(), "  one\n\u{a0}two");
     }
 
     #[test]
