@@ -366,3 +366,15 @@ fn the_command_warns_off_loopback_and_stops_on_ctrl_c() {
     assert!(stderr.contains("warning: listening on 0.0.0.0: other computers on the network"), "{stderr}");
     assert!(stderr.trim_end().ends_with("stopped"), "{stderr}");
 }
+
+#[test]
+fn each_page_of_a_leaflet_of_several_is_drawn_on_request() {
+    let served = serve(Project::with(&format!("pages = 2\n{LEAFLET}"), support::project::EN, ES));
+    let page = |n: usize| served.post("/api/check", json!({ "lang": "es", "edits": {}, "page": n })).json();
+    let (front, back) = (page(1), page(2));
+    assert_eq!((&front["pages"], &front["page"]), (&json!(2), &json!(1)), "{}", front["findings"]);
+    assert_eq!((&back["pages"], &back["page"]), (&json!(2), &json!(2)));
+    assert!(back["image"].as_str().unwrap().starts_with("data:image/png"));
+    assert_ne!(front["image"], back["image"], "two pages, two pictures");
+    assert_eq!(page(7)["page"], 2, "a page past the last is the last");
+}

@@ -216,6 +216,15 @@ fn a_translator_types_a_slogan_saves_it_and_sees_it_printed() {
     });
     assert_eq!(status, "Saved");
 
+    // Ctrl+S saves as well (WebDriver holds Control down until the NULL key).
+    browser.call("POST", &format!("/element/{slogan}/value"), Some(json!({ "text": " ¡Ya!" })));
+    browser.call("POST", &format!("/element/{slogan}/value"), Some(json!({ "text": "\u{E009}s\u{E000}" })));
+    let again = wait_for("Ctrl+S to save", || {
+        let text = std::fs::read_to_string(&es).ok()?;
+        text.contains("¡Ya!").then_some(text)
+    });
+    assert_eq!(again, expected.replace(NEW_SLOGAN, &format!("{NEW_SLOGAN} ¡Ya!")));
+
     let shot = browser.call("GET", "/screenshot", None);
     let png = base64_decode(shot.as_str().unwrap());
     assert!(png.starts_with(b"\x89PNG"), "a screenshot");
