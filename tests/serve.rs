@@ -267,6 +267,14 @@ fn a_syntax_error_is_shown_at_its_field_and_not_written() {
     let findings = reply.json()["findings"].clone();
     assert_eq!(findings[0]["field"], "slogan", "{findings}");
     assert!(findings[0]["message"].as_str().unwrap().contains("Fluent syntax error"), "{findings}");
+    // An error Fluent finds past the line at fault is still the field's, and the message
+    // it spoils is not said to be missing.
+    let edits = json!({ "slogan": "¡Fuera {" });
+    let checked = served.post("/api/check", json!({ "lang": "es", "edits": edits, "page": 1 })).json();
+    let findings = checked["findings"].as_array().unwrap();
+    let fields: Vec<&Value> = findings.iter().map(|f| &f["field"]).collect();
+    assert_eq!(fields, [&json!("slogan")], "{findings:?}");
+    assert!(findings[0]["message"].as_str().unwrap().contains("Fluent syntax error"), "{findings:?}");
     assert_eq!(served.locales(), before);
 }
 

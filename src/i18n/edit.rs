@@ -69,6 +69,23 @@ pub fn messages(source: &str) -> Vec<MessageSpan> {
         .collect()
 }
 
+/// Where the parser found entries it could not parse (junk), each from the start of its
+/// first line: a syntax error may swallow the messages after it, and is the first one's.
+pub fn junk(source: &str) -> Vec<Range<usize>> {
+    let Err((resource, _)) = fluent_syntax::parser::parse(source) else { return Vec::new() };
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Junk { content } => {
+                let start = (content.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+                (start + content.len() <= source.len()).then_some(start..start + content.len())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The span of the message whose id is the slice `name` of `source`.
 fn message_span(source: &str, name: &str) -> Option<MessageSpan> {
     let start = (name.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
@@ -412,6 +429,19 @@ mod tests {
         let after = set_field(ES, Field::parse("slogan.short"), "¡Fuera!", None);
         assert_eq!(after, format!("{ES}    .short = ¡Fuera!\n"));
         assert!(fluent_syntax::parser::parse(after.as_str()).is_ok());
+    }
+
+    #[test]
+    fn junk_runs_from_the_broken_message_over_those_it_swallows() {
+        let source = "a = 1\nslogan = ¡Fuera {\nwhere = Sábado\n\nb = 2\n";
+        let found = junk(source);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            source[found[0].clone()].starts_with("slogan = ¡Fuera {\nwhere"),
+            "{:?}",
+            &source[found[0].clone()]
+        );
+        assert_eq!(junk("a = 1\n"), Vec::<Range<usize>>::new());
     }
 
     #[test]

@@ -303,6 +303,8 @@ impl Session {
                         format!("not translated yet: delete the {UNTRANSLATED} marker once it is")
                     }
                     Some(_) => return None,
+                    // A message that does not parse is there, with its own finding.
+                    None if junk_defines(text, Field::parse(key).id) => return None,
                     None => format!("missing in {file}: type its translation here"),
                 };
                 Some(Finding { field: Some(key.clone()), severity: "error", message, hint: None })
@@ -367,21 +369,37 @@ impl Session {
 
 impl Session {
     /// The field of an entry Fluent could not parse (it is junk, no message): the
-    /// nearest `id =` in column 1 at or above `offset`, if no comment or blank line
-    /// stands between them.
+    /// message that opens the junk holding `offset` (a syntax error may swallow the
+    /// messages after it, and the error may point into them), else the nearest `id =`
+    /// in column 1 above `offset`, unless a comment comes first.
     fn junk_field(&self, text: &str, offset: usize) -> Option<String> {
-        let before = &text[..line_end_at(text, offset)];
-        for line in before.lines().rev() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                return None;
-            }
-            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                let id = line.split('=').next()?.trim();
-                return self.has_field(id).then(|| id.to_string());
-            }
-        }
-        None
+        let end = edit::junk(text)
+            .into_iter()
+            .find(|r| r.start <= offset && offset <= r.end)
+            .map_or_else(|| line_end_at(text, offset), |r| line_end_at(text, r.start));
+        let id = entry_above(&text[..end])?;
+        self.has_field(id).then(|| id.to_string())
     }
+}
+
+/// The id of the entry whose lines end `text`: the last line in column 1 before them
+/// that opens an entry (`id =`); `None` when a comment comes first.
+fn entry_above(text: &str) -> Option<&str> {
+    for line in text.lines().rev() {
+        if line.starts_with('#') {
+            return None;
+        }
+        if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return line.split('=').next().map(str::trim);
+        }
+    }
+    None
+}
+
+/// Whether a line of `text` opens an entry `id =` (one Fluent could not parse, if no
+/// message of that id was found).
+fn junk_defines(text: &str, id: &str) -> bool {
+    text.lines().any(|l| l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
 }
 
 fn line_end_at(text: &str, offset: usize) -> usize {
@@ -484,6 +502,15 @@ fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_past_its_line_is_put_at_the_entry_above() {
+        assert_eq!(entry_above("a = 1\nslogan = ¡Fuera {\n\n"), Some("slogan"));
+        assert_eq!(entry_above("a = 1\nslogan =\n    one {\n"), Some("slogan"));
+        assert_eq!(entry_above("a = 1\n# a comment\n  {\n"), None);
+        assert!(junk_defines("a = 1\nslogan = ¡Fuera {\n", "slogan"));
+        assert!(!junk_defines("a = 1\nslogans = x\n", "slogan"));
+    }
 
     #[test]
     fn base64_pads_as_the_standard_says() {
