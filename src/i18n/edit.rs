@@ -55,7 +55,7 @@ impl MessageSpan {
 /// The messages of `source` the Fluent parser finds (entries it cannot parse are not
 /// among them), in file order.
 pub fn messages(source: &str) -> Vec<MessageSpan> {
-    let resource = match fluent_syntax::parser::parse(source) {
+    let resource = match fluent_syntax::parser::parse(without_bom(source)) {
         Ok(resource) => resource,
         Err((resource, _)) => resource,
     };
@@ -72,7 +72,7 @@ pub fn messages(source: &str) -> Vec<MessageSpan> {
 /// Where the parser found entries it could not parse (junk), each from the start of its
 /// first line: a syntax error may swallow the messages after it, and is the first one's.
 pub fn junk(source: &str) -> Vec<Range<usize>> {
-    let Err((resource, _)) = fluent_syntax::parser::parse(source) else { return Vec::new() };
+    let Err((resource, _)) = fluent_syntax::parser::parse(without_bom(source)) else { return Vec::new() };
     resource
         .body
         .iter()
@@ -86,11 +86,18 @@ pub fn junk(source: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// `source` past the byte-order mark some editors (Notepad) start a file with, which
+/// Fluent would take for part of the first id; the mark itself is kept when saving.
+fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{feff}').unwrap_or(source)
+}
+
 /// The span of the message whose id is the slice `name` of `source`.
 fn message_span(source: &str, name: &str) -> Option<MessageSpan> {
     let start = (name.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
     // Entries start in column 1; anything else is not a slice of this source's line.
-    if start + name.len() > source.len() || (start > 0 && source.as_bytes()[start - 1] != b'\n') {
+    let first = source.len() - without_bom(source).len();
+    if start + name.len() > source.len() || (start > first && source.as_bytes()[start - 1] != b'\n') {
         return None;
     }
     let eq = start + source[start..].find('=')?;
@@ -283,7 +290,8 @@ fn with_note(source: &str, start: usize, from: &str, note: &str) -> String {
     // The comment attached to a message is the `#` lines right above it (not `##`).
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut at = start;
-    while at > 0 {
+    let first = source.len() - without_bom(source).len();
+    while at > first {
         let begin = line_start(source, at - 1);
         let line = source[begin..at].trim_end_matches(['\n', '\r']);
         if !(line == "#" || line.starts_with("# ")) {
@@ -442,6 +450,15 @@ mod tests {
             &source[found[0].clone()]
         );
         assert_eq!(junk("a = 1\n"), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn a_byte_order_mark_stays_and_the_first_message_is_found() {
+        let source = "\u{feff}slogan = old\nb = 2\n";
+        assert_eq!(field_text(source, Field::parse("slogan")).unwrap(), "old");
+        assert_eq!(set_field(source, Field::parse("slogan"), "new", None), "\u{feff}slogan = new\nb = 2\n");
+        let noted = set_field(source, Field::parse("slogan"), "new", Some(("en", "# en: slogan = Out!\n")));
+        assert_eq!(noted, "\u{feff}# en: slogan = Out!\nslogan = new\nb = 2\n");
     }
 
     #[test]
