@@ -132,7 +132,7 @@ pub(crate) fn pipeline(
     options: &BuildOptions,
     inspect: &mut dyn Inspect,
 ) -> Result<Pressed, Vec<Diagnostic>> {
-    let (leaflet, locales, other_languages) = prepare(path, options).map_err(|d| d.0)?;
+    let (mut leaflet, locales, other_languages) = prepare(path, options).map_err(|d| d.0)?;
     let mut found = inspect.leaflet(&leaflet);
     let mut catalogs = Vec::new();
     // A language whose translations fail to load still lets the others be resolved,
@@ -154,6 +154,8 @@ pub(crate) fn pipeline(
     let sources = font_sources(path, options);
     let fonts_dir = fonts_dir(path, options);
     let (fonts, fonts_found) = load_fonts(&leaflet, &texts, &sources).map_err(|d| with(&mut found, d))?;
+    // SVG text set in the families the leaflet's text finds its own in.
+    leaflet.set_svg_fonts(&sources).map_err(|d| with(&mut found, crate::diag::Diagnostics(d)))?;
     let mut inputs = vec![path.to_path_buf()];
     inputs.extend(catalogs.iter().map(|c| c.file.clone()));
     inputs.extend(leaflet.blocks.iter().filter_map(|b| Some(b.image()?.picture.path.clone())));

@@ -27,8 +27,9 @@ struct FileUse {
 /// of them uses.
 pub fn check_all(paths: &[PathBuf], options: &BuildOptions) -> Vec<(PathBuf, Vec<Diagnostic>)> {
     let mut files: BTreeMap<PathBuf, FileUse> = BTreeMap::new();
+    let mut done = BTreeSet::new();
     let mut reports: Vec<(PathBuf, Vec<Diagnostic>)> =
-        paths.iter().map(|p| (p.clone(), check(p, options, &mut files))).collect();
+        paths.iter().map(|p| (p.clone(), check(p, options, &mut files, &mut done))).collect();
     let mut unused = Vec::new();
     for (file, u) in &files {
         for (id, offset) in u.defined.iter().filter(|(id, _)| !u.used.contains(id)) {
@@ -50,17 +51,52 @@ pub fn check_all(paths: &[PathBuf], options: &BuildOptions) -> Vec<(PathBuf, Vec
 
 /// One leaflet through the same pipeline as `build` (warnings included), looking on the
 /// way at its languages and at which messages and arguments it uses.
-fn check(path: &Path, options: &BuildOptions, files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
-    match pipeline(path, options, &mut Looking { files }) {
+fn check(
+    path: &Path,
+    options: &BuildOptions,
+    files: &mut BTreeMap<PathBuf, FileUse>,
+    done: &mut BTreeSet<(PathBuf, String)>,
+) -> Vec<Diagnostic> {
+    match checked(path, options, files, done) {
         Ok(pressed) => pressed.warnings,
         Err(found) => found,
     }
+}
+
+/// `check` of one leaflet, keeping what was pressed when it could be; its findings are
+/// the `Pressed`'s warnings then.
+fn checked(
+    path: &Path,
+    options: &BuildOptions,
+    files: &mut BTreeMap<PathBuf, FileUse>,
+    done: &mut BTreeSet<(PathBuf, String)>,
+) -> Result<crate::build::Pressed, Vec<Diagnostic>> {
+    let mut looking = Looking { files, done, variables: Vec::new() };
+    let mut result = pipeline(path, options, &mut looking);
+    let found = match &mut result {
+        Ok(pressed) => &mut pressed.warnings,
+        Err(found) => found,
+    };
+    // Resolving also reports a variable [args] lacks, at the same spot as the variable
+    // check, which says more (what the source language's message uses).
+    let said = |d: &Diagnostic, r: &Diagnostic| {
+        let what = |m: &str| m.split(", which").next().map(str::to_string);
+        r.file == d.file && r.at == d.at && what(&r.message) == what(&d.message)
+    };
+    let variables = looking.variables;
+    found.retain(|d| variables.contains(d) || !variables.iter().any(|r| said(d, r)));
+    result
 }
 
 /// What `check` looks at beyond what pressing needs; `files` gathers which messages of
 /// each translation file some leaflet uses.
 struct Looking<'a> {
     files: &'a mut BTreeMap<PathBuf, FileUse>,
+    /// What was already checked of a translation file (leaflets may share one), by file
+    /// and check, so that each finding is told once.
+    done: &'a mut BTreeSet<(PathBuf, String)>,
+    /// What the variable check found, this leaflet.
+    variables: Vec<Diagnostic>,
 }
 
 impl Inspect for Looking<'_> {
@@ -69,8 +105,56 @@ impl Inspect for Looking<'_> {
     }
 
     fn catalogs(&mut self, leaflet: &Leaflet, catalogs: &[Catalog]) -> Vec<Diagnostic> {
-        usage(leaflet, catalogs, self.files)
+        let mut found = usage(leaflet, catalogs, self.files);
+        found.extend(self.translations(leaflet, catalogs));
+        found
     }
+}
+
+impl Looking<'_> {
+    /// Each translation held against the leaflet's first language (variables, stale
+    /// translations), and every language's plural selectors.
+    fn translations(&mut self, leaflet: &Leaflet, catalogs: &[Catalog]) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for catalog in catalogs {
+            if self.done.insert((catalog.file.clone(), "plurals".into())) {
+                found.extend(i18n::compare::plural_variants(catalog));
+            }
+        }
+        // The source is the first language; when it failed to load there is none.
+        let Some(source) =
+            catalogs.first().filter(|c| leaflet.languages.first().is_some_and(|l| l.tag == c.lang))
+        else {
+            return found;
+        };
+        let used = i18n::usage::usage(&source.resource, roots(leaflet)).messages;
+        for translation in &catalogs[1..] {
+            let against = format!("against {}", source.file.display());
+            if translation.file == source.file {
+                continue;
+            }
+            if self.done.insert((translation.file.clone(), format!("stale {against}"))) {
+                found.extend(i18n::compare::stale(source, translation));
+            }
+            // Leaflets sharing the file may use other messages of it.
+            let ids: Vec<&str> = used
+                .iter()
+                .map(String::as_str)
+                .filter(|id| self.done.insert((translation.file.clone(), format!("{against}: {id}"))))
+                .collect();
+            let variables = i18n::compare::variables(source, translation, ids);
+            self.variables.extend(variables.iter().cloned());
+            found.extend(variables);
+        }
+        found
+    }
+}
+
+/// The messages a leaflet names (its blocks, title and turn-over line).
+fn roots(leaflet: &Leaflet) -> Vec<&str> {
+    let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| b.texts()).map(|m| m.id.as_str()).collect();
+    roots.extend(leaflet.title.iter().chain(&leaflet.turn_over).map(|m| m.id.as_str()));
+    roots
 }
 
 /// Languages whose text will be set with less care than they deserve.
@@ -82,6 +166,17 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
             Some(span) => d.at(&leaflet.source.path, &leaflet.source.text, span.clone()),
             None => d.in_file(&leaflet.source.path),
         };
+        // A name where a tag belongs, or a slip: one warning, not one per missing fact.
+        if !i18n::names::is_known(tag) {
+            let hint = match i18n::names::tag_for_name(tag.language.as_str()) {
+                Some(code) => format!("did you mean \"{code}\"? Languages are written as tags"),
+                None => "write the language's ISO 639 code, e.g. \"qu\" for Quechua or \"pt-BR\"".to_string(),
+            };
+            out.push(place(
+                Diagnostic::warning(format!("`{tag}` is not a language code we know of")).hint(hint),
+            ));
+            continue;
+        }
         // Scripts never hyphenated lose nothing without patterns.
         if leaflet.style.hyphenate && hyphenation_language(tag).is_none() && !script_is_unhyphenated(tag) {
             out.push(place(
@@ -113,8 +208,7 @@ fn language_warnings(leaflet: &Leaflet) -> Vec<Diagnostic> {
 
 /// Arguments no message uses (warning), and which messages of each file are used.
 fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, FileUse>) -> Vec<Diagnostic> {
-    let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| b.texts()).map(|m| m.id.as_str()).collect();
-    roots.extend(leaflet.title.iter().chain(&leaflet.turn_over).map(|m| m.id.as_str()));
+    let roots = roots(leaflet);
     let mut variables = BTreeSet::new();
     for catalog in catalogs {
         let used = i18n::usage::usage(&catalog.resource, roots.iter().copied());
@@ -127,7 +221,8 @@ fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, 
         });
         entry.used.extend(used.messages);
     }
-    if catalogs.is_empty() {
+    // A language that failed to load (a syntax error) may be the one using an argument.
+    if catalogs.is_empty() || catalogs.len() < leaflet.languages.len() {
         return Vec::new();
     }
     leaflet
@@ -149,5 +244,5 @@ pub(crate) fn check_pressed(
     path: &Path,
     options: &BuildOptions,
 ) -> Result<crate::build::Pressed, Vec<Diagnostic>> {
-    pipeline(path, options, &mut Looking { files: &mut BTreeMap::new() })
+    checked(path, options, &mut BTreeMap::new(), &mut BTreeSet::new())
 }

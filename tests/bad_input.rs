@@ -131,7 +131,7 @@ fn fluent_syntax_errors_are_all_reported_with_positions() {
 fn variable_missing_from_args() {
     let p = Project::with(&LEAFLET.replace("place = \"Trafalgar Square\"\n", ""), EN, ES);
     let e = fails(&p);
-    assert!(e.contains("locales/en/demo.ftl:11:1: error: message `where` in `en` uses the variable `$place`, which [args] does not define"), "{e}");
+    assert!(e.contains("locales/en/demo.ftl:11:21: error: message `where` in `en` uses the variable `$place`, which [args] does not define"), "{e}");
     assert!(e.contains("add `place = …` under [args]"), "{e}");
 }
 

@@ -340,3 +340,87 @@ fn preview_folded_draws_the_panels_in_reading_order() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("this leaflet does not fold"), "{}", run.stderr);
 }
+
+/// The structure reads a folded leaflet in reading order, panel by panel, not in the
+/// sheet's order. Z-folded, the text flows from the inside middle panel (the PDF's
+/// second page) on to the outside left (its first), past the back (pinned, on the
+/// inside, read before the sheet is turned over): each language's paragraphs come out
+/// whole, in the order of the panels they start on (the split one where it starts in
+/// that language), the back's blocks before the paragraph on the outside left.
+#[test]
+fn the_structure_reads_each_language_in_panel_order() {
+    let p = Project::with(&leaflet("fold = \"z\"", 4), EN, ES);
+    let built = built(&p, &BuildOptions::default());
+    let doc = &built.pressed.document;
+    use PanelName::*;
+    assert_eq!(names(doc), [Front, InsideLeft, InsideMiddle, Back, OutsideLeft, OutsideMiddle]);
+    let by_panel = blocks_by_panel(doc);
+    // Blocks 2–5 are `long`, 6 `second`, 7 and 8 the back's.
+    assert_eq!(by_panel[3], [7, 8], "{by_panel:?}");
+    assert!(
+        by_panel[2].contains(&5) && by_panel[4] == [5, 6],
+        "the text does not run from the inside on to the outside as this test needs: {by_panel:?}"
+    );
+    // In English that paragraph is cut across the two sides of the sheet.
+    let english_lines = |panel: usize| -> usize {
+        doc.flow[panel]
+            .iter()
+            .filter(|r| r.block == Some(5))
+            .flat_map(|r| &r.lines)
+            .filter(|l| l.0 == "en")
+            .map(|l| l.1)
+            .sum()
+    };
+    assert!(english_lines(2) > 0 && english_lines(4) > 0, "{:?}", doc.flow);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("folded.pdf");
+    std::fs::write(&path, &built.pdf).unwrap();
+    let Some(out) = support::skip::output_of(
+        std::process::Command::new("pdfinfo").arg("-struct-text").arg(&path),
+        "poppler-utils",
+    ) else {
+        return;
+    };
+    let tree = String::from_utf8(out.stdout).unwrap();
+    // Poppler joins an element's lines without a space and drops a line's soft hyphen.
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '\u{ad}').collect::<String>();
+    let sections: Vec<String> = tree
+        .split("\n  Sect")
+        .skip(1)
+        .map(|s| {
+            s.lines()
+                .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
+                .map(squeeze)
+                .collect()
+        })
+        .collect();
+    assert_eq!(sections.len(), 2, "{tree}");
+    let ids = ["headline", "slogan", "long", "long", "long", "long", "second", "meeting", "contact"];
+    let mut orders = Vec::new();
+    for (section, (ftl, lang)) in sections.iter().zip([(EN, "en"), (ES, "es")]) {
+        let message = |id: &str| {
+            let line = ftl.lines().find(|l| l.starts_with(&format!("{id} = "))).unwrap();
+            squeeze(&line[id.len() + 3..])
+        };
+        // The blocks by the first panel holding some of their lines in this language.
+        let mut first: Vec<(usize, usize)> = Vec::new();
+        for (panel, rows) in doc.flow.iter().enumerate() {
+            for row in rows {
+                let shown = row.lines.iter().any(|(l, n)| l == lang && *n > 0);
+                if let Some(block) = row.block.filter(|b| shown && !first.iter().any(|f| f.1 == *b)) {
+                    first.push((panel, block));
+                }
+            }
+        }
+        first.sort();
+        let order: Vec<usize> = first.iter().map(|f| f.1).collect();
+        let expected: String = order.iter().map(|&b| message(ids[b])).collect();
+        assert_eq!(*section, expected, "{lang}: blocks in panel order {order:?}\n{tree}");
+        orders.push(order);
+    }
+    // The back's blocks are read before the paragraph on the outside left.
+    for order in &orders {
+        let at = |b: usize| order.iter().position(|&o| o == b).unwrap();
+        assert!(at(7) < at(6) && at(8) < at(6), "{orders:?}");
+    }
+}

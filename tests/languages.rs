@@ -64,7 +64,7 @@ fn check_finds_each_kind_of_error_with_file_and_line() {
     let e = p.run(&["check"]).stderr;
     assert!(e.contains("leaflets/demo.toml:24:17: error: message `two` is missing in `es`"), "{e}");
     assert!(
-        e.contains("locales/es/demo.ftl:10:1: error: message `where` in `es` uses the variable `$plaza`"),
+        e.contains("locales/es/demo.ftl:10:19: error: message `where` in `es` uses the variable `$plaza`"),
         "{e}"
     );
     let p = Project::with(LEAFLET, &en, ES);

@@ -71,7 +71,24 @@ fn pdf_lines(page: &pdf::Page, dpi: f32) -> Vec<Line> {
         right: s.x.max(s.x + s.width) * k,
         em: s.size * k,
     };
-    page.spans.iter().map(line).collect()
+    // Runs that follow each other on a baseline are one line: a face change, or a web
+    // address set apart from the words before it (whose run ends in the space before
+    // it, which has no ink).
+    let mut lines: Vec<Line> = Vec::new();
+    for span in page.spans.iter().map(line) {
+        match lines.last_mut() {
+            Some(last)
+                if (last.baseline - span.baseline).abs() < 0.01
+                    && (span.left - last.right).abs() < 0.5 * k
+                    && last.em == span.em =>
+            {
+                last.text.push_str(&span.text);
+                last.right = span.right;
+            }
+            _ => lines.push(span),
+        }
+    }
+    lines
 }
 
 /// How far ink may reach past the advances of a line's first and last glyphs: Latin
@@ -197,7 +214,7 @@ fn no_ink_elsewhere(name: &str, built: &Built, all: &[Line], pic: &Picture) {
         let (width, height) = match &p.item {
             Item::Rect(r) => (r.width, r.height),
             Item::Image(i) => (i.width, i.height),
-            Item::Text(_) => return None,
+            Item::Text(_) | Item::Link(_) => return None,
         };
         Some(window(pic, p.x * k - 1.0, (p.x + width) * k + 1.0, p.y * k - 1.0, (p.y + height) * k + 1.0))
     });
@@ -369,7 +386,7 @@ fn poppler_puts_raised_vowel_marks_where_we_do() {
     let built = build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).expect("builds");
     let raised = built.pressed.document.pages[0].items.iter().filter_map(|p| match &p.item {
         Item::Text(run) => Some(run.glyphs.iter().filter(|g| g.y_offset.abs() > 1.0).count()),
-        Item::Rect(_) | Item::Image(_) => None,
+        Item::Rect(_) | Item::Image(_) | Item::Link(_) => None,
     });
     assert!(raised.sum::<usize>() > 10, "the marks are not moved up or down: nothing to test");
     // At 200 dpi a point is nearly three pixels: a mark in the wrong place shows.

@@ -233,3 +233,316 @@ fn an_svg_gets_no_dpi_warning_and_is_not_resampled() {
     assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
     assert!(built.pressed.notes.is_empty(), "{:?}", built.pressed.notes);
 }
+
+/// Standard base64, for pictures written into a test's SVG.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { ABC[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+/// An RGB PNG, `size` × `size`, every pixel `rgb`.
+fn flat_png(size: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, size, size);
+    encoder.set_color(png::ColorType::Rgb);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&rgb.repeat((size * size) as usize)).unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+/// A 200 × 100 SVG (drawn 40 mm wide): on its left half a red PNG of `size` pixels
+/// square; top right a blue band fading to transparent (a gradient stop of opacity 0);
+/// bottom right two overlapping black rectangles, half transparent as a group.
+fn layered_svg(size: u32) -> Vec<u8> {
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100">
+  <defs><linearGradient id="fade"><stop offset="0" stop-color="#1060c0"/>
+    <stop offset="1" stop-color="#1060c0" stop-opacity="0"/></linearGradient></defs>
+  <image id="photo" width="100" height="100" href="data:image/png;base64,{}"/>
+  <rect id="band" x="100" width="100" height="50" fill="url(#fade)"/>
+  <g id="pair" opacity="0.5"><rect x="110" y="60" width="40" height="30"/><rect x="130" y="60" width="40" height="30"/></g>
+</svg>"##,
+        base64(&flat_png(size, [0xc8, 0x10, 0x2e]))
+    )
+    .into_bytes()
+}
+
+/// The image XObjects' dictionaries.
+fn images(pdf: &[u8]) -> Vec<Dictionary> {
+    let lo = Document::load_mem(pdf).unwrap();
+    let streams = lo.objects.values().filter_map(|o| o.as_stream().ok());
+    streams.filter(|s| name_of(&s.dict, b"Subtype") == "Image").map(|s| s.dict.clone()).collect()
+}
+
+/// Where the logo is drawn: its top-left corner in points.
+fn logo_at(built: &leaflet::Built) -> (f32, f32) {
+    let page = &built.pressed.document.pages[0];
+    let placed = page.items.iter().find(|pl| matches!(pl.item, Item::Image(_))).expect("the logo is drawn");
+    (placed.x, placed.y)
+}
+
+/// The RGB of a pixmap at (u, v) of the logo's box (in the art's units) at `dpi`.
+fn logo_pixel(pixmap: &tiny_skia::Pixmap, at: (f32, f32), dpi: f32, u: f32, v: f32) -> [u8; 3] {
+    let scale = dpi / 72.0;
+    // 200 units are 40 mm.
+    let unit = 40.0 * MM / 200.0;
+    let px = pixmap.pixel(((at.0 + u * unit) * scale) as u32, ((at.1 + v * unit) * scale) as u32).unwrap();
+    [px.red(), px.green(), px.blue()]
+}
+
+fn near(got: [u8; 3], want: [u8; 3]) -> bool {
+    got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 12)
+}
+
+#[test]
+fn a_png_in_an_svg_is_one_image_xobject_gray_in_gray_and_on_the_preview() {
+    let p = with_logo(&layered_svg(60));
+    let built = build_in(&p, ColorMode::Rgb);
+    // Told like a picture block's, at the SVG's `path`: 60 pixels over 20 mm.
+    let warnings: Vec<String> = built.pressed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("demo.toml:16:8")
+            && warnings[0].contains("logo.svg: <image id=\"photo\"> (PNG) prints at 76 dpi (60 × 60 pixels)"),
+        "{warnings:?}"
+    );
+    let found = images(&built.pdf);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].get(b"Width").unwrap().as_i64().unwrap(), 60);
+    assert_eq!(found[0].get(b"Height").unwrap().as_i64().unwrap(), 60);
+    assert_eq!(name_of(&found[0], b"ColorSpace"), "DeviceRGB");
+    // Drawn inside the form, through the image's own transform.
+    let forms = xobjects(&built.pdf).1;
+    let ops: Vec<&str> = forms.iter().flat_map(|(_, ops)| ops.iter().map(|o| o.operator.as_str())).collect();
+    assert_eq!(ops.iter().filter(|&&o| o == "Do").count(), 2, "the picture and the group: {ops:?}");
+
+    let gray = build_in(&p, ColorMode::Gray);
+    let found = images(&gray.pdf);
+    assert_eq!(found.len(), 1);
+    assert_eq!(name_of(&found[0], b"ColorSpace"), "DeviceGray");
+
+    let dpi = 144.0;
+    let pixmap = leaflet::preview::render(&built.pressed.document, 0, dpi).unwrap();
+    let at = logo_at(&built);
+    assert!(
+        near(logo_pixel(&pixmap, at, dpi, 50.0, 50.0), [0xc8, 0x10, 0x2e]),
+        "{:?}",
+        logo_pixel(&pixmap, at, dpi, 50.0, 50.0)
+    );
+    let pixmap = leaflet::preview::render(&gray.pressed.document, 0, dpi).unwrap();
+    let [r, g, b] = logo_pixel(&pixmap, at, dpi, 50.0, 50.0);
+    assert!(r == g && g == b && r < 200, "gray, and darker than white: {:?}", [r, g, b]);
+}
+
+#[test]
+fn a_big_png_in_an_svg_is_resampled_by_its_printed_size_unless_kept() {
+    let p = with_logo(&layered_svg(1200));
+    let built = build_in(&p, ColorMode::Rgb);
+    // 100 of the 200 units of a logo 40 mm wide: 20 mm, 1524 dpi.
+    assert_eq!(
+        built.pressed.notes,
+        ["logo.svg, <image id=\"photo\"> (PNG): 1200 px drawn 20 mm wide, resampled to 236 px (300 dpi)"]
+    );
+    assert!(built.pressed.warnings.is_empty(), "1524 dpi is no low resolution: {:?}", built.pressed.warnings);
+    let found = images(&built.pdf);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].get(b"Width").unwrap().as_i64().unwrap(), 236);
+
+    let options = BuildOptions { keep_pictures: true, ..Default::default() };
+    let kept = build(&p.path("leaflets/demo.toml"), &options).unwrap();
+    assert!(kept.pressed.notes.is_empty(), "{:?}", kept.pressed.notes);
+    assert_eq!(images(&kept.pdf)[0].get(b"Width").unwrap().as_i64().unwrap(), 1200);
+}
+
+#[test]
+fn transparent_stops_are_a_soft_mask_and_group_opacity_a_transparency_group() {
+    let p = with_logo(&layered_svg(4));
+    let built = build_in(&p, ColorMode::Rgb);
+    // Nothing approximated: the one warning is the tiny picture's resolution.
+    let warnings: Vec<String> = built.pressed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("prints at 5 dpi"), "{warnings:?}");
+    let lo = Document::load_mem(&built.pdf).unwrap();
+    let deref = |o: &Object| -> Dictionary {
+        match o {
+            Object::Reference(id) => match lo.get_object(*id).unwrap() {
+                Object::Stream(s) => s.dict.clone(),
+                other => other.as_dict().unwrap().clone(),
+            },
+            Object::Dictionary(d) => d.clone(),
+            other => panic!("not a dictionary: {other:?}"),
+        }
+    };
+    let mut masks = Vec::new();
+    let mut groups = Vec::new();
+    for (dict, _) in xobjects(&built.pdf).1 {
+        if let Ok(group) = dict.get(b"Group") {
+            let group = deref(group);
+            assert_eq!(name_of(&group, b"S"), "Transparency");
+            groups.push(name_of(&group, b"CS"));
+        }
+        let resources = deref(dict.get(b"Resources").unwrap());
+        let Ok(states) = resources.get(b"ExtGState") else { continue };
+        for (_, state) in deref(states).iter() {
+            if let Ok(mask) = deref(state).get(b"SMask") {
+                let mask = deref(mask);
+                masks.push(name_of(&mask, b"S"));
+                // The mask's shading is gray: opacity, not a colour.
+                let form = deref(mask.get(b"G").unwrap());
+                let shadings = deref(deref(form.get(b"Resources").unwrap()).get(b"Shading").unwrap());
+                let spaces: Vec<String> =
+                    shadings.iter().map(|(_, s)| name_of(&deref(s), b"ColorSpace")).collect();
+                assert_eq!(spaces, ["DeviceGray"]);
+            }
+        }
+    }
+    assert_eq!(masks, ["Luminosity"]);
+    // The pair's group (no colour space of its own), and the soft mask's, gray.
+    groups.sort();
+    assert_eq!(groups, ["", "DeviceGray"]);
+
+    // As a viewer shows it: where the pair overlaps, as light as where it does not
+    // (the group faded as one); made transparent shape by shape, the overlap is darker.
+    let single = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100">
+  <rect x="110" y="60" width="40" height="30" opacity="0.5"/><rect x="130" y="60" width="40" height="30" opacity="0.5"/>
+</svg>"##;
+    let dpi = 72.0;
+    let Some(png) = support::poppler::pdftoppm(&built.pdf, 1, dpi) else { return };
+    let page = tiny_skia::Pixmap::decode_png(&png).unwrap();
+    let at = logo_at(&built);
+    let alone = logo_pixel(&page, at, dpi, 115.0, 75.0);
+    let overlap = logo_pixel(&page, at, dpi, 140.0, 75.0);
+    assert!(near(alone, [128, 128, 128]), "{alone:?}");
+    assert!(near(overlap, alone), "the group's overlap {overlap:?} against {alone:?}");
+    let p2 = with_logo(single);
+    let apart = build_in(&p2, ColorMode::Rgb);
+    let page =
+        tiny_skia::Pixmap::decode_png(&support::poppler::pdftoppm(&apart.pdf, 1, dpi).unwrap()).unwrap();
+    let overlap_apart = logo_pixel(&page, logo_at(&apart), dpi, 140.0, 75.0);
+    assert!(near(overlap_apart, [64, 64, 64]), "{overlap_apart:?}");
+    // The band: blue where its stop is opaque, the white page where it is transparent.
+    let page = tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert!(
+        near(logo_pixel(&page, at, dpi, 102.0, 25.0), [0x14, 0x60, 0xc0]),
+        "{:?}",
+        logo_pixel(&page, at, dpi, 102.0, 25.0)
+    );
+    assert!(
+        near(logo_pixel(&page, at, dpi, 198.0, 25.0), [255, 255, 255]),
+        "{:?}",
+        logo_pixel(&page, at, dpi, 198.0, 25.0)
+    );
+
+    // The preview the same.
+    let preview = leaflet::preview::render(&built.pressed.document, 0, dpi).unwrap();
+    assert!(
+        near(logo_pixel(&preview, at, dpi, 140.0, 75.0), alone),
+        "{:?}",
+        logo_pixel(&preview, at, dpi, 140.0, 75.0)
+    );
+    assert!(near(logo_pixel(&preview, at, dpi, 198.0, 25.0), [255, 255, 255]));
+    assert!(near(logo_pixel(&preview, at, dpi, 102.0, 25.0), [0x14, 0x60, 0xc0]));
+}
+
+/// The issue's check: a gray file with a picture and a transparent gradient in its SVG
+/// puts no cyan, magenta or yellow on the page.
+#[test]
+fn a_gray_file_with_a_raster_and_a_transparent_gradient_in_an_svg_uses_black_ink_alone() {
+    let p = with_logo(&layered_svg(60));
+    let file = p.path("gray.pdf");
+    std::fs::write(&file, build_in(&p, ColorMode::Gray).pdf).unwrap();
+    let Some(out) = support::skip::output_of(
+        std::process::Command::new("gs").args(["-q", "-o", "-", "-sDEVICE=inkcov"]).arg(&file),
+        "ghostscript",
+    ) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let numbers: Vec<f32> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert_eq!(numbers.len(), 4, "{text}");
+    assert_eq!(&numbers[..3], &[0.0, 0.0, 0.0], "C, M, Y: {text}");
+    assert!(numbers[3] > 0.01, "black ink: {text}");
+    // In RGB the same page does use colour inks: the check can see them.
+    std::fs::write(&file, build_in(&p, ColorMode::Rgb).pdf).unwrap();
+    let out = std::process::Command::new("gs")
+        .args(["-q", "-o", "-", "-sDEVICE=inkcov"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let numbers: Vec<f32> =
+        String::from_utf8_lossy(&out.stdout).split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert!(numbers[0] > 0.0 && numbers[1] > 0.0 && numbers[2] > 0.0, "{numbers:?}");
+}
+
+/// SVG text finds its family where the leaflet's text does (here a built-in one other
+/// than the default); a family found nowhere is a warning naming it and its element.
+#[test]
+fn svg_text_is_set_in_a_family_the_leaflet_can_find_and_a_missing_one_is_said() {
+    let svg = |family: &str| {
+        format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100">
+  <text id="motto" x="10" y="60" font-family="{family}" font-size="40">שלום</text></svg>"##
+        )
+        .into_bytes()
+    };
+    let p = with_logo(&svg("Noto Sans Hebrew"));
+    let built = build_in(&p, ColorMode::Rgb);
+    assert!(built.pressed.warnings.is_empty(), "{:?}", built.pressed.warnings);
+    let art = built.pressed.document.images[0].vector().unwrap().clone();
+    assert_eq!(art.shapes().len(), 1, "the Hebrew word drawn");
+
+    let p = with_logo(&svg("Futura"));
+    let built = build_in(&p, ColorMode::Rgb);
+    let warnings: Vec<String> = built.pressed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .contains("logo.svg: the font \"Futura\" of <text id=\"motto\"> (not found): drawn in Noto Sans"),
+        "{warnings:?}"
+    );
+}
+
+/// A picture an SVG embeds beyond the pixel limit: an error naming the SVG and the
+/// element, at the block's `path`, and no PDF written.
+#[test]
+fn an_svg_embedding_a_picture_over_the_limit_is_an_error_naming_both() {
+    // A PNG header claiming 30000 × 30000 pixels, with an empty data chunk.
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = libdeflater::crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(30_000u32.to_be_bytes());
+    ihdr.extend(30_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &[]);
+    chunk(&mut png, b"IEND", &[]);
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image id="huge" width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
+        base64(&png)
+    );
+    let p = with_logo(svg.as_bytes());
+    let run = p.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("demo.toml:16:8: error: logo.svg: <image id=\"huge\">: the picture is 30000 × 30000 pixels (900 million); the limit is 40 million pixels"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("out/demo.pdf"));
+}

@@ -32,10 +32,11 @@ fn name(d: &Dictionary, key: &[u8]) -> String {
 /// An element's children that are elements, and the (page, MCID) it holds directly.
 fn kids(element: &Dictionary) -> (Vec<ObjectId>, Vec<(ObjectId, i64)>) {
     let (mut elements, mut content) = (Vec::new(), Vec::new());
-    let k = element.get(b"K").unwrap();
-    let k = match k {
-        Object::Array(kids) => kids.clone(),
-        one => vec![one.clone()],
+    // A figure described in a section it is not drawn in holds nothing.
+    let k = match element.get(b"K") {
+        Ok(Object::Array(kids)) => kids.clone(),
+        Ok(one) => vec![one.clone()],
+        Err(_) => Vec::new(),
     };
     for kid in &k {
         match kid {
@@ -94,13 +95,14 @@ fn each_language_is_a_section_holding_the_whole_leaflet() {
     for _ in 0..3 {
         section.extend(item);
     }
-    // The logo and the code are drawn once, across the page: they are the first
-    // language's figures.
+    // The logo and the code are drawn once, across the page, as the first language's
+    // figures; the second language's section describes them too, in its place. The
+    // footer's address is a link in each language.
     let mut expected = vec!["Document", "  Sect en", "    Figure"];
     expected.extend(&section);
-    expected.extend(["    P", "    Figure", "      Link", "    P", "  Sect es"]);
+    expected.extend(["    P", "    Figure", "      Link", "    P", "      Link", "  Sect es", "    Figure"]);
     expected.extend(&section);
-    expected.extend(["    P", "    P"]);
+    expected.extend(["    P", "    Figure", "    P", "      Link"]);
     assert_eq!(lines, expected);
 }
 
@@ -265,8 +267,23 @@ fn the_code_is_a_link_to_its_address() {
     let page = doc.get_dictionary(page_id).unwrap();
     assert_eq!(name(page, b"Tabs"), "S");
     let annots = page.get(b"Annots").unwrap().as_array().unwrap();
-    assert_eq!(annots.len(), 1);
-    let link = dict(&doc, &annots[0]);
+    // The code's, and the footer's address in each language.
+    assert_eq!(annots.len(), 3);
+    // The code's is the one whose `Link` element is in a `Figure`.
+    let nums = dict(&doc, root(&doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
+    let element_of = |annotation: &Dictionary| {
+        let key = annotation.get(b"StructParent").unwrap().as_i64().unwrap();
+        let at = nums
+            .chunks(2)
+            .find(|p| p[0].as_i64().unwrap() == key)
+            .expect("the link's key in the parent tree");
+        dict(&doc, &at[1])
+    };
+    let in_figure =
+        |a: &&Object| name(dict(&doc, element_of(dict(&doc, a)).get(b"P").unwrap()), b"S") == "Figure";
+    let codes: Vec<&Object> = annots.iter().filter(in_figure).collect();
+    assert_eq!(codes.len(), 1, "the code's link");
+    let link = dict(&doc, codes[0]);
     assert_eq!(name(link, b"Subtype"), "Link");
     let action = dict(&doc, link.get(b"A").unwrap());
     assert_eq!(action.get(b"URI").unwrap().as_str().unwrap(), b"https://example.org/cleaners-fund");
@@ -296,11 +313,7 @@ fn the_code_is_a_link_to_its_address() {
         assert!((got - want).abs() < 0.01, "link {rect:?}, code {expected:?}");
     }
 
-    let key = link.get(b"StructParent").unwrap().as_i64().unwrap();
-    let nums = dict(&doc, root(&doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
-    let at =
-        nums.chunks(2).find(|p| p[0].as_i64().unwrap() == key).expect("the link's key in the parent tree");
-    let element = dict(&doc, &at[1]);
+    let element = element_of(link);
     assert_eq!(name(element, b"S"), "Link");
     let figure = dict(&doc, element.get(b"P").unwrap());
     assert_eq!(name(figure, b"S"), "Figure");
@@ -348,17 +361,18 @@ fn the_checker_passes_tagged_pdfs_and_fails_an_untagged_one() {
     );
 }
 
-/// The catalog's XMP metadata: the title and every language, the PDF/UA-1 claim (every
-/// figure has its text), no date and no random id, so two builds are the same bytes;
-/// with SOURCE_DATE_EPOCH, its date.
+/// The catalog's XMP metadata (deflated): the title and every language, the PDF/UA-1
+/// claim (every figure has its text), no date and no random id, so two builds are the
+/// same bytes; with SOURCE_DATE_EPOCH, its date.
 #[test]
 fn the_metadata_says_title_languages_and_pdf_ua() {
     let metadata = |pdf: &[u8]| {
         let doc = Document::load_mem(pdf).unwrap();
         let id = doc.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();
         let stream = doc.get_object(id).unwrap().as_stream().unwrap();
-        assert!(stream.dict.get(b"Filter").is_err(), "XMP left uncompressed");
-        String::from_utf8(stream.content.clone()).unwrap()
+        // Deflated, for the size target; PDF/UA allows it (PDF/A would not).
+        assert_eq!(name(&stream.dict, b"Filter"), "FlateDecode");
+        String::from_utf8(stream.decompressed_content().unwrap()).unwrap()
     };
     let first = built("strike-fund", &BuildOptions::default()).pdf;
     let text = metadata(&first);
@@ -373,4 +387,238 @@ fn the_metadata_says_title_languages_and_pdf_ua() {
     let dated = leaflet::pdf::PdfOptions { date: Some(1_700_000_000), ..Default::default() };
     let dated = built("strike-fund", &BuildOptions { pdf: dated, ..Default::default() }).pdf;
     assert!(metadata(&dated).contains("<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"));
+}
+
+/// The link annotations of a page: each one's URI, its rectangle and its `Link`
+/// element (found through the parent tree).
+fn link_annotations(doc: &Document, page_id: ObjectId) -> Vec<(String, [f32; 4], ObjectId)> {
+    let page = doc.get_dictionary(page_id).unwrap();
+    let Ok(annots) = page.get(b"Annots") else { return Vec::new() };
+    let nums = dict(doc, root(doc).get(b"ParentTree").unwrap()).get(b"Nums").unwrap().as_array().unwrap();
+    annots
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let annotation = dict(doc, a);
+            assert_eq!(name(annotation, b"Subtype"), "Link");
+            let action = dict(doc, annotation.get(b"A").unwrap());
+            let uri = String::from_utf8(action.get(b"URI").unwrap().as_str().unwrap().to_vec()).unwrap();
+            let rect: Vec<f32> = annotation
+                .get(b"Rect")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_float().unwrap())
+                .collect();
+            // Its alternative text, as PDF/UA asks of an annotation.
+            assert_eq!(annotation.get(b"Contents").unwrap().as_str().unwrap(), uri.as_bytes());
+            let key = annotation.get(b"StructParent").unwrap().as_i64().unwrap();
+            let at =
+                nums.chunks(2).find(|p| p[0].as_i64().unwrap() == key).expect("its key in the parent tree");
+            (uri, [rect[0], rect[1], rect[2], rect[3]], at[1].as_reference().unwrap())
+        })
+        .collect()
+}
+
+/// Each text show of `pieces` (the address as set, line by line) lies under one link
+/// rectangle of `links` opening `uri`, the rectangle no wider than the show (within a
+/// point) and holding its baseline; every such rectangle covers one of them.
+fn links_cover(pdf: &support::pdf::Page, links: &[(String, [f32; 4], ObjectId)], uri: &str, pieces: &[&str]) {
+    let rects: Vec<[f32; 4]> = links.iter().filter(|l| l.0 == uri).map(|l| l.1).collect();
+    assert_eq!(rects.len(), pieces.len(), "{uri}: {rects:?}");
+    for piece in pieces {
+        let span = pdf.spans.iter().find(|s| s.text == *piece).unwrap_or_else(|| {
+            panic!(
+                "{piece:?} not shown on its own: {:?}",
+                pdf.spans.iter().map(|s| &s.text).collect::<Vec<_>>()
+            )
+        });
+        let over = rects
+            .iter()
+            .find(|r| r[1] < span.y && span.y < r[3] && (r[0] - span.x).abs() < 1.0)
+            .unwrap_or_else(|| panic!("no link over {piece:?} at {},{}: {rects:?}", span.x, span.y));
+        assert!(
+            (over[2] - (span.x + span.width)).abs() < 1.0,
+            "{piece:?}: {over:?}, show to {}",
+            span.x + span.width
+        );
+        // Glyphs rise about an em above the baseline, descend a quarter below it.
+        assert!(over[3] - span.y >= 0.7 * span.size && span.y - over[1] >= 0.2 * span.size, "{over:?}");
+    }
+}
+
+/// The strike fund's footer writes its address bare ("example.org/cleaners-fund"):
+/// it opens as https, with a link annotation over exactly its glyphs in each language,
+/// owned by a `Link` element in the footer's `P` that holds the address's text between
+/// the rest of the sentence's, which poppler reads in order.
+#[test]
+fn an_address_in_the_text_is_a_link_over_its_glyphs() {
+    let built = built("strike-fund", &BuildOptions::default());
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let links = link_annotations(&doc, page_id);
+    let in_text: Vec<_> = links
+        .iter()
+        .filter(|(_, _, element)| {
+            let element = doc.get_dictionary(*element).unwrap();
+            name(element, b"S") == "Link" && name(dict(&doc, element.get(b"P").unwrap()), b"S") == "P"
+        })
+        .cloned()
+        .collect();
+    assert_eq!(in_text.len(), 2, "{links:?}");
+    let page = support::pdf::read(&built.pdf).pages.remove(0);
+    // One show in each language's footer line.
+    let span = |text: &str| page.spans.iter().filter(|s| s.text == text).count();
+    assert_eq!(span("example.org/cleaners-fund"), 2);
+    let uri = "https://example.org/cleaners-fund";
+    let rects: Vec<[f32; 4]> = in_text.iter().map(|l| l.1).collect();
+    for (i, rect) in rects.iter().enumerate() {
+        let mine = page.spans.iter().filter(|s| s.text == "example.org/cleaners-fund").nth(i).unwrap();
+        let one = support::pdf::Page { spans: vec![mine.clone()], ..page.clone() };
+        links_cover(&one, &in_text[i..=i], uri, &["example.org/cleaners-fund"]);
+        assert!(rect[0] > 30.0, "{rect:?}");
+    }
+    // The Link element holds the address's marked content and its annotation.
+    for (_, _, element) in &in_text {
+        let (elements, content) = kids(doc.get_dictionary(*element).unwrap());
+        assert!(elements.is_empty() && content.len() == 1, "{elements:?} {content:?}");
+        let k = doc.get_dictionary(*element).unwrap().get(b"K").unwrap().as_array().unwrap().clone();
+        let objr =
+            k.iter().filter(|k| matches!(k, Object::Dictionary(d) if name(d, b"Type") == "OBJR")).count();
+        assert_eq!(objr, 1, "{k:?}");
+    }
+    let Some(tree) = struct_text(&built.pdf) else { return };
+    for (before, after) in [("visit ", " to give."), ("entra en ", " para aportar.")] {
+        let read = format!("{before}\"\n      Link (inline)\n        \"example.org/cleaners-fund\"");
+        let at = tree.find(&read).unwrap_or_else(|| panic!("{read:?} not in:\n{tree}"));
+        let rest = &tree[at + read.len()..];
+        let next_text = rest.lines().find(|l| l.trim().starts_with('"')).unwrap();
+        // Poppler joins an element's lines without a space.
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squeeze(next_text), squeeze(&format!("\"{after}\"")), "{tree}");
+    }
+}
+
+/// An address too long for its column is broken where UAX #14 allows (after a `/`),
+/// never hyphenated: one link rectangle over each line's piece, all opening the same
+/// URI, owned by one `Link` element whose text poppler reads as the whole address.
+#[test]
+fn an_address_broken_across_lines_is_one_link_with_a_rectangle_per_piece() {
+    use support::project::{EN, ES, LEAFLET, Project};
+    let url = "https://example.org/solidarity/campaigns/workers-and-peasants/international/donations";
+    let en = EN.replace("unite us.", &format!("unite us. Give at {url}, today."));
+    let p = Project::with(LEAFLET, &en, ES);
+    let built =
+        build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let links: Vec<_> = link_annotations(&doc, page_id).into_iter().filter(|l| l.0 == url).collect();
+    assert!(links.len() >= 2, "the address fits on one line: nothing to test ({links:?})");
+    // The pieces as shown, in order: together the address, no hyphen added.
+    let page = support::pdf::read(&built.pdf).pages.remove(0);
+    let pieces: Vec<&str> = page
+        .spans
+        .iter()
+        .map(|s| s.text.as_str())
+        .filter(|t| !t.is_empty() && url.contains(t) && t.len() > 5)
+        .collect();
+    assert_eq!(pieces.concat(), url, "{pieces:?}");
+    links_cover(&page, &links, url, &pieces);
+    let element = links[0].2;
+    assert!(links.iter().all(|l| l.2 == element), "one Link element owns every piece");
+    let link = doc.get_dictionary(element).unwrap();
+    assert_eq!(name(dict(&doc, link.get(b"P").unwrap()), b"S"), "P");
+    // Its lines' runs follow each other in the content: one marked-content sequence.
+    assert!(!kids(link).1.is_empty(), "the Link holds the address's text");
+    let Some(tree) = struct_text(&built.pdf) else { return };
+    let read = format!("Link (inline)\n        \"{url}\"");
+    assert!(tree.contains(&read), "{read:?} not in:\n{tree}");
+}
+
+/// A PDF text string's text: UTF-16BE after its byte order mark, else as it is.
+fn text_of(object: &Object) -> String {
+    let bytes = object.as_str().unwrap();
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            String::from_utf16(&utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+                .unwrap()
+        }
+        None => String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+/// The logo is drawn once, but each language's section has its own `Figure` in the
+/// logo's place with the `alt` message in that language: the first holds the drawing,
+/// the second only the description. The code, which says its address in any language,
+/// is described in both too; only the first holds it and its link.
+#[test]
+fn each_language_describes_the_figures_in_its_own_words() {
+    let built = built("strike-fund", &BuildOptions::default());
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let document = kids(root(&doc)).0[0];
+    let sections = kids(doc.get_dictionary(document).unwrap()).0;
+    assert_eq!(sections.len(), 2);
+    let figures = |sect: ObjectId| -> Vec<&Dictionary> {
+        kids(doc.get_dictionary(sect).unwrap())
+            .0
+            .into_iter()
+            .map(|k| doc.get_dictionary(k).unwrap())
+            .filter(|e| name(e, b"S") == "Figure")
+            .collect()
+    };
+    let (en, es) = (figures(sections[0]), figures(sections[1]));
+    assert_eq!((en.len(), es.len()), (2, 2));
+    assert_eq!(
+        text_of(en[0].get(b"Alt").unwrap()),
+        "The Cleaners United logo: the union's name and a broom in a purple circle"
+    );
+    assert_eq!(
+        text_of(es[0].get(b"Alt").unwrap()),
+        "El logotipo de Cleaners United: el nombre del sindicato y una escoba en un círculo morado"
+    );
+    let code = "https://example.org/cleaners-fund";
+    assert_eq!(
+        (text_of(en[1].get(b"Alt").unwrap()), text_of(es[1].get(b"Alt").unwrap())),
+        (code.into(), code.into())
+    );
+    // The drawing (and the code's link) is the first language's; the second's figures
+    // hold nothing.
+    for figure in &en {
+        assert!(!kids(figure).1.is_empty(), "the first section's figure holds the drawing");
+    }
+    for figure in &es {
+        assert!(figure.get(b"K").is_err(), "{figure:?}");
+    }
+    let Some(tree) = struct_text(&built.pdf) else { return };
+    assert_eq!(tree.matches("Figure").count(), 4, "{tree}");
+}
+
+/// In right-to-left text an address is still a left-to-right run: its link rectangle
+/// covers its glyphs where the line puts them, in a line short of the measure set at
+/// the right of its Arabic column.
+#[test]
+fn an_address_in_arabic_text_is_a_link_over_its_glyphs() {
+    use support::project::{EN, LEAFLET, Project};
+    let ar = "headline = ارفعوا أيديكم عن بيرو!
+intro = انظر example.org/peru
+one = حرروا السجناء.
+two = انتخابات جديدة الآن!
+slogan = فليرحلوا جميعا!
+where = السبت، { $place }
+";
+    let p = Project::new();
+    p.write("leaflets/demo.toml", &LEAFLET.replace(r#"["en", "es"]"#, r#"["en", "ar"]"#));
+    p.write("locales/en/demo.ftl", EN);
+    p.write("locales/ar/demo.ftl", ar);
+    let built =
+        build(&p.path("leaflets/demo.toml"), &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let links = link_annotations(&doc, page_id);
+    let page = support::pdf::read(&built.pdf).pages.remove(0);
+    links_cover(&page, &links, "https://example.org/peru", &["example.org/peru"]);
+    // In the Arabic column, the right half of the page.
+    assert!(links[0].1[0] > page.media_box[2] / 2.0, "{links:?}");
 }

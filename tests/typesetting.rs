@@ -106,7 +106,7 @@ fn runs(doc: &Document) -> Vec<(String, String)> {
         .iter()
         .filter_map(|p| match &p.item {
             Item::Text(r) => Some((doc.faces[r.face].postscript_name.clone(), r.text())),
-            Item::Rect(_) | Item::Image(_) => None,
+            Item::Rect(_) | Item::Image(_) | Item::Link(_) => None,
         })
         .collect()
 }

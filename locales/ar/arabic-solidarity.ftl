@@ -30,4 +30,6 @@ demand-elections = انتخابات جديدة الآن! القرار للشعب
 
 slogan = فليرحلوا جميعًا!
 
+# deliberately: without $hour and $place: the Arabic writes the hour ("الساعة الثانية ظهرًا")
+# and the square's name in Arabic words (see [args] in leaflets/arabic-solidarity.toml).
 when-where = السبت { $day } ديسمبر/كانون الأول { $year }، الساعة الثانية ظهرًا – ميدان ترافالغار، لندن

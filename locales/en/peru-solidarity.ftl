@@ -43,4 +43,4 @@ assembly =
 slogan = Kick them all out!
 
 when-where = Saturday { $day } December { $year }, 2 pm – { $place }, London
-    .bring = Bring friends, flags and whistles!
+    .bring = Bring friends, flags and whistles! More: https://example.org/peru

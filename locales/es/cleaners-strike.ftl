@@ -47,6 +47,8 @@ cleaner-quote =
 
 slogan = ¡Somos universidad!
 
+# deliberately: also $picket-time: Spanish shows the 24-hour time, English writes "7 am".
 picket = Piquete: lunes 3 de marzo, desde las { $picket-time } – { $picket-place }
 
+# deliberately: also $rally-time: Spanish shows the 24-hour time, English writes "12 noon".
 rally = Mitin: lunes 3 de marzo, a las { $rally-time } – { $rally-place }, { -university }

@@ -39,6 +39,7 @@ help =
 
 meeting = Asamblea pública
 
+# deliberately: also $time: Spanish shows the 24-hour time, English writes "6.30 pm".
 meeting-when = Jueves { $day } de marzo a las { $time }, { $place }. Con intérpretes de español y portugués; se admiten niños.
 
 contact = Amigos de la Biblioteca de Riverside · friendsofriverside@example.org · 07700 900123

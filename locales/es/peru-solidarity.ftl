@@ -43,5 +43,6 @@ assembly =
 
 slogan = ¡Que se vayan todos!
 
+# deliberately: also $time: Spanish shows the 24-hour time, English writes "2 pm".
 when-where = Sábado { $day } de diciembre de { $year }, a las { $time } – { $place }, Londres
-    .bring = ¡Traigan amigos, banderas y silbatos!
+    .bring = ¡Traigan amigos, banderas y silbatos! Más: https://example.org/peru

@@ -48,5 +48,6 @@ tenant-quote =
 
 slogan = ¡El barrio no se vende!
 
+# deliberately: also $time: Spanish shows the 24-hour time, English writes "7 pm".
 when-where = Asamblea de emergencia: jueves { $day } de febrero, a las { $time } – { $place }
     .bring = ¡Traigan su carta de desalojo, su contrato de alquiler y a sus vecinos!

@@ -48,4 +48,4 @@ assembly =
 slogan = Fora todos eles!
 
 when-where = Sábado, { $day } de dezembro de { $year }, às 14h — { $place }, Londres
-    .bring = Tragam amigos, bandeiras e apitos!
+    .bring = Tragam amigos, bandeiras e apitos! Mais: https://example.org/peru

@@ -145,11 +145,20 @@ pub enum LocaleCommand {
         leaflet build leaflets/peru-solidarity.toml --langs es,qu\n\n\
         An existing file is never overwritten.")]
     Add(LocaleAddArgs),
+    /// Bring a language's translations up to date: add what the source language has and
+    /// they lack (messages, terms, attributes), marked [untranslated], keeping every line.
+    #[command(after_help = "Example:\n  \
+        leaflet locale update es leaflets/peru-solidarity.toml\n  \
+        → adds to locales/es/peru-solidarity.ftl each English message it lacks, with the English\n    \
+        text as a comment and its value marked [untranslated]; what was there stays as it was.\n  \
+        leaflet check leaflets/peru-solidarity.toml then lists what is left to translate, and\n  \
+        translations whose English has changed since (stale).")]
+    Update(LocaleAddArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct LocaleAddArgs {
-    /// The new language's BCP 47 tag, e.g. qu, pt-BR, ar.
+    /// The language's BCP 47 tag, e.g. qu, pt-BR, ar.
     pub tag: String,
     /// The language to copy from.
     #[arg(long, default_value = "en", value_name = "TAG")]

@@ -28,6 +28,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, cli.quiet),
         Command::Preview(args) => preview::run(args, cli.quiet, cli.verbose),
         Command::Locale(LocaleCommand::Add(args)) => locale::run(args, cli.quiet),
+        Command::Locale(LocaleCommand::Update(args)) => locale::run_update(args, cli.quiet),
         Command::New(args) => new::run(args, cli.quiet),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -2,7 +2,7 @@
 //! syntax error reported at its line and column (Fluent keeps going past bad entries;
 //! we must not print a leaflet with one silently missing).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -60,6 +60,13 @@ impl Catalog {
     }
 
     pub fn parse(lang: &LanguageIdentifier, file: &Path, source: String) -> Result<Catalog, Vec<Diagnostic>> {
+        // Windows Notepad starts a UTF-8 file with a byte-order mark, which Fluent takes
+        // for the first character of the first id. Dropped, it moves no line or column
+        // an editor shows.
+        let source = match source.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => source,
+        };
         // Fluent's parser would overflow the stack on deep nesting, killing the process.
         if let Some(at) = super::nesting::too_deep(&source, super::nesting::MAX_DEPTH) {
             return Err(vec![
@@ -74,12 +81,26 @@ impl Catalog {
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
-                let listed = errors.iter().take(MAX_LISTED).map(|e| {
-                    Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                        .at(file, &source, e.pos.clone())
-                        .hint("see https://projectfluent.org/fluent/guide/ for the syntax")
+                let mut tabs = BTreeSet::new();
+                let listed = errors.iter().filter_map(|e| {
+                    match indenting_tab(&source, e.slice.clone().unwrap_or(e.pos.clone())) {
+                        // One error for each tab, however many entries it broke.
+                        Some(tab) => tabs.insert(tab).then(|| {
+                            Diagnostic::error("this line is indented with a tab; Fluent wants spaces")
+                                .at(file, &source, tab..tab + 1)
+                                .hint("indent the lines of a message with spaces (four, say) instead of tabs")
+                        }),
+                        None => Some(
+                            Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                                .at(file, &source, e.pos.clone())
+                                .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                        ),
+                    }
                 });
-                return Err(with_not_listed(listed.collect(), errors.len(), file));
+                let mut listed: Vec<Diagnostic> = listed.collect();
+                let all = listed.len();
+                listed.truncate(MAX_LISTED);
+                return Err(with_not_listed(listed, all, file));
             }
         };
         let entries = entry_lines(&source);
@@ -125,6 +146,23 @@ impl Catalog {
     }
 }
 
+/// The first tab that indents a line within `span` of `source` (its byte offset): what a
+/// syntax error there most likely comes from, since Fluent reads only spaces as
+/// indentation and takes a tab-indented line for the start of something else.
+fn indenting_tab(source: &str, span: std::ops::Range<usize>) -> Option<usize> {
+    let start = source[..span.start.min(source.len())].rfind('\n').map_or(0, |i| i + 1);
+    let end = span.end.clamp(start, source.len());
+    let mut offset = start;
+    for line in source.get(start..end)?.split_inclusive('\n') {
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if let Some(tab) = indent.find('\t').filter(|_| !line.trim().is_empty()) {
+            return Some(offset + tab);
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// `listed` and, when there were more than it holds, a note of how many more.
 fn with_not_listed(mut listed: Vec<Diagnostic>, all: usize, file: &Path) -> Vec<Diagnostic> {
     if all > listed.len() {
@@ -162,5 +200,33 @@ mod tests {
         let lines: Vec<(&str, usize)> = entries.iter().map(|(id, e)| (id.as_str(), e.1)).collect();
         assert_eq!(lines, [("-term", 2), ("hello", 3), ("hello-world", 5)]);
         assert_eq!(entries["hello"].0, source.find("hello").unwrap());
+    }
+
+    fn errors(source: &str) -> Vec<String> {
+        let e = Catalog::parse(&"en".parse().unwrap(), Path::new("en.ftl"), source.to_string()).unwrap_err();
+        e.iter().map(|d| format!("{}:{}: {}", d.at.unwrap().line, d.at.unwrap().column, d.message)).collect()
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let catalog =
+            Catalog::parse(&"en".parse().unwrap(), Path::new("en.ftl"), "\u{feff}a = x\nb = y\n".into())
+                .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(catalog.ids, ["a", "b"]);
+        assert_eq!(catalog.location_of("b").unwrap().at, LineCol { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn tab_indentation_is_named() {
+        assert_eq!(
+            errors("a = x\nintro =\n\tFirst line\n\tsecond\n"),
+            ["3:1: this line is indented with a tab; Fluent wants spaces"]
+        );
+        assert_eq!(
+            errors("a = x\n  .t = y\n\t.u = z\n"),
+            ["3:1: this line is indented with a tab; Fluent wants spaces"]
+        );
+        let other = errors("a = { x\nb = y\n");
+        assert!(other.len() == 1 && other[0].contains("Fluent syntax error"), "{other:?}");
     }
 }

@@ -2,14 +2,18 @@
 //! Knows the leaflet's message ids and args; knows nothing of fonts, layout or PDF.
 
 mod catalog;
+pub mod compare;
 pub mod edit;
 pub mod functions;
 mod locales;
 pub mod markup;
+pub mod names;
 mod nesting;
 pub mod plurals;
+mod refs;
 mod resolve;
 pub mod scaffold;
+pub mod update;
 pub mod usage;
 
 pub use catalog::{Catalog, MAX_FTL_BYTES};
@@ -69,6 +73,11 @@ pub fn load_each_with(
         .collect())
 }
 
+/// The English name of the language with tag `code`, for hints.
+fn language_name(code: &str) -> &'static str {
+    names::name_of(code).unwrap_or("that language")
+}
+
 /// The translation file of `language` under `locales_dir` (whose language folders are
 /// `have`), or why there is none.
 pub fn translation_file(
@@ -85,12 +94,23 @@ pub fn translation_file(
             locales_dir.display(),
             if list.is_empty() { "none" } else { &list }
         ))
-        .hint(format!(
-            "run `leaflet locale add {tag} {}` to start {}/{tag}/{}.ftl from another language",
-            leaflet.source.path.display(),
-            locales_dir.display(),
-            leaflet.messages
-        ));
+        .hint(match names::tag_for_name(tag.language.as_str()) {
+            // `languages = ["Spanish"]`: a name where a tag belongs.
+            Some(code) if have.iter().any(|t| t.language.as_str() == code) => {
+                format!("did you mean \"{code}\"? Languages are written as tags: \"{code}\" for {}", language_name(code))
+            }
+            Some(code) => format!(
+                "languages are written as tags: \"{code}\" for {}; then `leaflet locale add {code} {}` starts its translations",
+                language_name(code),
+                leaflet.source.path.display()
+            ),
+            None => format!(
+                "run `leaflet locale add {tag} {}` to start {}/{tag}/{}.ftl from another language",
+                leaflet.source.path.display(),
+                locales_dir.display(),
+                leaflet.messages
+            ),
+        });
         if let Some(span) = &language.span {
             d = d.at(&leaflet.source.path, &leaflet.source.text, span.clone());
         }

@@ -224,19 +224,40 @@ fn format(
     let function_errors = super::functions::take_errors();
     if !errors.is_empty() || !function_errors.is_empty() {
         let at = catalog.offset_of(&m.id).unwrap_or(0);
-        let resolver = errors.iter().map(|e| resolver_diagnostic(e, leaflet, &m.key(), lang));
-        let functions = function_errors.iter().map(|e| {
-            Diagnostic::error(format!("message `{}` in `{lang}`: {e}", m.key())).hint(format!(
-                "fix the value in [args] of {}, or the call in the message",
-                leaflet.source.path.display()
-            ))
+        // An unknown reference is shown where it is written, not where its message starts.
+        let found = super::refs::in_pattern(pattern, catalog.resource.source());
+        let resolver = errors.iter().map(|e| {
+            let spot = unknown_reference(e)
+                .and_then(|(kind, name)| found.references.iter().find(|r| r.kind == kind && r.name == name))
+                .and_then(|r| r.offset)
+                .map_or(at..at, |offset| offset..offset + 1);
+            resolver_diagnostic(e, leaflet, &m.key(), lang).at(&catalog.file, &catalog.source, spot)
         });
-        return Err(resolver
-            .chain(functions)
-            .map(|d| d.at(&catalog.file, &catalog.source, at..at))
-            .collect());
+        let functions = function_errors.iter().map(|e| {
+            Diagnostic::error(format!("message `{}` in `{lang}`: {e}", m.key()))
+                .hint(format!(
+                    "fix the value in [args] of {}, or the call in the message",
+                    leaflet.source.path.display()
+                ))
+                .at(&catalog.file, &catalog.source, at..at)
+        });
+        return Err(resolver.chain(functions).collect());
     }
     Ok(normalise(&text, crate::language::is_rtl(lang)))
+}
+
+/// The kind and name of what a resolver error says is unknown, for finding it.
+fn unknown_reference(e: &FluentError) -> Option<(super::refs::Kind, &str)> {
+    use super::refs::Kind;
+    match e {
+        FluentError::ResolverError(ResolverError::Reference(kind)) => Some(match kind {
+            ReferenceKind::Variable { id } => (Kind::Variable, id.as_str()),
+            ReferenceKind::Message { id, .. } => (Kind::Message, id.as_str()),
+            ReferenceKind::Term { id, .. } => (Kind::Term, id.as_str()),
+            ReferenceKind::Function { id } => (Kind::Function, id.as_str()),
+        }),
+        _ => None,
+    }
 }
 
 fn resolver_diagnostic(
@@ -251,7 +272,16 @@ fn resolver_diagnostic(
             Diagnostic::error(format!(
                 "message `{key}` in `{lang}` uses the variable `${id}`, which [args] does not define"
             ))
-            .hint(format!("add `{id} = …` under [args] in {toml}, or remove `{{ ${id} }}` from the message"))
+            .hint(
+                match crate::diag::closest(id, leaflet.args.iter().map(|a| a.name.as_str())) {
+                    Some(meant) => {
+                        format!("did you mean `${meant}`? Otherwise add `{id} = …` under [args] in {toml}")
+                    }
+                    None => format!(
+                        "add `{id} = …` under [args] in {toml}, or remove `{{ ${id} }}` from the message"
+                    ),
+                },
+            )
         }
         FluentError::ResolverError(ResolverError::Reference(kind)) => {
             let what = match kind {

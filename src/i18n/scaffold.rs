@@ -36,36 +36,55 @@ pub fn scaffold(
     let mut count = 0;
     for entry in entries(source) {
         out.push('\n');
-        let first = entry[0];
-        if first.starts_with('-') {
-            out.push_str(&format!("# {from} (a term: translate it, or keep a name as it is)\n"));
-            for line in &entry {
-                out.push_str(line);
-                out.push('\n');
-            }
+        if entry[0].starts_with('-') {
+            out.push_str(&term_copy(from, &entry));
             continue;
         }
         count += 1;
-        out.push_str(&source_note(from, &entry));
-        // A message whose value starts on its attribute lines has no value to mark.
-        let value_follows = entry
-            .iter()
-            .skip(1)
-            .find(|l| !l.trim().is_empty())
-            .is_none_or(|l| !l.trim_start().starts_with('.'));
-        for (n, line) in entry.iter().enumerate() {
-            let trimmed = line.trim_start();
-            let value = n == 0 && (value_follows || !line.trim_end().ends_with('='));
-            let attribute = n > 0 && trimmed.starts_with('.') && trimmed.contains('=');
-            out.push_str(&if value || attribute { mark(line) } else { line.to_string() });
-            out.push('\n');
-        }
+        out.push_str(&message_to_translate(from, &entry));
     }
     (out, count)
 }
 
+/// A source term as a scaffold carries it: copied as it is, under a comment saying what
+/// it is (a term is often a name, kept as it is).
+pub fn term_copy(from: &LanguageIdentifier, entry: &[&str]) -> String {
+    let mut out = format!("# {from} (a term: translate it, or keep a name as it is)\n");
+    for line in entry {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A source message as a scaffold carries it: its source note, then its lines with the
+/// value and each attribute marked untranslated.
+pub fn message_to_translate(from: &LanguageIdentifier, entry: &[&str]) -> String {
+    let mut out = source_note(from, entry);
+    // A message whose value starts on its attribute lines has no value to mark.
+    let value_follows =
+        entry.iter().skip(1).find(|l| !l.trim().is_empty()).is_none_or(|l| !l.trim_start().starts_with('.'));
+    for (n, line) in entry.iter().enumerate() {
+        let value = n == 0 && (value_follows || !line.trim_end().ends_with('='));
+        out.push_str(&if value || is_attribute(line) && n > 0 { mark(line) } else { line.to_string() });
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether a line of an entry starts an attribute (`    .title = …`).
+pub fn is_attribute(line: &str) -> bool {
+    attribute_name(line).is_some()
+}
+
+/// The name of the attribute a line starts, `    .title = …` → `title`.
+pub fn attribute_name(line: &str) -> Option<&str> {
+    let (key, _) = line.trim_start().strip_prefix('.')?.split_once('=')?;
+    Some(key.trim())
+}
+
 /// `id = text` → `id = [untranslated] text` (also for `.attr = text`).
-fn mark(line: &str) -> String {
+pub fn mark(line: &str) -> String {
     match line.split_once('=') {
         Some((key, value)) if value.trim().is_empty() => format!("{key}= {UNTRANSLATED}"),
         Some((key, value)) => format!("{key}= {UNTRANSLATED} {}", value.trim_start()),
@@ -103,18 +122,28 @@ pub fn entry_id<'a>(entry: &[&'a str]) -> &'a str {
 /// The source's messages and terms, each as its lines (comments and blank lines
 /// dropped): an entry starts in column 1 and runs over the indented lines after it.
 pub fn entries(source: &str) -> Vec<Vec<&str>> {
-    let mut entries: Vec<Vec<&str>> = Vec::new();
+    entry_lines(source).into_iter().map(|(_, lines)| lines).collect()
+}
+
+/// [`entries`], each with the index of its last line in `source` (counting from 0), so
+/// that `locale update` can add lines inside an entry without touching the others.
+pub fn entry_lines(source: &str) -> Vec<(usize, Vec<&str>)> {
+    let mut entries: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut open = false;
-    for line in source.lines() {
+    // A byte-order mark (Windows Notepad) is not part of the first entry's id.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    for (n, line) in source.lines().enumerate() {
         let starts_entry =
             line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') && line.contains('=');
         if starts_entry {
-            entries.push(vec![line]);
+            entries.push((n, vec![line]));
             open = true;
         } else if open && line.starts_with([' ', '\t', '}', '[', '*', '.']) && !line.trim().is_empty() {
             // Indented lines continue the entry; so do lines opening with a brace,
             // variant key or attribute, which Fluent allows in column 1.
-            entries.last_mut().expect("open entry").push(line);
+            let entry = entries.last_mut().expect("open entry");
+            entry.0 = n;
+            entry.1.push(line);
         } else if !line.trim().is_empty() {
             open = false; // a comment or junk between entries
         }

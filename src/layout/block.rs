@@ -7,14 +7,15 @@ use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
-use super::document::{FilledRect, Glyph, HardParagraph, Item, Mark, Placed, Role, Tag, TextRun};
+use super::document::{FilledRect, Glyph, HardParagraph, Item, LinkArea, Mark, Placed, Role, Tag, TextRun};
 use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{Rgb, TextKind};
+use crate::text::urls::{Url, find_urls, url_holding};
 use crate::text::{
-    Align, FaceStyle, FontChain, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting, StyledText,
-    set_paragraph, widest_word,
+    Align, FaceStyle, FontChain, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting,
+    StyledText, set_paragraph, widest_word,
 };
 
 /// A block's box: its height and loose lines, known at once, and its items, drawn only
@@ -144,6 +145,8 @@ pub struct BlockSet {
     /// Written right to left: text, bullets and quote bars sit from the right.
     rtl: bool,
     passages: Vec<SetParagraph>,
+    /// Each passage's web addresses (`text::urls`), to mark and make clickable.
+    addresses: Vec<Vec<Url>>,
     /// How far below a line's top its baseline sits, from the block's face (the first
     /// family's, so that counterpart blocks in every language share their baselines).
     first_baseline: f32,
@@ -178,6 +181,7 @@ impl BlockSet {
             lang: lang.to_string(),
             rtl: crate::language::is_rtl(lang),
             passages: Vec::new(),
+            addresses: Vec::new(),
             bullet: None,
             first_baseline: {
                 let face = fonts.families[0].face(style.face);
@@ -204,6 +208,7 @@ impl BlockSet {
                 });
             }
             block.passages.push(set);
+            block.addresses.push(find_urls(&passage.text));
         }
         if kind == TextKind::List {
             let runs = [(0..'•'.len_utf8(), style.face)];
@@ -360,6 +365,7 @@ impl BlockSet {
                     self.width,
                     Some(self.accent),
                     &tag,
+                    &[],
                 ));
             }
             let set_lines = set.lines(c);
@@ -369,7 +375,8 @@ impl BlockSet {
                 (_, Some(_)) => Role::ListBody,
                 _ => Role::Paragraph,
             };
-            items.extend(self.lines(shown, indent + pad, y, inner, None, &self.tag(passage, role)));
+            let tag = self.tag(passage, role);
+            items.extend(self.lines(shown, indent + pad, y, inner, None, &tag, &self.addresses[passage]));
             y += shown.len() as f32 * self.style.leading;
         }
         let height = y + if lines.end >= start { pad } else { 0.0 };
@@ -392,12 +399,15 @@ impl BlockSet {
     /// The tag of passage `item` in `role`; its block and column are the row's, set
     /// by `BlockBox::items`.
     fn tag(&self, item: usize, role: Role) -> Tag {
-        Tag::Content(Mark { column: 0, block: 0, item, role })
+        Tag::Content(Mark { item, role, ..Mark::default() })
     }
 
-    /// Lines as text runs (one per face change), stacked from `top` in the slot from
-    /// `x` (from the block's start side) and `width` wide: at the slot's start,
-    /// centred, or for right-to-left text mirrored to the right.
+    /// Lines as text runs (one per face change, and apart where a web address starts
+    /// or ends), stacked from `top` in the slot from `x` (from the block's start side)
+    /// and `width` wide: at the slot's start, centred, or for right-to-left text
+    /// mirrored to the right. The runs of an address of `addresses` are tagged as its
+    /// link, and each line's piece of it gets an area to click.
+    #[allow(clippy::too_many_arguments)]
     fn lines(
         &self,
         lines: &[SetLine],
@@ -406,7 +416,11 @@ impl BlockSet {
         width: f32,
         color: Option<Rgb>,
         tag: &Tag,
+        addresses: &[Url],
     ) -> Vec<Placed> {
+        // Which address (from 1) a glyph's cluster is in; 0 for none and for a hyphen
+        // added at a line's end (never inside an address: items.rs).
+        let link = |g: &LineGlyph| g.cluster.and_then(|c| url_holding(addresses, c)).map_or(0, |i| i + 1);
         let mut out = Vec::new();
         let x = if self.rtl { self.width - x - width } else { x };
         for (i, line) in lines.iter().enumerate() {
@@ -416,7 +430,32 @@ impl BlockSet {
                 _ => 0.0,
             };
             let baseline = top + self.first_baseline + i as f32 * self.style.leading;
-            for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
+            for piece in line.glyphs.chunk_by(|a, b| link(a) == link(b)) {
+                let n = link(&piece[0]);
+                if n == 0 {
+                    continue;
+                }
+                // The line's height over the piece's glyphs (in visual order, so one
+                // stretch even in right-to-left text).
+                let left = piece.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+                let right = piece.iter().map(|g| g.x + g.advance).fold(f32::MIN, f32::max);
+                let area = LinkArea {
+                    width: right - left,
+                    height: self.style.leading,
+                    uri: addresses[n - 1].uri.clone(),
+                };
+                let tag = match tag {
+                    Tag::Content(mark) => Tag::Content(Mark { link: n, ..*mark }),
+                    Tag::Artifact => Tag::Artifact,
+                };
+                let y = baseline - self.first_baseline;
+                out.push(Placed { x: x + shift + left, y, item: Item::Link(area), tag });
+            }
+            for run in line.glyphs.chunk_by(|a, b| a.face == b.face && link(a) == link(b)) {
+                let tag = match (tag, link(&run[0])) {
+                    (Tag::Content(mark), n) if n > 0 => Tag::Content(Mark { link: n, ..*mark }),
+                    _ => tag.clone(),
+                };
                 let glyphs = run
                     .iter()
                     .map(|g| Glyph {
@@ -434,7 +473,7 @@ impl BlockSet {
                     lang: self.lang.clone(),
                     glyphs,
                 };
-                out.push(Placed { x: x + shift, y: baseline, item: Item::Text(run), tag: tag.clone() });
+                out.push(Placed { x: x + shift, y: baseline, item: Item::Text(run), tag });
             }
         }
         out

@@ -42,10 +42,11 @@ pub struct Document {
     pub folding: Option<super::panels::Folding>,
 }
 
-/// A figure's alternative text and, for a code, the address it opens.
+/// A figure's alternative text in each language and, for a code, the address it opens.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    pub alt: String,
+    /// In column order, one per language (a code's is its address in each).
+    pub alt: Vec<String>,
     pub link: Option<String>,
 }
 
@@ -136,22 +137,39 @@ pub enum Tag {
 }
 
 /// Which element an item belongs to: the block, the language's column (its section,
-/// in column order), the passage within the block and what that passage is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// in column order), the passage within the block and what that passage is; for the
+/// text of a web address, which address of the passage (its `Link` element, inside the
+/// passage's); and the page of layout it is on, for the reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Mark {
     pub column: usize,
     pub block: usize,
     /// The block's passage (a list's item); 0 for pictures and codes.
     pub item: usize,
     pub role: Role,
+    /// 0 outside a web address; n inside the passage's nth (from 1).
+    pub link: usize,
+    /// The page of layout (before the press imposes pages on sheets) the item is on:
+    /// a folded leaflet's panels are its pages in reading order, while the PDF's
+    /// pages are the sheet's sides. Set when layout's pages are final.
+    pub page: usize,
+}
+
+impl Mark {
+    /// The element the item's content belongs to: the passage's own (a link's text is
+    /// in the passage's element, through its `Link`), wherever it is.
+    pub fn element(&self) -> Mark {
+        Mark { link: 0, page: 0, ..*self }
+    }
 }
 
 /// What a piece of a block is, in the terms of PDF's standard structure types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Role {
     /// `H1`.
     Heading,
     /// `P`: paragraphs, slogans, quotes and footers.
+    #[default]
     Paragraph,
     /// `Lbl` of a list item: its bullet.
     ListLabel,
@@ -166,6 +184,19 @@ pub enum Item {
     Text(TextRun),
     Rect(FilledRect),
     Image(ImageBox),
+    /// Nothing drawn: an area (top-left corner at the item's position) that opens a
+    /// web address written in the text, over one line's piece of it.
+    Link(LinkArea),
+}
+
+/// Where a piece of a web address is set, as an area to click: the line's height over
+/// the address's glyphs on one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkArea {
+    pub width: f32,
+    pub height: f32,
+    /// The URI it opens (ASCII).
+    pub uri: String,
 }
 
 /// One line's glyphs in one face, size and colour.
@@ -231,6 +262,18 @@ impl TextRun {
     }
 }
 
+/// Each content item's `Mark::page` set to the index of the page it is on: called on
+/// layout's final pages, in reading order.
+pub(crate) fn number_pages(pages: &mut [Page]) {
+    for (index, page) in pages.iter_mut().enumerate() {
+        for placed in &mut page.items {
+            if let Tag::Content(mark) = &mut placed.tag {
+                mark.page = index;
+            }
+        }
+    }
+}
+
 impl Document {
     /// A stable text dump for snapshot tests: one line per item, positions to 0.01 pt.
     /// A text run's line gives its colour, and the line under it each glyph's x from
@@ -270,6 +313,11 @@ impl Document {
                         i.width,
                         i.height,
                         self.images[i.image].path.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    Item::Link(l) => writeln!(
+                        out,
+                        "  link {:.2},{:.2} {:.2}x{:.2} {}",
+                        placed.x, placed.y, l.width, l.height, l.uri
                     ),
                 };
             }

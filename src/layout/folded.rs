@@ -117,6 +117,9 @@ pub fn layout(
         .zip(placed)
         .map(|(panel, (items, rows))| (Page::trimmed(panel.width, sheet.height, items), rows))
         .unzip();
+    let mut pages: Vec<Page> = pages;
+    // The panels are the pages in reading order, which the structure follows.
+    super::document::number_pages(&mut pages);
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),

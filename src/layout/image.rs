@@ -28,7 +28,7 @@ pub fn image_box(image: &Image, column_width: f32, full_width: f32) -> BlockBox 
         y: 0.0,
         item: Item::Image(ImageBox { image: image.index, width, height }),
         // Its block and column are the row's, set when placed.
-        tag: Tag::Content(Mark { column: 0, block: 0, item: 0, role: Role::Figure }),
+        tag: Tag::Content(Mark { role: Role::Figure, ..Mark::default() }),
     };
     BlockBox::drawn(height, vec![placed])
 }

@@ -24,8 +24,8 @@ mod style;
 
 pub use block::{BlockBox, BlockError, BlockSet};
 pub use document::{
-    Document, Figure, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, Mark, Page, Placed, Role,
-    RowLines, Tag, TextRun,
+    Document, Figure, FilledRect, Frame, Glyph, HardParagraph, ImageBox, Ink, Item, LinkArea, Mark, Page,
+    Placed, Role, RowLines, Tag, TextRun,
 };
 pub use folded::empty_covers;
 pub use image::PRINT_DPI;
@@ -75,6 +75,8 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         .into_iter()
         .map(|(items, rows)| (Page::trimmed(leaflet.page.width, leaflet.page.height, items), rows))
         .unzip();
+    let mut pages: Vec<Page> = pages;
+    document::number_pages(&mut pages);
     Ok(Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
@@ -92,17 +94,20 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
 }
 
 /// The leaflet's pictures and codes as figures. A picture says what its `alt` message
-/// says in the first language, whose section holds it (it is drawn once); a code says
-/// its address, the same in any language, and opens it.
+/// says in each language (it is drawn once, but each language's section describes it);
+/// a code says its address, the same in any language, and opens it.
 pub(crate) fn figures(leaflet: &Leaflet, texts: &Texts) -> std::collections::BTreeMap<usize, Figure> {
     let mut figures = std::collections::BTreeMap::new();
     for (i, block) in leaflet.blocks.iter().enumerate() {
         let figure = match &block.content {
-            crate::model::BlockContent::Qr(qr) => Figure { alt: qr.url.clone(), link: Some(qr.url.clone()) },
+            crate::model::BlockContent::Qr(qr) => {
+                Figure { alt: vec![qr.url.clone(); texts.columns.len()], link: Some(qr.url.clone()) }
+            }
             crate::model::BlockContent::Image(_) => {
-                let alt = texts.columns.first().and_then(|c| c.blocks[i].first());
-                let Some(alt) = alt else { continue };
-                Figure { alt: alt.text.clone(), link: None }
+                let alt: Option<Vec<String>> =
+                    texts.columns.iter().map(|c| c.blocks[i].first().map(|p| p.text.clone())).collect();
+                let Some(alt) = alt.filter(|a| !a.is_empty()) else { continue };
+                Figure { alt, link: None }
             }
             crate::model::BlockContent::Text { .. } => continue,
         };

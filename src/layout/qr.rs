@@ -38,7 +38,7 @@ pub fn qr_box(qr: &Qr, shift: f32) -> BlockBox {
                 }),
                 // The whole code is one figure; its block and column are the row's,
                 // set when placed.
-                tag: Tag::Content(Mark { column: 0, block: 0, item: 0, role: Role::Figure }),
+                tag: Tag::Content(Mark { role: Role::Figure, ..Mark::default() }),
             });
         }
     }

@@ -58,6 +58,43 @@ pub struct Leaflet {
     pub pictures: Vec<Arc<Picture>>,
 }
 
+impl Leaflet {
+    /// Every SVG picture read again with `fonts`, so its text is drawn (a first
+    /// reading, when the leaflet loads, knows no fonts). The blocks showing a picture
+    /// share its new reading, as they shared the old. An SVG that no longer reads is an
+    /// error at the `path` of the first block showing it.
+    pub fn set_svg_fonts(
+        &mut self,
+        fonts: &dyn super::vector::FontLookup,
+    ) -> Result<(), Vec<crate::diag::Diagnostic>> {
+        let mut problems = Vec::new();
+        for index in 0..self.pictures.len() {
+            let Some(art) = self.pictures[index].vector() else { continue };
+            match art.with_fonts(fonts) {
+                Ok(art) => {
+                    let picture =
+                        Picture { data: super::PictureData::Vector(art), ..(*self.pictures[index]).clone() };
+                    self.pictures[index] = Arc::new(picture);
+                }
+                Err(reason) => {
+                    let span = self.blocks.iter().filter_map(|b| b.image()).find(|i| i.index == index);
+                    let d = crate::diag::Diagnostic::error(reason);
+                    problems.push(match span {
+                        Some(image) => d.at(&self.source.path, &self.source.text, image.path_span.clone()),
+                        None => d.in_file(&self.source.path),
+                    });
+                }
+            }
+        }
+        for block in &mut self.blocks {
+            if let BlockContent::Image(image) = &mut block.content {
+                image.picture = self.pictures[image.index].clone();
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+}
+
 /// How many pages the text runs over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pages {

@@ -7,6 +7,7 @@ pub mod picture;
 mod qr;
 pub mod units;
 pub mod vector;
+mod vector_fonts;
 
 pub use leaflet::*;
 pub use load::{load, parse, parse_tag};

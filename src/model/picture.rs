@@ -93,21 +93,41 @@ impl From<&str> for PictureError {
 
 impl Picture {
     /// Reads a PNG, JPEG or SVG file (told apart by content, not by name).
+    /// An SVG's text is left out here: it is set once fonts are known
+    /// (`VectorArt::with_fonts`).
     pub fn load(path: &Path) -> Result<Picture, PictureError> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (width, height, data) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            decode_png(&bytes)?
-        } else if bytes.starts_with(&[0xFF, 0xD8]) {
-            read_jpeg(bytes)?
-        } else if looks_like_svg(&bytes) {
-            let art = VectorArt::parse(&bytes, path.parent())?;
+        if looks_like_svg(&bytes) && !is_raster(&bytes) {
+            // Named, as the message may be about a picture inside it.
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let art = VectorArt::parse(&bytes, path.parent(), &super::vector::NoFonts)
+                .map_err(|e| format!("{name}: {e}"))?;
             // Whole CSS pixels, for messages only: the art keeps its exact size.
             let (w, h) = (art.width.round().max(1.0) as u32, art.height.round().max(1.0) as u32);
-            (w, h, PictureData::Vector(art))
-        } else {
+            return Ok(Picture {
+                path: path.to_path_buf(),
+                width: w,
+                height: h,
+                data: PictureData::Vector(art),
+            });
+        }
+        if !is_raster(&bytes) {
             return Err(format!("{} is not a PNG, JPEG or SVG file", path.display()).into());
+        }
+        Picture::from_bytes(&bytes, path.to_path_buf())
+    }
+
+    /// A PNG or JPEG from its bytes (a file's, or a picture an SVG embeds); `path` names
+    /// it in messages.
+    pub fn from_bytes(bytes: &[u8], path: PathBuf) -> Result<Picture, PictureError> {
+        let (width, height, data) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            decode_png(bytes)?
+        } else if bytes.starts_with(&[0xFF, 0xD8]) {
+            read_jpeg(bytes.to_vec())?
+        } else {
+            return Err("not a PNG or JPEG picture".into());
         };
-        Ok(Picture { path: path.to_path_buf(), width, height, data })
+        Ok(Picture { path, width, height, data })
     }
 
     /// The SVG's shapes, if the picture is one.
@@ -150,6 +170,10 @@ impl Picture {
     pub fn resolution(&self, width_pt: f32) -> f32 {
         self.width as f32 / (width_pt / 72.0)
     }
+}
+
+fn is_raster(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(&[0xFF, 0xD8])
 }
 
 /// An SVG file: XML (after a byte-order mark and white space) with an `<svg` element near

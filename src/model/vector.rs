@@ -1,14 +1,25 @@
-//! SVG pictures as vector art: the file parsed with usvg (text turned to outlines with the
-//! built-in Noto Sans), then flattened to our own list of shapes — paths with a fill or a
-//! stroke, a solid colour or a gradient, an opacity and clips — so the press can convert
-//! every colour like the rest of the page and the PDF writer and the preview draw the same
-//! thing. What usvg parses but this list cannot hold faithfully (filters, masks,
-//! patterns, embedded raster images, blend modes, …) is named in `unsupported`, never
-//! dropped in silence. Knows nothing of PDF or pixels.
+//! SVG pictures as vector art: the file parsed with usvg, then flattened to our own tree
+//! — paths with a fill or a stroke, a solid colour or a gradient (its stops' opacity
+//! kept), an opacity and clips; raster pictures the SVG embeds, decoded like any other
+//! picture; groups drawn as one picture with their opacity — so the press can convert
+//! every colour like the rest of the page and the PDF writer and the preview draw the
+//! same thing. Text is set as outlines in the faces a `FontLookup` hands in
+//! (vector_fonts.rs): the model knows no fonts (the text stage does), so a file is first
+//! read without them (checked, sized) and read again with them once fonts are known
+//! (`VectorArt::with_fonts`). What
+//! usvg parses but this tree cannot hold faithfully (filters, masks, patterns, blend
+//! modes, …) is named in `unsupported`, never dropped in silence. Knows nothing of PDF
+//! or pixels.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use usvg::{Node, Transform};
 
+use super::picture::{MAX_PIXELS, Picture};
 use super::units::{Ink, Rgb};
+use super::vector_fonts::Resolver;
+pub use super::vector_fonts::{FALLBACK_FAMILY, FaceData, FontLookup, NoFonts};
 
 /// An SVG as shapes in its own space: CSS pixels, origin top-left, y downwards.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +28,25 @@ pub struct VectorArt {
     pub width: f32,
     pub height: f32,
     /// In painting order.
-    pub shapes: Vec<Shape>,
+    pub nodes: Vec<ArtNode>,
+    /// The raster pictures the SVG embeds, each once however often it is drawn.
+    pub pictures: Vec<Picture>,
     /// What could not be drawn as the SVG asks, each naming the feature and its element.
     pub unsupported: Vec<String>,
+    /// The file as read, to be read again with fonts.
+    pub source: SvgSource,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArtNode {
+    Shape(Shape),
+    Image(PlacedImage),
+    /// Nodes drawn as one picture, then laid down with `opacity` (SVG's opacity on a
+    /// group of several shapes: where they overlap, the one on top hides the other).
+    Group {
+        opacity: f32,
+        nodes: Vec<ArtNode>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,9 +57,23 @@ pub struct Shape {
     pub transform: [f32; 6],
     pub paint: Paint,
     pub brush: Brush,
-    /// 0–1: the fill's or stroke's opacity with those of its groups.
+    /// 0–1: the fill's or stroke's opacity with those of its groups drawn shape by shape.
     pub opacity: f32,
     /// Regions the shape is cut to, every one of them (nested clip paths).
+    pub clips: Vec<Clip>,
+}
+
+/// A raster picture of `VectorArt::pictures` drawn in the art.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedImage {
+    /// Index into `VectorArt::pictures`.
+    pub picture: usize,
+    /// The picture fills (0, 0)–(width, height) in its own space (its size in pixels);
+    /// `transform` takes that space to the art's, as `Shape::transform` does.
+    pub width: f32,
+    pub height: f32,
+    pub transform: [f32; 6],
+    pub opacity: f32,
     pub clips: Vec<Clip>,
 }
 
@@ -88,11 +129,25 @@ pub enum Brush {
     },
 }
 
+impl Brush {
+    /// A gradient with a stop less than opaque (drawn through a soft mask in a PDF).
+    pub fn is_translucent(&self) -> bool {
+        match self {
+            Brush::Solid(_) => false,
+            Brush::Linear { stops, .. } | Brush::Radial { stops, .. } => {
+                stops.iter().any(|s| s.opacity < 1.0)
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GradientStop {
     /// 0–1 along the gradient.
     pub offset: f32,
     pub ink: Ink,
+    /// 0–1: `stop-opacity`.
+    pub opacity: f32,
 }
 
 /// A region in the art's own coordinates (transforms applied).
@@ -102,54 +157,127 @@ pub struct Clip {
     pub even_odd: bool,
 }
 
-impl VectorArt {
-    /// Parses an SVG file's bytes; `folder` is where it lies, so that pictures it links
-    /// to are found (and reported: they are not drawn) rather than dropped unseen.
-    pub fn parse(bytes: &[u8], folder: Option<&std::path::Path>) -> Result<VectorArt, String> {
-        let mut options = usvg::Options {
-            font_family: BUILTIN_FAMILY.into(),
-            resources_dir: folder.map(|f| f.to_path_buf()),
-            ..Default::default()
-        };
-        let db = options.fontdb_mut();
-        for face in crate::text::builtin_latin_faces() {
-            db.load_font_data(face.to_vec());
-        }
-        // Every generic family is the built-in one: a logo's text needs some face, and
-        // there is no other that every machine has.
-        db.set_serif_family(BUILTIN_FAMILY);
-        db.set_sans_serif_family(BUILTIN_FAMILY);
-        db.set_monospace_family(BUILTIN_FAMILY);
-        db.set_cursive_family(BUILTIN_FAMILY);
-        db.set_fantasy_family(BUILTIN_FAMILY);
-        let tree = usvg::Tree::from_data(bytes, &options).map_err(|e| format!("not a readable SVG: {e}"))?;
-        let mut art = VectorArt {
-            width: tree.size().width(),
-            height: tree.size().height(),
-            shapes: Vec::new(),
-            unsupported: Vec::new(),
-        };
-        let mut walk = Walk { art: &mut art, clips: Vec::new() };
-        walk.group(tree.root(), 1.0);
-        Ok(art)
-    }
+/// The bytes of an SVG file and the folder it lies in (where linked pictures are found).
+#[derive(Clone, PartialEq)]
+pub struct SvgSource {
+    pub bytes: Arc<[u8]>,
+    pub folder: Option<PathBuf>,
+}
 
-    /// Every ink the art uses, for the press to convert.
-    pub fn map_inks(&mut self, mut f: impl FnMut(Ink) -> Ink) {
-        for shape in &mut self.shapes {
-            match &mut shape.brush {
-                Brush::Solid(ink) => *ink = f(*ink),
-                Brush::Linear { stops, .. } | Brush::Radial { stops, .. } => {
-                    for stop in stops {
-                        stop.ink = f(stop.ink);
-                    }
-                }
-            }
-        }
+impl std::fmt::Debug for SvgSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SvgSource({} bytes)", self.bytes.len())
     }
 }
 
-const BUILTIN_FAMILY: &str = crate::language::DEFAULT_FAMILY;
+impl VectorArt {
+    /// Parses an SVG file's bytes; `folder` is where it lies, so that pictures it links
+    /// to are found. Text is set in the faces `fonts` has; a raster picture it embeds
+    /// that cannot be decoded, or is too large, is an error naming its element.
+    pub fn parse(bytes: &[u8], folder: Option<&Path>, fonts: &dyn FontLookup) -> Result<VectorArt, String> {
+        let source = SvgSource { bytes: Arc::from(bytes), folder: folder.map(Path::to_path_buf) };
+        Self::parse_source(source, fonts)
+    }
+
+    /// The same file read again, its text set in the faces `fonts` has.
+    pub fn with_fonts(&self, fonts: &dyn FontLookup) -> Result<VectorArt, String> {
+        Self::parse_source(self.source.clone(), fonts)
+    }
+
+    fn parse_source(source: SvgSource, fonts: &dyn FontLookup) -> Result<VectorArt, String> {
+        let resolver = Resolver { fonts, loaded: Mutex::new(Vec::new()) };
+        let mut options = usvg::Options {
+            font_family: FALLBACK_FAMILY.into(),
+            resources_dir: source.folder.clone(),
+            ..Default::default()
+        };
+        resolver.load(FALLBACK_FAMILY, &mut options.fontdb);
+        options.font_resolver.select_font = Box::new(|font, db| resolver.select(font, db));
+        let tree =
+            usvg::Tree::from_data(&source.bytes, &options).map_err(|e| format!("not a readable SVG: {e}"))?;
+        let mut art = VectorArt {
+            width: tree.size().width(),
+            height: tree.size().height(),
+            nodes: Vec::new(),
+            pictures: Vec::new(),
+            unsupported: Vec::new(),
+            source: source.clone(),
+        };
+        let mut walk = Walk { art: &mut art, clips: Vec::new(), resolver: &resolver, raw: Vec::new() };
+        let mut nodes = Vec::new();
+        walk.group(tree.root(), 1.0, &mut nodes)?;
+        art.nodes = nodes;
+        Ok(art)
+    }
+
+    /// Every ink the art uses, for the press to convert (its raster pictures apart).
+    pub fn map_inks(&mut self, mut f: impl FnMut(Ink) -> Ink) {
+        fn walk(nodes: &mut [ArtNode], f: &mut dyn FnMut(Ink) -> Ink) {
+            for node in nodes {
+                match node {
+                    ArtNode::Shape(shape) => match &mut shape.brush {
+                        Brush::Solid(ink) => *ink = f(*ink),
+                        Brush::Linear { stops, .. } | Brush::Radial { stops, .. } => {
+                            for stop in stops {
+                                stop.ink = f(stop.ink);
+                            }
+                        }
+                    },
+                    ArtNode::Image(_) => {}
+                    ArtNode::Group { nodes, .. } => walk(nodes, f),
+                }
+            }
+        }
+        walk(&mut self.nodes, &mut f);
+    }
+
+    /// How wide each of `pictures` is printed where it is drawn widest, in points, when
+    /// the art is drawn `art_width_pt` points wide (0 for one never drawn).
+    pub fn widest_pictures(&self, art_width_pt: f32) -> Vec<f32> {
+        let scale = art_width_pt / self.width;
+        let mut widest = vec![0f32; self.pictures.len()];
+        for placed in self.images() {
+            // The length the transform gives the picture's top edge.
+            let [a, b, ..] = placed.transform;
+            if let Some(w) = widest.get_mut(placed.picture) {
+                *w = w.max(placed.width * a.hypot(b) * scale);
+            }
+        }
+        widest
+    }
+
+    /// Every shape, groups opened, in painting order.
+    pub fn shapes(&self) -> Vec<&Shape> {
+        fn walk<'a>(nodes: &'a [ArtNode], out: &mut Vec<&'a Shape>) {
+            for node in nodes {
+                match node {
+                    ArtNode::Shape(s) => out.push(s),
+                    ArtNode::Image(_) => {}
+                    ArtNode::Group { nodes, .. } => walk(nodes, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+
+    /// Every raster picture drawn, groups opened, in painting order.
+    pub fn images(&self) -> Vec<&PlacedImage> {
+        fn walk<'a>(nodes: &'a [ArtNode], out: &mut Vec<&'a PlacedImage>) {
+            for node in nodes {
+                match node {
+                    ArtNode::Shape(_) => {}
+                    ArtNode::Image(i) => out.push(i),
+                    ArtNode::Group { nodes, .. } => walk(nodes, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+}
 
 /// How an element is named in a message: `<g id="shadow">`, or its kind alone.
 fn element(kind: &str, id: &str) -> String {
@@ -160,6 +288,9 @@ struct Walk<'a> {
     art: &'a mut VectorArt,
     /// The clips of the groups being walked, outermost first.
     clips: Vec<Clip>,
+    resolver: &'a Resolver<'a>,
+    /// The encoded bytes of each of `art.pictures`, to embed a picture drawn twice once.
+    raw: Vec<Arc<Vec<u8>>>,
 }
 
 impl Walk<'_> {
@@ -169,7 +300,9 @@ impl Walk<'_> {
         }
     }
 
-    fn group(&mut self, group: &usvg::Group, opacity: f32) {
+    /// `group`'s content appended to `out`, `opacity` being that of its ancestors drawn
+    /// shape by shape.
+    fn group(&mut self, group: &usvg::Group, opacity: f32, out: &mut Vec<ArtNode>) -> Result<(), String> {
         let name = || element("g", group.id());
         if !group.filters().is_empty() {
             self.unsupported(format!("a filter on {}: drawn without it", name()));
@@ -181,13 +314,9 @@ impl Walk<'_> {
             self.unsupported(format!("a blend mode on {}: drawn as normal", name()));
         }
         let own = group.opacity().get();
-        if own < 1.0 && drawn_descendants(group) > 1 {
-            // Group opacity fades the group as one picture; shape by shape, overlaps show.
-            self.unsupported(format!(
-                "opacity on {}, a group of several shapes: each shape made transparent on its own",
-                name()
-            ));
-        }
+        // Over one shape, group opacity is that shape's; over several, the group is drawn
+        // as one picture and faded as one (overlaps do not show through).
+        let as_one = own < 1.0 && drawn_descendants(group) > 1;
         let pushed = match group.clip_path() {
             Some(clip) => {
                 if clip.clip_path().is_some() {
@@ -205,52 +334,127 @@ impl Walk<'_> {
             }
             None => false,
         };
+        let mut inner = Vec::new();
+        let (target, opacity) = if as_one { (&mut inner, opacity) } else { (&mut *out, opacity * own) };
         for node in group.children() {
             match node {
-                Node::Group(g) => self.group(g, opacity * own),
-                Node::Path(p) => self.path(p, opacity * own),
+                Node::Group(g) => self.group(g, opacity, target)?,
+                Node::Path(p) => self.path(p, opacity, target),
                 Node::Text(t) => {
                     self.text_font(t);
-                    self.group(t.flattened(), opacity * own)
+                    self.group(t.flattened(), opacity, target)?
                 }
                 Node::Image(i) => {
                     // usvg may hand the element's id to a group it wraps the image in.
                     let id = if i.id().is_empty() { group.id() } else { i.id() };
-                    self.unsupported(format!(
-                        "an embedded picture, {}: left out (give it as a picture block of its own)",
-                        element("image", id)
-                    ))
+                    self.image(i, &element("image", id), opacity, target)?
                 }
             }
+        }
+        if as_one {
+            out.push(ArtNode::Group { opacity: own, nodes: inner });
         }
         if pushed {
             self.clips.pop();
         }
+        Ok(())
     }
 
-    /// A text asking for another face than the built-in one is drawn in that one: said,
-    /// since its outlines are not the designer's.
+    /// A raster picture the SVG embeds, decoded like a picture block's; another SVG
+    /// embedded as a picture, or a GIF or WebP, is left out and said.
+    fn image(
+        &mut self,
+        image: &usvg::Image,
+        name: &str,
+        opacity: f32,
+        out: &mut Vec<ArtNode>,
+    ) -> Result<(), String> {
+        if !image.is_visible() {
+            return Ok(());
+        }
+        let (bytes, kind) = match image.kind() {
+            usvg::ImageKind::PNG(b) => (b, "PNG"),
+            usvg::ImageKind::JPEG(b) => (b, "JPEG"),
+            usvg::ImageKind::GIF(_) | usvg::ImageKind::WEBP(_) => {
+                self.unsupported(format!(
+                    "a GIF or WebP picture, {name}: left out (embed it as a PNG or JPEG)"
+                ));
+                return Ok(());
+            }
+            usvg::ImageKind::SVG(_) => {
+                self.unsupported(format!("an SVG embedded as a picture, {name}: left out"));
+                return Ok(());
+            }
+        };
+        let picture = match self.raw.iter().position(|r| Arc::ptr_eq(r, bytes) || r == bytes) {
+            Some(index) => index,
+            None => {
+                let label = PathBuf::from(format!("{name} ({kind})"));
+                let picture = Picture::from_bytes(bytes, label).map_err(|e| format!("{name}: {e}"))?;
+                // Each picture is within the limit; many together must be too.
+                let total: u64 = self
+                    .art
+                    .pictures
+                    .iter()
+                    .chain([&picture])
+                    .map(|p| u64::from(p.width) * u64::from(p.height))
+                    .sum();
+                if total > MAX_PIXELS {
+                    return Err(format!(
+                        "the pictures the SVG embeds have {:.0} million pixels together; the limit is {} million pixels",
+                        total as f64 / 1e6,
+                        MAX_PIXELS / 1_000_000
+                    ));
+                }
+                self.art.pictures.push(picture);
+                self.raw.push(bytes.clone());
+                self.art.pictures.len() - 1
+            }
+        };
+        let size = image.size();
+        out.push(ArtNode::Image(PlacedImage {
+            picture,
+            width: size.width(),
+            height: size.height(),
+            transform: matrix(image.abs_transform()),
+            opacity,
+            clips: self.clips.clone(),
+        }));
+        Ok(())
+    }
+
+    /// A text asking for a family there is no face of, or for a generic family other
+    /// than sans-serif, is drawn in another: said, since its outlines are not the
+    /// designer's.
     fn text_font(&mut self, text: &usvg::Text) {
         for span in text.chunks().iter().flat_map(|c| c.spans()) {
-            let asked = span.font().families().first();
-            let fine = match asked {
-                None | Some(usvg::FontFamily::SansSerif) => true,
-                Some(usvg::FontFamily::Named(name)) => name == BUILTIN_FAMILY,
-                Some(_) => false,
+            let families = span.font().families();
+            let Some(asked) = families.first() else { continue };
+            let problem = match asked {
+                usvg::FontFamily::Named(name) if self.resolver.missing(name) => "not found",
+                usvg::FontFamily::Named(_) | usvg::FontFamily::SansSerif => continue,
+                _ => "a generic family",
             };
-            if let Some(asked) = asked.filter(|_| !fine) {
-                // usvg shows a named family in quotes already.
-                let asked = asked.to_string();
-                self.unsupported(format!(
-                    "the font \"{}\" of {}: drawn in {BUILTIN_FAMILY}",
-                    asked.trim_matches('"'),
-                    element("text", text.id())
-                ));
-            }
+            // What usvg drew instead: the first family of the list there is.
+            let drawn = families
+                .iter()
+                .find_map(|f| match f {
+                    usvg::FontFamily::Named(n) if !self.resolver.missing(n) => Some(n.clone()),
+                    usvg::FontFamily::Named(_) => None,
+                    _ => Some(FALLBACK_FAMILY.to_string()),
+                })
+                .unwrap_or_else(|| FALLBACK_FAMILY.to_string());
+            // usvg shows a named family in quotes already.
+            let asked = asked.to_string();
+            self.unsupported(format!(
+                "the font \"{}\" of {} ({problem}): drawn in {drawn}",
+                asked.trim_matches('"'),
+                element("text", text.id())
+            ));
         }
     }
 
-    fn path(&mut self, path: &usvg::Path, opacity: f32) {
+    fn path(&mut self, path: &usvg::Path, opacity: f32, out: &mut Vec<ArtNode>) {
         if !path.is_visible() {
             return;
         }
@@ -285,14 +489,14 @@ impl Walk<'_> {
             paints.reverse();
         }
         for (paint, brush, own) in paints.into_iter().flatten() {
-            self.art.shapes.push(Shape {
+            out.push(ArtNode::Shape(Shape {
                 path: segments.clone(),
                 transform,
                 paint,
                 brush,
                 opacity: opacity * own,
                 clips: self.clips.clone(),
-            });
+            }));
         }
     }
 
@@ -308,16 +512,13 @@ impl Walk<'_> {
                     name()
                 ));
             }
-            if base.stops().iter().any(|s| s.opacity().get() < 1.0) {
-                walk.unsupported(format!(
-                    "a gradient with transparent stops (\"{}\") on {}: drawn opaque",
-                    base.id(),
-                    name()
-                ));
-            }
             base.stops()
                 .iter()
-                .map(|s| GradientStop { offset: s.offset().get(), ink: ink(s.color()) })
+                .map(|s| GradientStop {
+                    offset: s.offset().get(),
+                    ink: ink(s.color()),
+                    opacity: s.opacity().get(),
+                })
                 .collect()
         };
         Some(match paint {
@@ -433,11 +634,40 @@ fn segments(path: &usvg::tiny_skia_path::Path, t: Transform) -> Vec<Segment> {
 mod tests {
     use super::*;
 
+    /// The project's shipped fonts folder standing in for the text stage's lookup: a
+    /// family is its files whose names start with it, spaces left out.
+    struct Shipped;
+
+    impl FontLookup for Shipped {
+        fn family(&self, name: &str) -> Option<Vec<FaceData>> {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/noto-sans");
+            let prefix = name.replace(' ', "").to_lowercase();
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                .ok()?
+                .filter_map(|e| Some(e.ok()?.path()))
+                .filter(|p| {
+                    let file = p.file_name().unwrap().to_string_lossy().to_lowercase();
+                    file.ends_with(".ttf") && file.split('-').next() == Some(prefix.as_str())
+                })
+                .collect();
+            files.sort();
+            let faces: Vec<FaceData> = files
+                .into_iter()
+                .map(|f| FaceData { data: Arc::new(std::fs::read(f).unwrap()), index: 0 })
+                .collect();
+            (!faces.is_empty()).then_some(faces)
+        }
+    }
+
     fn art(body: &str) -> VectorArt {
         let svg = format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="200" height="100">{body}</svg>"#
         );
-        VectorArt::parse(svg.as_bytes(), None).unwrap()
+        VectorArt::parse(svg.as_bytes(), None, &Shipped).unwrap()
+    }
+
+    fn shapes(art: &VectorArt) -> Vec<Shape> {
+        art.shapes().into_iter().cloned().collect()
     }
 
     const RED: Ink = Ink::Rgb(Rgb(200, 16, 46));
@@ -446,8 +676,8 @@ mod tests {
     fn size_is_the_css_size_and_paths_are_in_viewbox_units_scaled_to_it() {
         let a = art(r##"<rect x="10" y="5" width="20" height="10" fill="#c8102e"/>"##);
         assert_eq!((a.width, a.height), (200.0, 100.0));
-        assert_eq!(a.shapes.len(), 1);
-        let s = &a.shapes[0];
+        assert_eq!(shapes(&a).len(), 1);
+        let s = &shapes(&a)[0];
         assert_eq!(s.paint, Paint::Fill { even_odd: false });
         assert_eq!(s.brush, Brush::Solid(RED));
         assert_eq!(s.opacity, 1.0);
@@ -463,13 +693,13 @@ mod tests {
             r##"<path d="M0 0 L50 0" fill="#c8102e" stroke="#000" stroke-width="3" stroke-linecap="round"
                  stroke-linejoin="bevel" stroke-dasharray="4 2" stroke-dashoffset="1" paint-order="stroke"/>"##,
         );
-        assert_eq!(a.shapes.len(), 2);
+        assert_eq!(shapes(&a).len(), 2);
         // `paint-order: stroke` draws the stroke under the fill.
-        let Paint::Stroke(s) = &a.shapes[0].paint else { panic!("{:?}", a.shapes[0].paint) };
+        let Paint::Stroke(s) = &shapes(&a)[0].paint else { panic!("{:?}", shapes(&a)[0].paint) };
         assert_eq!((s.width, s.cap, s.join), (3.0, 1, 2));
         assert_eq!(s.dashes, Some((vec![4.0, 2.0], 1.0)));
-        assert_eq!(a.shapes[0].brush, Brush::Solid(Ink::Rgb(Rgb(0, 0, 0))));
-        assert_eq!(a.shapes[1].paint, Paint::Fill { even_odd: false });
+        assert_eq!(shapes(&a)[0].brush, Brush::Solid(Ink::Rgb(Rgb(0, 0, 0))));
+        assert_eq!(shapes(&a)[1].paint, Paint::Fill { even_odd: false });
     }
 
     #[test]
@@ -477,21 +707,33 @@ mod tests {
         let a = art(
             r##"<g opacity="0.5"><path d="M0 0 L10 0 L10 10 Z" fill="#c8102e" fill-opacity="0.5" fill-rule="evenodd"/></g>"##,
         );
-        assert_eq!(a.shapes[0].opacity, 0.25);
-        assert_eq!(a.shapes[0].paint, Paint::Fill { even_odd: true });
+        assert_eq!(shapes(&a)[0].opacity, 0.25);
+        assert_eq!(shapes(&a)[0].paint, Paint::Fill { even_odd: true });
         assert!(a.unsupported.is_empty(), "one shape: group opacity is exact: {:?}", a.unsupported);
     }
 
     #[test]
-    fn group_opacity_over_several_shapes_is_reported() {
+    fn group_opacity_over_several_shapes_makes_a_group_faded_as_one() {
         let a = art(
             r##"<g id="pair" opacity="0.5"><rect width="10" height="10" fill="#c8102e"/><rect x="5" width="10" height="10" fill="#c8102e"/></g>"##,
         );
-        assert_eq!(a.shapes.iter().map(|s| s.opacity).collect::<Vec<_>>(), [0.5, 0.5]);
-        assert_eq!(
-            a.unsupported,
-            ["opacity on <g id=\"pair\">, a group of several shapes: each shape made transparent on its own"]
-        );
+        let [ArtNode::Group { opacity, nodes }] = &a.nodes[..] else { panic!("{:?}", a.nodes) };
+        assert_eq!(*opacity, 0.5);
+        assert_eq!(nodes.len(), 2);
+        // The shapes inside are opaque: the group is faded once, as a whole.
+        assert_eq!(shapes(&a).iter().map(|s| s.opacity).collect::<Vec<_>>(), [1.0, 1.0]);
+        assert!(a.unsupported.is_empty(), "{:?}", a.unsupported);
+    }
+
+    #[test]
+    fn transparent_gradient_stops_keep_their_opacity() {
+        let a = art(r##"<defs><linearGradient id="fade"><stop offset="0" stop-color="#c8102e"/>
+                 <stop offset="1" stop-color="#c8102e" stop-opacity="0.25"/></linearGradient></defs>
+               <rect width="10" height="10" fill="url(#fade)"/>"##);
+        let Brush::Linear { stops, .. } = &shapes(&a)[0].brush else { panic!() };
+        assert_eq!(stops.iter().map(|s| s.opacity).collect::<Vec<_>>(), [1.0, 0.25]);
+        assert!(shapes(&a)[0].brush.is_translucent());
+        assert!(a.unsupported.is_empty(), "{:?}", a.unsupported);
     }
 
     #[test]
@@ -519,10 +761,10 @@ mod tests {
                  <clipPath id="d"><circle cx="5" cy="5" r="5"/></clipPath></defs>
                <g clip-path="url(#c)"><g clip-path="url(#d)"><rect width="10" height="10" fill="#c8102e"/></g></g>
                <rect width="10" height="10" fill="#c8102e"/>"##);
-        assert_eq!(a.shapes[0].clips.len(), 2, "both clips cut the inner rectangle");
+        assert_eq!(shapes(&a)[0].clips.len(), 2, "both clips cut the inner rectangle");
         // Scaled 2× by the viewBox.
-        assert_eq!(a.shapes[0].clips[0].path[0], Segment::Move(2.0, 4.0));
-        assert!(a.shapes[1].clips.is_empty(), "the clip ends with its group");
+        assert_eq!(shapes(&a)[0].clips[0].path[0], Segment::Move(2.0, 4.0));
+        assert!(shapes(&a)[1].clips.is_empty(), "the clip ends with its group");
     }
 
     #[test]
@@ -534,11 +776,11 @@ mod tests {
                    <stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="#c8102e"/></radialGradient></defs>
                <rect width="10" height="10" fill="url(#l)"/><rect width="10" height="10" fill="url(#r)"/>"##,
         );
-        let Brush::Linear { x1, x2, stops, transform, .. } = &a.shapes[0].brush else { panic!() };
+        let Brush::Linear { x1, x2, stops, transform, .. } = &shapes(&a)[0].brush else { panic!() };
         assert_eq!((*x1, *x2), (0.0, 10.0));
-        assert_eq!(stops[0], GradientStop { offset: 0.2, ink: RED });
+        assert_eq!(stops[0], GradientStop { offset: 0.2, ink: RED, opacity: 1.0 });
         assert_eq!(*transform, [2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
-        let Brush::Radial { fx, cx, r, stops, .. } = &a.shapes[1].brush else { panic!() };
+        let Brush::Radial { fx, cx, r, stops, .. } = &shapes(&a)[1].brush else { panic!() };
         assert_eq!((*fx, *cx, *r), (4.0, 5.0, 4.0));
         assert_eq!(stops[1].ink, RED);
     }
@@ -548,27 +790,59 @@ mod tests {
         let a = art(
             r##"<text x="10" y="30" font-family="Nonexistent, sans-serif" font-size="20" fill="#c8102e">Hi</text>"##,
         );
-        assert_eq!(a.shapes.len(), 1, "the text's outlines as one filled path");
-        let moves = a.shapes[0].path.iter().filter(|s| matches!(s, Segment::Move(..))).count();
+        assert_eq!(shapes(&a).len(), 1, "the text's outlines as one filled path");
+        let moves = shapes(&a)[0].path.iter().filter(|s| matches!(s, Segment::Move(..))).count();
         // H is one contour; i is two (stem and dot).
-        assert_eq!(moves, 3, "{:?}", a.shapes[0].path);
-        assert_eq!(a.shapes[0].brush, Brush::Solid(RED));
+        assert_eq!(moves, 3, "{:?}", shapes(&a)[0].path);
+        assert_eq!(shapes(&a)[0].brush, Brush::Solid(RED));
     }
 
     #[test]
-    fn text_in_another_font_is_drawn_in_the_builtin_one_and_said() {
+    fn text_in_a_family_not_found_is_drawn_in_the_builtin_one_and_said() {
         let a =
             art(r##"<text id="motto" x="10" y="30" font-family="Futura, sans-serif" font-size="20">Hi</text>
                <text x="10" y="45" font-family="serif" font-size="20">Hi</text>
                <text x="10" y="45" font-family="sans-serif" font-size="20">Hi</text>"##);
-        assert_eq!(a.shapes.len(), 3, "all three drawn");
+        assert_eq!(shapes(&a).len(), 3, "all three drawn");
         assert_eq!(
             a.unsupported,
             [
-                "the font \"Futura\" of <text id=\"motto\">: drawn in Noto Sans",
-                "the font \"serif\" of a <text> without an id: drawn in Noto Sans"
+                "the font \"Futura\" of <text id=\"motto\"> (not found): drawn in Noto Sans",
+                "the font \"serif\" of a <text> without an id (a generic family): drawn in Noto Sans"
             ]
         );
+    }
+
+    /// A family the lookup has, other than the built-in one: its own outlines, no word.
+    #[test]
+    fn text_in_a_family_the_lookup_has_is_set_in_it() {
+        // Noto Sans Hebrew standing in for a designer's family called "Poster".
+        struct WithPoster;
+        impl FontLookup for WithPoster {
+            fn family(&self, name: &str) -> Option<Vec<FaceData>> {
+                if !name.eq_ignore_ascii_case("poster") {
+                    return Shipped.family(name);
+                }
+                let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("fonts/noto-sans-hebrew/NotoSansHebrew-Regular.ttf");
+                Some(vec![FaceData { data: Arc::new(std::fs::read(file).unwrap()), index: 0 }])
+            }
+        }
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><text id="t" x="10" y="30" font-family="Poster" font-size="20">שלום</text></svg>"##;
+        let with = VectorArt::parse(svg.as_bytes(), None, &WithPoster).unwrap();
+        let without = VectorArt::parse(svg.as_bytes(), None, &Shipped).unwrap();
+        assert!(with.unsupported.is_empty(), "{:?}", with.unsupported);
+        assert_eq!(
+            without.unsupported,
+            ["the font \"Poster\" of <text id=\"t\"> (not found): drawn in Noto Sans"]
+        );
+        assert_eq!((with.shapes().len(), without.shapes().len()), (1, 1));
+        // Hebrew letters, not the fallback's empty boxes.
+        assert_ne!(with.shapes()[0].path, without.shapes()[0].path);
+        // Without fonts, no text: read again once fonts are known.
+        let none = VectorArt::parse(svg.as_bytes(), None, &NoFonts).unwrap();
+        assert!(none.shapes().is_empty());
+        assert_eq!(none.with_fonts(&WithPoster).unwrap(), with);
     }
 
     #[test]
@@ -579,8 +853,7 @@ mod tests {
                <g id="blurred" filter="url(#f)"><rect width="5" height="5" fill="#000"/></g>
                <g id="masked" mask="url(#m)"><rect width="5" height="5" fill="#000"/></g>
                <rect id="hatched" width="5" height="5" fill="url(#p)"/>
-               <g style="mix-blend-mode:multiply"><rect width="5" height="5" fill="#000"/></g>
-               <image id="photo" width="5" height="5" href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="/>"##);
+               <g style="mix-blend-mode:multiply"><rect width="5" height="5" fill="#000"/></g>"##);
         assert_eq!(
             a.unsupported,
             [
@@ -588,13 +861,32 @@ mod tests {
                 "a mask on <g id=\"masked\">: drawn without it",
                 "a pattern (\"p\") on <path id=\"hatched\">: left out",
                 "a blend mode on a <g> without an id: drawn as normal",
-                "an embedded picture, <image id=\"photo\">: left out (give it as a picture block of its own)",
             ]
         );
     }
 
+    const PIXEL: &str =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
     #[test]
-    fn a_linked_picture_beside_the_svg_is_reported_not_dropped() {
+    fn an_embedded_picture_is_decoded_placed_and_kept_once() {
+        let a = art(&format!(
+            r##"<image id="photo" x="10" y="5" width="20" height="10" preserveAspectRatio="none" href="data:image/png;base64,{PIXEL}"/>
+               <image width="5" height="5" href="data:image/png;base64,{PIXEL}"/>"##
+        ));
+        assert!(a.unsupported.is_empty(), "{:?}", a.unsupported);
+        assert_eq!(a.pictures.len(), 1, "the same picture twice is kept once");
+        assert_eq!((a.pictures[0].width, a.pictures[0].height), (1, 1));
+        let placed = a.images();
+        assert_eq!(placed.len(), 2);
+        // Its one pixel stretched to 20 × 10 at (10, 5), then 2× by the viewBox.
+        let p = placed[0];
+        assert_eq!((p.picture, p.width, p.height), (0, 1.0, 1.0));
+        assert_eq!(p.transform, [40.0, 0.0, 0.0, 20.0, 20.0, 10.0]);
+    }
+
+    #[test]
+    fn a_linked_picture_beside_the_svg_is_drawn() {
         let dir = tempfile::tempdir().unwrap();
         let mut png = Vec::new();
         let mut encoder = png::Encoder::new(&mut png, 1, 1);
@@ -602,16 +894,92 @@ mod tests {
         encoder.write_header().unwrap().write_image_data(&[1, 2, 3]).unwrap();
         std::fs::write(dir.path().join("photo.png"), &png).unwrap();
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><image id="pic" width="5" height="5" xlink:href="photo.png"/></svg>"#;
-        let a = VectorArt::parse(svg, Some(dir.path())).unwrap();
+        let a = VectorArt::parse(svg, Some(dir.path()), &Shipped).unwrap();
+        assert!(a.unsupported.is_empty(), "{:?}", a.unsupported);
+        assert_eq!(a.images().len(), 1);
+        let crate::model::PictureData::Samples(s) = &a.pictures[0].data else { panic!() };
+        assert_eq!(s.bytes, [1, 2, 3]);
+    }
+
+    #[test]
+    fn an_embedded_picture_too_large_or_broken_is_an_error_naming_its_element() {
+        // A PNG header claiming 30000 × 30000 pixels.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend(30_000u32.to_be_bytes());
+        ihdr.extend(30_000u32.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 0]);
+        png.extend(13u32.to_be_bytes());
+        png.extend(&ihdr);
+        png.extend(libdeflater::crc32(&ihdr).to_be_bytes());
+        // No IDAT chunk: the size is read, the pixels never reached.
+        let broken = png.clone();
+        png.extend([0, 0, 0, 0]);
+        png.extend(b"IDAT");
+        png.extend(libdeflater::crc32(b"IDAT").to_be_bytes());
+        png.extend([0, 0, 0, 0]);
+        png.extend(b"IEND");
+        png.extend(libdeflater::crc32(b"IEND").to_be_bytes());
+        let svg = |png: &[u8]| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image id="huge" width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
+                base64_encode(png)
+            )
+        };
+        let e = VectorArt::parse(svg(&png).as_bytes(), None, &NoFonts).unwrap_err();
         assert_eq!(
-            a.unsupported,
-            ["an embedded picture, <image id=\"pic\">: left out (give it as a picture block of its own)"]
+            e,
+            "<image id=\"huge\">: the picture is 30000 × 30000 pixels (900 million); the limit is 40 million pixels"
         );
+        let e = VectorArt::parse(svg(&broken).as_bytes(), None, &NoFonts).unwrap_err();
+        assert!(e.starts_with("<image id=\"huge\">: not a readable PNG"), "{e}");
+    }
+
+    #[test]
+    fn embedded_pictures_together_over_the_limit_are_an_error() {
+        // Two different gray pictures of 25 million pixels: each within the limit.
+        let gray = |value: u8| {
+            let mut out = Vec::new();
+            let mut encoder = png::Encoder::new(&mut out, 5000, 5000);
+            encoder.set_color(png::ColorType::Grayscale);
+            encoder.write_header().unwrap().write_image_data(&vec![value; 25_000_000]).unwrap();
+            out
+        };
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image width="5" height="5" href="data:image/png;base64,{}"/><image width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
+            base64_encode(&gray(0)),
+            base64_encode(&gray(1))
+        );
+        // Matched, not unwrapped: the art's Debug would print 50 million samples.
+        let Err(e) = VectorArt::parse(svg.as_bytes(), None, &NoFonts) else { panic!("taken") };
+        assert_eq!(
+            e,
+            "the pictures the SVG embeds have 50 million pixels together; the limit is 40 million pixels"
+        );
+    }
+
+    /// Standard base64, for pictures written into a test's SVG.
+    fn base64_encode(bytes: &[u8]) -> String {
+        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
     }
 
     #[test]
     fn broken_svg_is_an_error() {
-        let e = VectorArt::parse(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect", None).unwrap_err();
+        let e =
+            VectorArt::parse(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect", None, &NoFonts).unwrap_err();
         assert!(e.starts_with("not a readable SVG"), "{e}");
     }
 }

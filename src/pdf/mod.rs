@@ -102,6 +102,19 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
             });
         }
         for placed in &page.items {
+            if let Item::Link(area) = &placed.item {
+                // An area to click, not drawn: no marked content. One over an n-up
+                // copy after the first (an artifact) is left out: every annotation
+                // must belong to the structure, which reads the first copy only.
+                if let Tag::Content(mark) = &placed.tag {
+                    links.push(structure::Link {
+                        mark: *mark,
+                        rect: extent(placed, page),
+                        url: area.uri.clone(),
+                    });
+                }
+                continue;
+            }
             // Poppler reads marked content nested in an MCID's as its end, so a tagged
             // run with spans of actual text is marked inside its text object instead,
             // one MCID per show, each within its span (see `Item::Text` below).
@@ -224,6 +237,7 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
                         ops.push(Op::EndMarkedContent);
                     }
                 }
+                Item::Link(_) => {}
             }
         }
         if open.is_some() {
@@ -383,12 +397,13 @@ fn thousandths(face: &crate::text::FontFace, used: impl Iterator<Item = u16>) ->
     .collect()
 }
 
-/// A rectangle's or picture's area on the PDF page, `[left bottom right top]` (text
-/// has none here: only figures are clickable).
+/// A rectangle's, picture's or link's area on the PDF page, `[left bottom right top]`
+/// (a text run has none here: a link area over it says where it is clickable).
 fn extent(placed: &crate::layout::Placed, page: &crate::layout::Page) -> [f32; 4] {
     let (width, height) = match &placed.item {
         Item::Rect(r) => (r.width, r.height),
         Item::Image(i) => (i.width, i.height),
+        Item::Link(l) => (l.width, l.height),
         Item::Text(_) => (0.0, 0.0),
     };
     let (x0, x1) = (placed.x, placed.x + width);

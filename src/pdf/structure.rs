@@ -1,8 +1,11 @@
 //! The structure tree of a tagged PDF, built on the lopdf document from the marked
 //! content the page walk wrote: one `Sect` per language (with its `/Lang`), in column
-//! order, holding the language's blocks in the leaflet's order, so that a screen reader
-//! reads the whole of one language and then the next, whatever the page's geometry.
-//! Decides nothing about what an item is: layout's `Mark`s say it.
+//! order, holding the language's blocks in reading order (layout's pages, a folded
+//! leaflet's panels, then the leaflet's order), so that a screen reader reads the whole
+//! of one language and then the next, whatever the page's or the sheet's geometry. A
+//! web address's text is a `Link` in its paragraph with its annotations; a figure is
+//! described in every section, in that section's language. Decides nothing about what
+//! an item is: layout's `Mark`s say it.
 
 use std::collections::BTreeMap;
 
@@ -43,34 +46,71 @@ pub fn role_name(role: Role) -> &'static str {
     }
 }
 
-/// An element before it is written: its type, language, children, and the marked
-/// content (page index, MCID) it holds directly, in page order.
+/// An element before it is written: its type, language, alternative text and what it
+/// holds, in reading order.
 struct Node {
     role: &'static str,
     lang: Option<String>,
-    kids: Vec<Node>,
-    content: Vec<(usize, usize)>,
     alt: Option<String>,
-    /// Link annotations the element stands for: (page index, index in its links).
-    annotations: Vec<(usize, usize)>,
+    parts: Vec<Part>,
+}
+
+/// What an element holds.
+enum Part {
+    Kid(Node),
+    /// Marked content: page index, MCID.
+    Content(usize, usize),
+    /// A link annotation: page index, index in its page's links.
+    Annotation(usize, usize),
 }
 
 impl Node {
     fn new(role: &'static str) -> Node {
-        Node { role, lang: None, kids: Vec::new(), content: Vec::new(), alt: None, annotations: Vec::new() }
+        Node { role, lang: None, alt: None, parts: Vec::new() }
     }
 }
 
-/// The tree: Document → Sect per language → H1, P, Figure, and L → LI → Lbl, LBody.
+/// A piece of an element's marked content: the mark it was written under, its page
+/// index and MCID.
+type Piece = (Mark, usize, usize);
+
+/// The tree: Document → Sect per language → H1, P, Figure, and L → LI → Lbl, LBody; a
+/// web address's text in a `Link` inside its passage's element, with its annotations.
 fn tree(structure: &Structure) -> Node {
-    // Every element's marked content, the elements in reading order (`Mark` orders by
-    // column, then block, then passage, then a label before its body).
-    let mut leaves: BTreeMap<Mark, Vec<(usize, usize)>> = BTreeMap::new();
+    // Every element's marked content with the mark it was written under, elements in
+    // reading order (`Mark` orders by column, then block, then passage, then a label
+    // before its body).
+    let mut leaves: BTreeMap<Mark, Vec<Piece>> = BTreeMap::new();
     for (page, marks) in structure.marks.iter().enumerate() {
         for (mcid, mark) in marks.iter().enumerate() {
-            leaves.entry(*mark).or_default().push((page, mcid));
+            leaves.entry(mark.element()).or_default().push((*mark, page, mcid));
         }
     }
+    // A figure is described in every language's section, where it stands among the
+    // blocks, though drawn (and marked) in one: the others get an element of their own
+    // with the alternative text in their language and no content.
+    for &block in structure.figures.keys() {
+        for column in 0..structure.languages.len() {
+            let drawn_here = leaves.keys().any(|m| m.column == column && m.block == block);
+            if !drawn_here {
+                leaves.insert(Mark { column, block, role: Role::Figure, ..Mark::default() }, Vec::new());
+            }
+        }
+    }
+    // Within a language, elements are read in layout's page order, then in the
+    // leaflet's block order: a folded leaflet's panels are its pages in reading order,
+    // so a block pinned to a panel is read where that panel comes. A figure
+    // described where it is not drawn takes its drawing's page.
+    let first_page = |content: &[Piece]| content.iter().map(|c| c.0.page).min();
+    let drawn: BTreeMap<usize, usize> = leaves
+        .iter()
+        .filter_map(|(m, content)| Some((m.block, first_page(content)?)))
+        .rev() // the first column's, where several draw it
+        .collect();
+    let mut leaves: Vec<(Mark, Vec<Piece>)> = leaves.into_iter().collect();
+    leaves.sort_by_key(|(m, content)| {
+        (m.column, first_page(content).or(drawn.get(&m.block).copied()).unwrap_or(0), *m)
+    });
     let mut document = Node::new("Document");
     let mut at: Option<Mark> = None;
     for (mark, content) in leaves {
@@ -78,37 +118,90 @@ fn tree(structure: &Structure) -> Node {
         if new_section {
             let mut sect = Node::new("Sect");
             sect.lang = structure.languages.get(mark.column).cloned();
-            document.kids.push(sect);
+            document.parts.push(Part::Kid(sect));
         }
-        let sect = document.kids.last_mut().expect("a section was just pushed");
-        let mut leaf = Node { content, ..Node::new(role_name(mark.role)) };
-        if mark.role == Role::Figure {
-            leaf.alt = structure.figures.get(&mark.block).map(|f| f.alt.clone());
-            // A code that opens an address holds its link, as PDF/UA asks.
-            for (page, links) in structure.links.iter().enumerate() {
-                for (index, _) in links.iter().enumerate().filter(|(_, l)| l.mark == mark) {
-                    leaf.kids.push(Node { annotations: vec![(page, index)], ..Node::new("Link") });
-                }
-            }
-        }
+        let Some(Part::Kid(sect)) = document.parts.last_mut() else {
+            unreachable!("a section was just pushed")
+        };
+        let leaf = element(structure, mark, content);
         match mark.role {
             Role::ListLabel | Role::ListBody => {
                 let same_list = !new_section && at.is_some_and(|a| a.block == mark.block);
-                if !same_list || sect.kids.last().is_none_or(|k| k.role != "L") {
-                    sect.kids.push(Node::new("L"));
+                if !same_list || !matches!(sect.parts.last(), Some(Part::Kid(k)) if k.role == "L") {
+                    sect.parts.push(Part::Kid(Node::new("L")));
                 }
-                let list = sect.kids.last_mut().expect("a list was just pushed");
+                let Some(Part::Kid(list)) = sect.parts.last_mut() else {
+                    unreachable!("a list was just pushed")
+                };
                 let same_item = same_list && at.is_some_and(|a| a.item == mark.item);
-                if !same_item || list.kids.is_empty() {
-                    list.kids.push(Node::new("LI"));
+                if !same_item || list.parts.is_empty() {
+                    list.parts.push(Part::Kid(Node::new("LI")));
                 }
-                list.kids.last_mut().expect("an item was just pushed").kids.push(leaf);
+                let Some(Part::Kid(item)) = list.parts.last_mut() else {
+                    unreachable!("an item was just pushed")
+                };
+                item.parts.push(Part::Kid(leaf));
             }
-            _ => sect.kids.push(leaf),
+            _ => sect.parts.push(Part::Kid(leaf)),
         }
         at = Some(mark);
     }
     document
+}
+
+/// The element of `mark` (an element's mark, `Mark::element`) holding `content` (each
+/// piece's own mark, page index and MCID) in reading order: by layout's page, which
+/// for a folded leaflet is its panel in reading order and not the sheet's side, then
+/// as written. A web address's pieces go into its `Link`, with its annotations.
+fn element(structure: &Structure, mark: Mark, mut content: Vec<Piece>) -> Node {
+    content.sort_by_key(|&(m, page, mcid)| (m.page, page, mcid));
+    let mut leaf = Node::new(role_name(mark.role));
+    let mut links: Vec<(usize, usize)> = Vec::new(); // (address, index in leaf.parts)
+    for (piece, page, mcid) in content {
+        if piece.link == 0 {
+            leaf.parts.push(Part::Content(page, mcid));
+            continue;
+        }
+        let at = match links.iter().find(|(n, _)| *n == piece.link) {
+            Some(&(_, at)) => at,
+            None => {
+                let mut link = Node::new("Link");
+                link.parts =
+                    annotations(structure, |l| l.mark.element() == mark && l.mark.link == piece.link);
+                leaf.parts.push(Part::Kid(link));
+                links.push((piece.link, leaf.parts.len() - 1));
+                leaf.parts.len() - 1
+            }
+        };
+        if let Part::Kid(link) = &mut leaf.parts[at] {
+            // Before the annotations, which follow the text they are over.
+            let text = link.parts.iter().take_while(|p| matches!(p, Part::Content(..))).count();
+            link.parts.insert(text, Part::Content(page, mcid));
+        }
+    }
+    if mark.role == Role::Figure {
+        let figure = structure.figures.get(&mark.block);
+        leaf.alt = figure.and_then(|f| f.alt.get(mark.column).or(f.alt.first())).cloned();
+        // A code that opens an address holds its link, as PDF/UA asks.
+        for annotation in annotations(structure, |l| l.mark.element() == mark && l.mark.link == 0) {
+            let mut link = Node::new("Link");
+            link.parts.push(annotation);
+            leaf.parts.push(Part::Kid(link));
+        }
+    }
+    leaf
+}
+
+/// The link annotations `which` takes, in reading order.
+fn annotations(structure: &Structure, which: impl Fn(&Link) -> bool) -> Vec<Part> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (page, links) in structure.links.iter().enumerate() {
+        for (index, link) in links.iter().enumerate().filter(|(_, l)| which(l)) {
+            found.push((link.mark.page, page, index));
+        }
+    }
+    found.sort();
+    found.into_iter().map(|(_, page, index)| Part::Annotation(page, index)).collect()
 }
 
 /// Writes the structure tree, its parent tree, each page's `/StructParents` and the
@@ -220,40 +313,50 @@ struct Written<'a> {
 /// page's MCIDs and annotations belong to; returns the node's object id.
 fn write_node(doc: &mut Document, node: &Node, parent: ObjectId, w: &mut Written) -> ObjectId {
     let id = doc.new_object_id();
-    let mut kids = Vec::new();
-    for kid in &node.kids {
-        kids.push(Object::Reference(write_node(doc, kid, id, w)));
-    }
     // Content all on one page is given as bare MCIDs under the element's /Pg, a
     // tenth of the bytes of a reference dictionary each (the example's PDF has a
     // size target).
-    let one_page = node.content.first().map(|c| c.0).filter(|&p| node.content.iter().all(|c| c.0 == p));
-    for &(page, mcid) in &node.content {
-        w.parents[page][mcid] = Some(id);
-        kids.push(match one_page {
-            Some(_) => Object::Integer(mcid as i64),
-            None => Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"MCR".to_vec())),
-                ("Pg", Object::Reference(w.pages[page])),
-                ("MCID", Object::Integer(mcid as i64)),
-            ])),
+    let mut pages = node.parts.iter().filter_map(|p| match p {
+        Part::Content(page, _) => Some(*page),
+        _ => None,
+    });
+    let first = pages.next();
+    let one_page = first.filter(|&p| pages.all(|q| q == p));
+    let mut kids = Vec::new();
+    for part in &node.parts {
+        kids.push(match *part {
+            Part::Kid(ref kid) => Object::Reference(write_node(doc, kid, id, w)),
+            Part::Content(page, mcid) => {
+                w.parents[page][mcid] = Some(id);
+                match one_page {
+                    Some(_) => Object::Integer(mcid as i64),
+                    None => Object::Dictionary(Dictionary::from_iter([
+                        ("Type", Object::Name(b"MCR".to_vec())),
+                        ("Pg", Object::Reference(w.pages[page])),
+                        ("MCID", Object::Integer(mcid as i64)),
+                    ])),
+                }
+            }
+            Part::Annotation(page, index) => {
+                let annotation = w.annotations[page][index];
+                w.owners.push((annotation, id));
+                Object::Dictionary(Dictionary::from_iter([
+                    ("Type", Object::Name(b"OBJR".to_vec())),
+                    ("Pg", Object::Reference(w.pages[page])),
+                    ("Obj", Object::Reference(annotation)),
+                ]))
+            }
         });
-    }
-    for &(page, index) in &node.annotations {
-        let annotation = w.annotations[page][index];
-        w.owners.push((annotation, id));
-        kids.push(Object::Dictionary(Dictionary::from_iter([
-            ("Type", Object::Name(b"OBJR".to_vec())),
-            ("Pg", Object::Reference(w.pages[page])),
-            ("Obj", Object::Reference(annotation)),
-        ])));
     }
     let mut element = Dictionary::from_iter([
         ("Type", Object::Name(b"StructElem".to_vec())),
         ("S", Object::Name(node.role.as_bytes().to_vec())),
         ("P", Object::Reference(parent)),
-        ("K", Object::Array(kids)),
     ]);
+    // A figure described in a language it is not drawn in holds nothing: no /K.
+    if !kids.is_empty() {
+        element.set("K", Object::Array(kids));
+    }
     if let Some(page) = one_page {
         element.set("Pg", Object::Reference(w.pages[page]));
     }

@@ -2,7 +2,11 @@
 //! like an image, so it is embedded once however often it is drawn, but its content is
 //! path operators, not pixels. Colours are written as the press left them (RGB, CMYK or
 //! gray), gradients as shading patterns in the same colour space, opacity through
-//! ExtGState. Makes no decisions: every shape is written as the art holds it.
+//! ExtGState; a gradient with transparent stops through a luminosity soft mask (a gray
+//! shading of its stops' opacity: no colour, so no ink in any mode); a group faded as
+//! one as a transparency group form drawn with its opacity; raster pictures the SVG
+//! embeds as image XObjects (images.rs), once per form. Makes no decisions: every node
+//! is written as the art holds it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -11,38 +15,119 @@ use printpdf::{DictItem, ExternalStream, ExternalXObject};
 
 use super::PdfError;
 use crate::model::Ink;
-use crate::model::vector::{Brush, GradientStop, Paint, Segment, VectorArt};
+use crate::model::vector::{ArtNode, Brush, Clip, GradientStop, Paint, Segment, Shape, VectorArt};
 
 pub fn xobject(art: &VectorArt) -> Result<ExternalXObject, PdfError> {
-    let mut content = String::new();
-    let mut states: BTreeMap<String, DictItem> = BTreeMap::new();
-    let mut patterns: BTreeMap<String, DictItem> = BTreeMap::new();
-    for shape in &art.shapes {
-        content.push_str("q\n");
-        for clip in &shape.clips {
-            path(&mut content, &clip.path);
-            content.push_str(if clip.even_odd { "W* n\n" } else { "W n\n" });
-        }
-        if shape.opacity < 1.0 {
-            let name = format!("G{}", states.len());
-            let alpha = DictItem::Real(shape.opacity);
-            let state = BTreeMap::from([("ca".to_string(), alpha.clone()), ("CA".to_string(), alpha)]);
-            states.insert(name.clone(), DictItem::Dict { map: state });
-            writeln!(content, "/{name} gs").unwrap();
-        }
-        let stroking = matches!(shape.paint, Paint::Stroke(_));
-        match &shape.brush {
-            Brush::Solid(ink) => content.push_str(&color_operator(*ink, stroking)),
-            gradient => {
-                let name = format!("P{}", patterns.len());
-                patterns.insert(name.clone(), pattern(gradient)?);
-                let (space, set) = if stroking { ("CS", "SCN") } else { ("cs", "scn") };
-                writeln!(content, "/Pattern {space} /{name} {set}").unwrap();
+    let mut form = Form::default();
+    form.nodes(art, &art.nodes)?;
+    let (w, h) = (art.width, art.height);
+    // The art's space (y down, CSS pixels) onto the unit square the image's `cm` scales.
+    let matrix = [1.0 / w, 0.0, 0.0, -1.0 / h, 0.0, 1.0];
+    Ok(ExternalXObject {
+        stream: form.finish(w, h, Some(matrix), None)?,
+        width: None,
+        height: None,
+        dpi: None,
+    })
+}
+
+/// One form's content and the resources it names.
+#[derive(Default)]
+struct Form {
+    content: String,
+    states: BTreeMap<String, DictItem>,
+    patterns: BTreeMap<String, DictItem>,
+    xobjects: BTreeMap<String, DictItem>,
+    /// Which of the art's pictures are in `xobjects`, under `I{index}`.
+    pictures: Vec<usize>,
+}
+
+impl Form {
+    fn nodes(&mut self, art: &VectorArt, nodes: &[ArtNode]) -> Result<(), PdfError> {
+        for node in nodes {
+            match node {
+                ArtNode::Shape(shape) => self.shape(art, shape)?,
+                ArtNode::Image(image) => {
+                    let name = format!("I{}", image.picture);
+                    if !self.pictures.contains(&image.picture) {
+                        let picture = art.pictures.get(image.picture).ok_or_else(|| {
+                            PdfError::Internal("an SVG's picture missing from its table".into())
+                        })?;
+                        let stream = super::images::xobject(picture)?.stream;
+                        self.xobjects.insert(name.clone(), DictItem::Stream { stream });
+                        self.pictures.push(image.picture);
+                    }
+                    self.content.push_str("q\n");
+                    self.clips(&image.clips);
+                    self.opacity(image.opacity, None);
+                    let [a, b, c, d, e, f] = image.transform;
+                    writeln!(self.content, "{} {} {} {} {} {} cm", n(a), n(b), n(c), n(d), n(e), n(f))
+                        .unwrap();
+                    // The unit square, rows from the top, onto the picture's box (y down).
+                    let (w, h) = (image.width, image.height);
+                    writeln!(self.content, "{} 0 0 {} 0 {} cm /{name} Do", n(w), n(-h), n(h)).unwrap();
+                    self.content.push_str("Q\n");
+                }
+                ArtNode::Group { opacity, nodes } => {
+                    let mut inner = Form::default();
+                    inner.nodes(art, nodes)?;
+                    let group = BTreeMap::from([("S".into(), name("Transparency"))]);
+                    let stream = inner.finish(art.width, art.height, None, Some(group))?;
+                    let xobject = format!("X{}", self.xobjects.len());
+                    self.xobjects.insert(xobject.clone(), DictItem::Stream { stream });
+                    self.content.push_str("q\n");
+                    self.opacity(*opacity, None);
+                    writeln!(self.content, "/{xobject} Do\nQ").unwrap();
+                }
             }
         }
+        Ok(())
+    }
+
+    fn clips(&mut self, clips: &[Clip]) {
+        for clip in clips {
+            path(&mut self.content, &clip.path);
+            self.content.push_str(if clip.even_odd { "W* n\n" } else { "W n\n" });
+        }
+    }
+
+    /// An ExtGState for `opacity` (fill and stroke) and a soft mask, if either is needed.
+    fn opacity(&mut self, opacity: f32, mask: Option<DictItem>) {
+        if opacity >= 1.0 && mask.is_none() {
+            return;
+        }
+        let name = format!("G{}", self.states.len());
+        let mut state = BTreeMap::new();
+        if opacity < 1.0 {
+            state.insert("ca".to_string(), DictItem::Real(opacity));
+            state.insert("CA".to_string(), DictItem::Real(opacity));
+        }
+        if let Some(mask) = mask {
+            state.insert("SMask".to_string(), mask);
+        }
+        self.states.insert(name.clone(), DictItem::Dict { map: state });
+        writeln!(self.content, "/{name} gs").unwrap();
+    }
+
+    fn shape(&mut self, art: &VectorArt, shape: &Shape) -> Result<(), PdfError> {
+        self.content.push_str("q\n");
+        self.clips(&shape.clips);
+        let mask = if shape.brush.is_translucent() { Some(soft_mask(&shape.brush, art)?) } else { None };
+        self.opacity(shape.opacity, mask);
+        let stroking = matches!(shape.paint, Paint::Stroke(_));
+        match &shape.brush {
+            Brush::Solid(ink) => self.content.push_str(&color_operator(*ink, stroking)),
+            gradient => {
+                let name = format!("P{}", self.patterns.len());
+                self.patterns.insert(name.clone(), pattern(gradient)?);
+                let (space, set) = if stroking { ("CS", "SCN") } else { ("cs", "scn") };
+                writeln!(self.content, "/Pattern {space} /{name} {set}").unwrap();
+            }
+        }
+        let content = &mut self.content;
         let [a, b, c, d, e, f] = shape.transform;
         writeln!(content, "{} {} {} {} {} {} cm", n(a), n(b), n(c), n(d), n(e), n(f)).unwrap();
-        path(&mut content, &shape.path);
+        path(content, &shape.path);
         match &shape.paint {
             Paint::Fill { even_odd } => content.push_str(if *even_odd { "f*\n" } else { "f\n" }),
             Paint::Stroke(s) => {
@@ -55,30 +140,85 @@ pub fn xobject(art: &VectorArt) -> Result<ExternalXObject, PdfError> {
             }
         }
         content.push_str("Q\n");
+        Ok(())
     }
-    let mut resources = BTreeMap::new();
-    if !states.is_empty() {
-        resources.insert("ExtGState".into(), DictItem::Dict { map: states });
+
+    /// The form as a stream: its box the art's (w × h), `matrix` onto its user's space,
+    /// `group` its transparency group dictionary if it is one.
+    fn finish(
+        self,
+        w: f32,
+        h: f32,
+        matrix: Option<[f32; 6]>,
+        group: Option<BTreeMap<String, DictItem>>,
+    ) -> Result<ExternalStream, PdfError> {
+        let mut resources = BTreeMap::new();
+        for (key, map) in [("ExtGState", self.states), ("Pattern", self.patterns), ("XObject", self.xobjects)]
+        {
+            if !map.is_empty() {
+                resources.insert(key.into(), DictItem::Dict { map });
+            }
+        }
+        let mut dict = BTreeMap::from([
+            ("Type".into(), name("XObject")),
+            ("Subtype".into(), name("Form")),
+            ("BBox".into(), reals(&[0.0, 0.0, w, h])),
+            ("Resources".into(), DictItem::Dict { map: resources }),
+            ("Filter".into(), name("FlateDecode")),
+        ]);
+        if let Some(matrix) = matrix {
+            dict.insert("Matrix".into(), reals(&matrix));
+        }
+        if let Some(group) = group {
+            dict.insert("Group".into(), DictItem::Dict { map: group });
+        }
+        let content = super::deflate::Deflater::new().zlib(self.content.as_bytes())?;
+        Ok(ExternalStream { dict, content, compress: false })
     }
-    if !patterns.is_empty() {
-        resources.insert("Pattern".into(), DictItem::Dict { map: patterns });
-    }
-    let (w, h) = (art.width, art.height);
+}
+
+/// A luminosity soft mask painting the gradient's stop opacities as grays over the
+/// art's box: where a stop is half transparent the mask is half gray. In the art's
+/// space, as the mask is set before the shape's own transform.
+fn soft_mask(brush: &Brush, art: &VectorArt) -> Result<DictItem, PdfError> {
+    // The same gradient, its stops' opacities as grays.
+    let mut gray = brush.clone();
+    let transform = match &mut gray {
+        Brush::Linear { stops, transform, .. } | Brush::Radial { stops, transform, .. } => {
+            for stop in stops.iter_mut() {
+                *stop = GradientStop { ink: Ink::Gray(stop.opacity), opacity: 1.0, ..*stop };
+            }
+            *transform
+        }
+        Brush::Solid(_) => return Err(PdfError::Internal("a solid colour has no soft mask".into())),
+    };
+    let DictItem::Dict { map: pattern } = pattern(&gray)? else {
+        return Err(PdfError::Internal("a pattern that is no dictionary".into()));
+    };
+    let shading = pattern.get("Shading").cloned().ok_or_else(|| PdfError::Internal("no shading".into()))?;
+    let [a, b, c, d, e, f] = transform;
+    let content = format!("{} {} {} {} {} {} cm /S0 sh\n", n(a), n(b), n(c), n(d), n(e), n(f));
+    let group = BTreeMap::from([("S".into(), name("Transparency")), ("CS".into(), name("DeviceGray"))]);
+    let resources = BTreeMap::from([(
+        "Shading".to_string(),
+        DictItem::Dict { map: BTreeMap::from([("S0".to_string(), shading)]) },
+    )]);
     let dict = BTreeMap::from([
         ("Type".into(), name("XObject")),
         ("Subtype".into(), name("Form")),
-        ("BBox".into(), reals(&[0.0, 0.0, w, h])),
-        // The art's space (y down, CSS pixels) onto the unit square the image's `cm` scales.
-        ("Matrix".into(), reals(&[1.0 / w, 0.0, 0.0, -1.0 / h, 0.0, 1.0])),
+        ("BBox".into(), reals(&[0.0, 0.0, art.width, art.height])),
+        ("Group".into(), DictItem::Dict { map: group }),
         ("Resources".into(), DictItem::Dict { map: resources }),
         ("Filter".into(), name("FlateDecode")),
     ]);
     let content = super::deflate::Deflater::new().zlib(content.as_bytes())?;
-    Ok(ExternalXObject {
-        stream: ExternalStream { dict, content, compress: false },
-        width: None,
-        height: None,
-        dpi: None,
+    let form = ExternalStream { dict, content, compress: false };
+    Ok(DictItem::Dict {
+        map: BTreeMap::from([
+            ("Type".into(), name("Mask")),
+            ("S".into(), name("Luminosity")),
+            ("G".into(), DictItem::Stream { stream: form }),
+        ]),
     })
 }
 
@@ -218,8 +358,8 @@ mod tests {
     #[test]
     fn stops_inside_the_gradient_are_padded_to_its_ends_and_stitched() {
         let stops = [
-            GradientStop { offset: 0.25, ink: Ink::Gray(0.0) },
-            GradientStop { offset: 0.5, ink: Ink::Gray(1.0) },
+            GradientStop { offset: 0.25, ink: Ink::Gray(0.0), opacity: 1.0 },
+            GradientStop { offset: 0.5, ink: Ink::Gray(1.0), opacity: 1.0 },
         ];
         let f = function(&stops);
         assert_eq!(get(&f, "FunctionType"), &DictItem::Int(3));

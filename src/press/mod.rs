@@ -154,6 +154,8 @@ fn ink_item(p: &mut Placed, mode: ColorMode) {
         Item::Text(run) => run.color = convert(run.color, mode, true),
         // Pictures are converted once, in the document's image table.
         Item::Image(_) => {}
+        // Not drawn.
+        Item::Link(_) => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pictures in the colour mode the page is printed in: RGB samples turned to CMYK (by
 //! the same gray-component replacement as the page's colours) or to gray. Gray pictures
-//! stay gray in every mode; transparency is kept as it is.
+//! stay gray in every mode; transparency is kept as it is. The raster pictures an SVG
+//! embeds are converted as pictures of their own.
 
 use super::{ColorMode, PressError, convert};
 use crate::layout::Ink;
@@ -16,9 +17,21 @@ pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Result<Option<Pict
             if mode == ColorMode::Rgb {
                 return Ok(None);
             }
-            // Every colour of the art as the page's own (gradient stops too).
+            // Every colour of the art as the page's own (gradient stops too), and the
+            // raster pictures it embeds like any other picture.
             let mut art = art.clone();
             art.map_inks(|ink| convert(ink, mode, false));
+            for embedded in &mut art.pictures {
+                // Named as the SVG's element, in the SVG file.
+                let within = |PressError::Picture { path, mode, reason }| PressError::Picture {
+                    path: picture.path.clone(),
+                    mode,
+                    reason: format!("{}: {reason}", path.display()),
+                };
+                if let Some(converted) = convert_picture(embedded, mode).map_err(within)? {
+                    *embedded = converted;
+                }
+            }
             return Ok(Some(Picture { data: PictureData::Vector(art), ..picture.clone() }));
         }
     };

@@ -70,7 +70,7 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
             Item::Image(image) => {
                 let (w, h) = (image.width * scale, image.height * scale);
                 if let Some(art) = doc.images[image.image].vector() {
-                    vector::draw(&mut pixmap, art, x, y, w, h);
+                    vector::draw(&mut pixmap, art, x, y, w, h).map_err(PreviewError::Picture)?;
                     continue;
                 }
                 let decoded = match &mut pictures[image.image] {
@@ -85,6 +85,8 @@ pub fn render(doc: &Document, index: usize, dpi: f32) -> Result<Pixmap, PreviewE
                 let units_per_em = doc.faces[run.face].units_per_em;
                 draw_run(&mut pixmap, &faces[run.face], units_per_em, x, y, run, scale);
             }
+            // An area to click in the PDF: nothing to see.
+            Item::Link(_) => {}
         }
     }
     if page.turned {

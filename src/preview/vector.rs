@@ -1,60 +1,101 @@
-//! Vector art (SVG pictures) on the preview: each shape of the same list the PDF writes,
-//! filled or stroked with tiny-skia, its colours as `screen_rgb` shows inks, its
-//! gradients, opacity and clips as the PDF draws them.
+//! Vector art (SVG pictures) on the preview: each node of the same tree the PDF writes,
+//! shapes filled or stroked with tiny-skia, their colours as `screen_rgb` shows inks,
+//! their gradients (stop opacity too), opacity and clips as the PDF draws them; a group
+//! faded as one drawn apart and laid down with its opacity; raster pictures the SVG
+//! embeds decoded as picture blocks are (picture.rs) and drawn through their transform.
 
 use tiny_skia::{
-    FillRule, GradientStop, LineCap, LineJoin, LinearGradient, Mask, Paint, PathBuilder, Pixmap, Point,
-    RadialGradient, Shader, SpreadMode, Stroke, StrokeDash, Transform,
+    FillRule, FilterQuality, GradientStop, LineCap, LineJoin, LinearGradient, Mask, Paint, PathBuilder,
+    Pixmap, PixmapPaint, Point, RadialGradient, Shader, SpreadMode, Stroke, StrokeDash, Transform,
 };
 
 use crate::layout::Ink;
-use crate::model::vector::{self, Brush, Segment, VectorArt};
+use crate::model::vector::{self, ArtNode, Brush, Clip, Segment, VectorArt};
 
-/// `art` drawn into the box at (x, y), `width` × `height` pixels.
-pub fn draw(target: &mut Pixmap, art: &VectorArt, x: f32, y: f32, width: f32, height: f32) {
+/// `art` drawn into the box at (x, y), `width` × `height` pixels; an error if a
+/// picture it embeds cannot be decoded (never left out in silence).
+pub fn draw(
+    target: &mut Pixmap,
+    art: &VectorArt,
+    x: f32,
+    y: f32,
+    width: f32,
+    height: f32,
+) -> Result<(), String> {
     let place = Transform::from_row(width / art.width, 0.0, 0.0, height / art.height, x, y);
-    for shape in &art.shapes {
-        let Some(path) = path(&shape.path) else { continue };
-        let mut mask: Option<Mask> = None;
-        let mut hidden = false;
-        for clip in &shape.clips {
-            let rule = if clip.even_odd { FillRule::EvenOdd } else { FillRule::Winding };
-            let Some(clip_path) = self::path(&clip.path) else {
-                // An empty clip hides everything, as in the PDF.
-                hidden = true;
-                break;
-            };
-            match &mut mask {
-                Some(m) => m.intersect_path(&clip_path, rule, true, place),
-                None => {
-                    let Some(mut m) = Mask::new(target.width(), target.height()) else { return };
-                    m.fill_path(&clip_path, rule, true, place);
-                    mask = Some(m);
-                }
-            }
-        }
-        if hidden {
-            continue;
-        }
-        let transform = place.pre_concat(matrix(shape.transform));
-        let Some(shader) = shader(&shape.brush, shape.opacity, matrix(shape.transform)) else { continue };
-        let paint = Paint { shader, anti_alias: true, ..Default::default() };
-        match &shape.paint {
-            vector::Paint::Fill { even_odd } => {
-                let rule = if *even_odd { FillRule::EvenOdd } else { FillRule::Winding };
-                target.fill_path(&path, &paint, rule, transform, mask.as_ref());
-            }
-            vector::Paint::Stroke(s) => {
-                let stroke = Stroke {
-                    width: s.width,
-                    miter_limit: s.miter_limit,
-                    line_cap: [LineCap::Butt, LineCap::Round, LineCap::Square][usize::from(s.cap.min(2))],
-                    line_join: [LineJoin::Miter, LineJoin::Round, LineJoin::Bevel]
-                        [usize::from(s.join.min(2))],
-                    dash: s.dashes.as_ref().and_then(|(d, offset)| StrokeDash::new(d.clone(), *offset)),
+    let pictures = art.pictures.iter().map(super::picture::pixmap).collect::<Result<Vec<_>, _>>()?;
+    nodes(target, &pictures, &art.nodes, place);
+    Ok(())
+}
+
+fn nodes(target: &mut Pixmap, pictures: &[Pixmap], list: &[ArtNode], place: Transform) {
+    for node in list {
+        match node {
+            ArtNode::Shape(shape) => draw_shape(target, shape, place),
+            ArtNode::Image(image) => {
+                let Some(picture) = pictures.get(image.picture) else { continue };
+                let Some(mask) = clip_mask(target, &image.clips, place) else { continue };
+                let size = (picture.width() as f32, picture.height() as f32);
+                let transform = place
+                    .pre_concat(matrix(image.transform))
+                    .pre_scale(image.width / size.0, image.height / size.1);
+                let paint = PixmapPaint {
+                    opacity: image.opacity,
+                    quality: FilterQuality::Bilinear,
+                    ..Default::default()
                 };
-                target.stroke_path(&path, &paint, &stroke, transform, mask.as_ref());
+                target.draw_pixmap(0, 0, picture.as_ref(), &paint, transform, mask.as_ref());
             }
+            ArtNode::Group { opacity, nodes: inner } => {
+                // Drawn on a clear layer of its own, then laid down faded as one.
+                let Some(mut layer) = Pixmap::new(target.width(), target.height()) else { continue };
+                nodes(&mut layer, pictures, inner, place);
+                let paint = PixmapPaint { opacity: *opacity, ..Default::default() };
+                target.draw_pixmap(0, 0, layer.as_ref(), &paint, Transform::identity(), None);
+            }
+        }
+    }
+}
+
+/// The mask of `clips` (`Some(None)`: nothing cut), or `None` when they hide everything.
+fn clip_mask(target: &Pixmap, clips: &[Clip], place: Transform) -> Option<Option<Mask>> {
+    let mut mask: Option<Mask> = None;
+    for clip in clips {
+        let rule = if clip.even_odd { FillRule::EvenOdd } else { FillRule::Winding };
+        // An empty clip hides everything, as in the PDF.
+        let clip_path = self::path(&clip.path)?;
+        match &mut mask {
+            Some(m) => m.intersect_path(&clip_path, rule, true, place),
+            None => {
+                let mut m = Mask::new(target.width(), target.height())?;
+                m.fill_path(&clip_path, rule, true, place);
+                mask = Some(m);
+            }
+        }
+    }
+    Some(mask)
+}
+
+fn draw_shape(target: &mut Pixmap, shape: &vector::Shape, place: Transform) {
+    let Some(path) = path(&shape.path) else { return };
+    let Some(mask) = clip_mask(target, &shape.clips, place) else { return };
+    let transform = place.pre_concat(matrix(shape.transform));
+    let Some(shader) = shader(&shape.brush, shape.opacity, matrix(shape.transform)) else { return };
+    let paint = Paint { shader, anti_alias: true, ..Default::default() };
+    match &shape.paint {
+        vector::Paint::Fill { even_odd } => {
+            let rule = if *even_odd { FillRule::EvenOdd } else { FillRule::Winding };
+            target.fill_path(&path, &paint, rule, transform, mask.as_ref());
+        }
+        vector::Paint::Stroke(s) => {
+            let stroke = Stroke {
+                width: s.width,
+                miter_limit: s.miter_limit,
+                line_cap: [LineCap::Butt, LineCap::Round, LineCap::Square][usize::from(s.cap.min(2))],
+                line_join: [LineJoin::Miter, LineJoin::Round, LineJoin::Bevel][usize::from(s.join.min(2))],
+                dash: s.dashes.as_ref().and_then(|(d, offset)| StrokeDash::new(d.clone(), *offset)),
+            };
+            target.stroke_path(&path, &paint, &stroke, transform, mask.as_ref());
         }
     }
 }
@@ -86,7 +127,7 @@ fn color(ink: Ink, opacity: f32) -> tiny_skia::Color {
 /// shape's own part is taken back out.
 fn shader(brush: &Brush, opacity: f32, shape: Transform) -> Option<Shader<'static>> {
     let stops = |stops: &[vector::GradientStop]| -> Vec<GradientStop> {
-        stops.iter().map(|s| GradientStop::new(s.offset, color(s.ink, opacity))).collect()
+        stops.iter().map(|s| GradientStop::new(s.offset, color(s.ink, opacity * s.opacity))).collect()
     };
     let place_only =
         |gradient: [f32; 6]| -> Option<Transform> { Some(shape.invert()?.pre_concat(matrix(gradient))) };

@@ -12,11 +12,6 @@ use super::system::{SystemFontIndex, SystemFonts};
 /// The family built into the binary, so `cargo install` alone gives a working tool.
 pub const BUILTIN_FAMILY: &str = crate::language::DEFAULT_FAMILY;
 
-/// The built-in family's four faces (for the text of SVG pictures, set as outlines).
-pub fn builtin_latin_faces() -> impl Iterator<Item = &'static [u8]> {
-    BUILTINS[0].1.into_iter().flatten()
-}
-
 /// Built-in families: regular, bold, italic, bold italic (a missing style uses the
 /// nearest face: these scripts have no italics). Among them, the default fallbacks
 /// (`crate::language::DEFAULT_FALLBACKS`).

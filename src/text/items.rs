@@ -1,8 +1,9 @@
 //! Collect: a shaped paragraph → the boxes, glue and penalties the line breakers work
 //! on, each tied back to its glyphs. This is where the typographic rules live:
 //! break opportunities (opportunities.rs), hyphenation points, no-break spaces, numbers
-//! kept with what follows them, a dash opening an aside kept with its word, and the
-//! glue that lets Chinese, Japanese and Thai lines be justified without spaces.
+//! kept with what follows them, a dash opening an aside kept with its word, web
+//! addresses (urls.rs) never hyphenated and broken only at a cost, and the glue that
+//! lets Chinese, Japanese and Thai lines be justified without spaces.
 
 use std::ops::Range;
 
@@ -12,9 +13,20 @@ use unicode_linebreak::BreakOpportunity;
 use super::knuth_plass::{INFINITY, Item, PARAGRAPH_END};
 use super::opportunities::{Unspaced, opportunities, unspaced};
 use super::shape::ShapedGlyph;
+use super::urls::{Url, find_urls, url_holding};
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen (TeX's 50).
 pub const HYPHEN_PENALTY: f32 = 50.0;
+
+/// Cost of breaking a web address where UAX #14 allows (after a `/`, a `-`): twice a
+/// hyphen's, so an address is split only when keeping it whole costs more (a line
+/// much looser, or one more line).
+pub const ADDRESS_BREAK_PENALTY: f32 = 100.0;
+
+/// Cost of breaking an address right after its `https://`: ten times that, short of
+/// forbidding it (`INFINITY`), which would make a long address in a narrow column an
+/// error.
+pub const SCHEME_BREAK_PENALTY: f32 = 1000.0;
 
 /// Shortest word (in letters) that may be hyphenated.
 pub const MIN_HYPHENATED_WORD: usize = 5;
@@ -78,6 +90,9 @@ pub fn collect(c: &Collect) -> Items {
     let mut out = Items::default();
     let mut start = 0;
     let mut g = 0;
+    // Web addresses are never hyphenated: a hyphen drawn at the line's end would read
+    // as part of the address. They may still break where UAX #14 allows (after a `/`).
+    let addresses = find_urls(text);
     let opportunities: Vec<(usize, BreakOpportunity)> =
         opportunities(text).into_iter().filter(|&(end, _)| !keeps_following_word(&text[..end])).collect();
     for (n, &(end, opportunity)) in opportunities.iter().enumerate() {
@@ -88,7 +103,7 @@ pub fn collect(c: &Collect) -> Items {
         let content_end = start + text[start..end].trim_end_matches(is_breaking_space).len();
         let content_glyphs = c.glyphs[first..g].iter().take_while(|gl| gl.cluster < content_end).count();
         let content = first..first + content_glyphs;
-        content_items(c, &mut out, start..content_end, content, hyphenator);
+        content_items(c, &mut out, start..content_end, content, hyphenator, &addresses);
 
         let spaces = first + content_glyphs..g;
         let is_last = end == text.len();
@@ -99,6 +114,11 @@ pub fn collect(c: &Collect) -> Items {
             }
         } else {
             let next = &text[end..opportunities.get(n + 1).map_or(text.len(), |o| o.0)];
+            // Inside a web address: at a cost, and right after its `https://` at a cost
+            // so high that it is taken only when nothing else fits (a word too wide for
+            // its column is an error; a split scheme only reads badly).
+            let address = url_holding(&addresses, end).map(|i| &addresses[i].range).filter(|a| a.start < end);
+            let in_scheme = address.is_some_and(|a| text[a.start..end].ends_with("//"));
             let keep = keeps_with_next(&text[start..content_end], &text[..start], next, c.lang);
             if !spaces.is_empty() {
                 if keep {
@@ -113,8 +133,18 @@ pub fn collect(c: &Collect) -> Items {
             } else if !keep {
                 // A break with no space: after a hyphen, a dash or a slash.
                 let hyphen = text[start..content_end].ends_with(['-', '\u{2010}']);
-                let cost = if hyphen { HYPHEN_PENALTY } else { 0.0 };
-                out.push(Item::Penalty { width: 0.0, cost, flagged: hyphen }, Source::Nothing);
+                let cost = match (address, hyphen) {
+                    (Some(_), _) if in_scheme => SCHEME_BREAK_PENALTY,
+                    (Some(_), _) => ADDRESS_BREAK_PENALTY,
+                    (None, true) => HYPHEN_PENALTY,
+                    (None, false) => 0.0,
+                };
+                // A hyphen in an address is the address's: the break is not flagged
+                // as a hyphenated line (it is no added hyphen).
+                out.push(
+                    Item::Penalty { width: 0.0, cost, flagged: hyphen && address.is_none() },
+                    Source::Nothing,
+                );
             }
         }
         start = end;
@@ -161,6 +191,7 @@ fn content_items(
     bytes: Range<usize>,
     glyphs: Range<usize>,
     hyphenator: Option<(hypher::Lang, f32)>,
+    addresses: &[Url],
 ) {
     // Split points: (byte offset, what goes between the two sides).
     let mut splits: Vec<(usize, Split)> = Vec::new();
@@ -176,7 +207,11 @@ fn content_items(
     }
     if let Some((lang, _)) = hyphenator {
         for offset in hyphenation_points(piece, lang) {
-            splits.push((bytes.start + offset, Split::Hyphen));
+            let at = bytes.start + offset;
+            if url_holding(addresses, at).is_some() {
+                continue;
+            }
+            splits.push((at, Split::Hyphen));
         }
     }
     splits.sort_by_key(|s| s.0);
@@ -330,6 +365,77 @@ mod tests {
         assert!(hyphenation_points("casa", es).is_empty());
         assert!(hyphenation_points("¡Fuera", es).iter().all(|&p| p > "¡".len()));
         assert!(hyphenation_points("UNISON", hypher::Lang::English).is_empty());
+    }
+
+    /// A web address is not hyphenated (a drawn hyphen would read as part of it); the
+    /// words around it still are.
+    #[test]
+    fn web_addresses_are_not_hyphenated() {
+        let text = "Information: https://example.org/information/solidarity solidarity";
+        // One glyph per byte (the text is ASCII), half an em wide.
+        let glyphs: Vec<ShapedGlyph> = (0..text.len())
+            .map(|i| ShapedGlyph { id: 1, cluster: i, advance: 0.5, x_offset: 0.0, y_offset: 0.0 })
+            .collect();
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        let items = collect(&Collect {
+            text,
+            glyphs: &glyphs,
+            lang: &en,
+            hyphen_width: Some(0.3),
+            spacing: JUSTIFIED,
+        });
+        // Where each hyphenation point is: the end of the box before it.
+        let mut points = Vec::new();
+        for (i, source) in items.sources.iter().enumerate() {
+            if *source == Source::Hyphen
+                && let Some(Source::Glyphs(before)) = items.sources.get(i.wrapping_sub(1))
+            {
+                points.push(before.end);
+            }
+        }
+        let address = text.find("https").unwrap()..text.rfind(' ').unwrap();
+        assert!(points.iter().any(|p| *p < address.start), "the first word is hyphenated: {points:?}");
+        assert!(points.iter().any(|p| *p > address.end), "the last word is hyphenated: {points:?}");
+        assert!(!points.iter().any(|p| address.contains(p)), "the address is hyphenated: {points:?}");
+    }
+
+    /// A web address breaks only where UAX #14 allows after a `/` or `-`, and at a
+    /// cost, so it is split only when it must be; right after its `https://` at a far
+    /// higher cost.
+    #[test]
+    fn web_addresses_break_only_at_a_cost_their_scheme_at_a_high_one() {
+        let text = "Give at https://example.org/solidarity-fund/donate now";
+        let glyphs: Vec<ShapedGlyph> = (0..text.len())
+            .map(|i| ShapedGlyph { id: 1, cluster: i, advance: 0.5, x_offset: 0.0, y_offset: 0.0 })
+            .collect();
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        let items =
+            collect(&Collect { text, glyphs: &glyphs, lang: &en, hyphen_width: None, spacing: JUSTIFIED });
+        // Each penalty a line may break at: the byte it breaks before, and its cost.
+        let mut breaks = Vec::new();
+        let mut at = 0;
+        for (item, source) in items.items.iter().zip(&items.sources) {
+            match (item, source) {
+                (_, Source::Glyphs(range)) => at = range.end,
+                (Item::Penalty { cost, .. }, _) if *cost < INFINITY => breaks.push((at, *cost)),
+                _ => {}
+            }
+        }
+        let address = text.find("https").unwrap()..text.find(" now").unwrap();
+        let inside: Vec<(&str, f32)> = breaks
+            .iter()
+            .filter(|b| address.contains(&b.0))
+            .map(|&(b, cost)| (&text[address.start..b], cost))
+            .collect();
+        assert_eq!(
+            inside,
+            [
+                ("https://", SCHEME_BREAK_PENALTY),
+                ("https://example.org/", ADDRESS_BREAK_PENALTY),
+                ("https://example.org/solidarity-", ADDRESS_BREAK_PENALTY),
+                ("https://example.org/solidarity-fund/", ADDRESS_BREAK_PENALTY),
+            ]
+        );
     }
 
     #[test]

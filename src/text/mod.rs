@@ -12,10 +12,12 @@ pub mod opportunities;
 pub mod paragraph;
 pub mod scripts;
 pub mod shape;
+mod svg_fonts;
 pub mod system;
+pub mod urls;
 
 pub use chain::{FaceId, FontChain};
-pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources, builtin_latin_faces};
+pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
 pub use paragraph::{
     ActualText, Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph,
     Setting, StyledText, set_paragraph, widest_word,

@@ -10,7 +10,7 @@ pub fn runs(doc: &Document, page: usize) -> Vec<(f32, f32, &TextRun)> {
         .iter()
         .filter_map(|p| match &p.item {
             Item::Text(r) => Some((p.x, p.y, r)),
-            Item::Rect(_) | Item::Image(_) => None,
+            Item::Rect(_) | Item::Image(_) | Item::Link(_) => None,
         })
         .collect()
 }

@@ -19,6 +19,11 @@ pub struct LineGlyph {
     pub x: f32,
     pub y_offset: f32,
     pub text: GlyphText,
+    /// Byte offset in the paragraph's text of the glyph's cluster; `None` for a hyphen
+    /// added at the line's end.
+    pub cluster: Option<usize>,
+    /// How far the pen moves past the glyph (justification's extra space not counted).
+    pub advance: f32,
     /// On the first glyph (in drawing order) of a cluster its glyphs' texts cannot say,
     /// or of a word of a script that reorders (`mark_words_that_reorder`).
     pub actual: Option<ActualText>,
@@ -99,6 +104,8 @@ impl Placer<'_> {
                         x: x + g.x_offset * size,
                         y_offset: g.y_offset * size,
                         text: p.texts[k].clone(),
+                        cluster: Some(g.cluster),
+                        advance: g.advance * size,
                         actual: None,
                     });
                     drawn.push(Some(k));
@@ -117,6 +124,8 @@ impl Placer<'_> {
                             x,
                             y_offset: 0.0,
                             text,
+                            cluster: None,
+                            advance: h.advance * size,
                             actual: None,
                         });
                         drawn.push(None);
