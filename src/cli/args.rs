@@ -87,7 +87,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         leaflet serve leaflets/peru-solidarity.toml             # Spanish, at http://127.0.0.1:8484/\n  \
         leaflet serve leaflets/arabic-solidarity.toml --lang ar\n  \
-        leaflet serve LEAFLET.toml --port 0                     # any free port (printed)\n\n\
+        leaflet serve LEAFLET.toml --port 0                     # any free port (printed)\n  \
+        leaflet serve LEAFLET.toml --lang qu    # a new language (after `locale add qu`), beside the first\n\n\
         Open the address it prints. Each message and attribute the leaflet uses has a row: the\n\
         source text (variables as chips) beside a field for the translation. What `leaflet check`\n\
         finds shows at the field it concerns, and the page is drawn from the text as typed.\n\
