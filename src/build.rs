@@ -46,6 +46,9 @@ pub struct BuildOptions {
     /// Embed pictures as they are, however far above print resolution (`--keep-pictures`).
     pub keep_pictures: bool,
     pub pdf: PdfOptions,
+    /// Translation files' text to use instead of what is on disk, by the file's path as
+    /// the locales folder names it (`serve`: a translator's edits, not yet saved).
+    pub unsaved: std::collections::BTreeMap<PathBuf, String>,
 }
 
 /// A leaflet built: the pressed document and the PDF written from it.
@@ -134,7 +137,9 @@ pub(crate) fn pipeline(
     let mut catalogs = Vec::new();
     // A language whose translations fail to load still lets the others be resolved,
     // so their problems are found in the same run.
-    for result in i18n::load_each(&leaflet, &locales).map_err(|d| with(&mut found, d))? {
+    for result in
+        i18n::load_each_with(&leaflet, &locales, &options.unsaved).map_err(|d| with(&mut found, d))?
+    {
         match result {
             Ok(catalog) => catalogs.push(catalog),
             Err(d) => found.extend(d),

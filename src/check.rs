@@ -57,9 +57,24 @@ fn check(
     files: &mut BTreeMap<PathBuf, FileUse>,
     done: &mut BTreeSet<(PathBuf, String)>,
 ) -> Vec<Diagnostic> {
-    let mut looking = Looking { files, done, variables: Vec::new() };
-    let mut found = match pipeline(path, options, &mut looking) {
+    match checked(path, options, files, done) {
         Ok(pressed) => pressed.warnings,
+        Err(found) => found,
+    }
+}
+
+/// `check` of one leaflet, keeping what was pressed when it could be; its findings are
+/// the `Pressed`'s warnings then.
+fn checked(
+    path: &Path,
+    options: &BuildOptions,
+    files: &mut BTreeMap<PathBuf, FileUse>,
+    done: &mut BTreeSet<(PathBuf, String)>,
+) -> Result<crate::build::Pressed, Vec<Diagnostic>> {
+    let mut looking = Looking { files, done, variables: Vec::new() };
+    let mut result = pipeline(path, options, &mut looking);
+    let found = match &mut result {
+        Ok(pressed) => &mut pressed.warnings,
         Err(found) => found,
     };
     // Resolving also reports a variable [args] lacks, at the same spot as the variable
@@ -70,7 +85,7 @@ fn check(
     };
     let variables = looking.variables;
     found.retain(|d| variables.contains(d) || !variables.iter().any(|r| said(d, r)));
-    found
+    result
 }
 
 /// What `check` looks at beyond what pressing needs; `files` gathers which messages of
@@ -220,4 +235,14 @@ fn usage(leaflet: &Leaflet, catalogs: &[Catalog], files: &mut BTreeMap<PathBuf, 
                 .hint(format!("remove it from [args], or use {{ ${} }} in a message", a.name))
         })
         .collect()
+}
+
+/// One leaflet through `check`'s pipeline, keeping what was pressed: `serve` shows the
+/// findings beside the fields they concern and draws the page. On success, the findings
+/// are the `Pressed`'s warnings.
+pub(crate) fn check_pressed(
+    path: &Path,
+    options: &BuildOptions,
+) -> Result<crate::build::Pressed, Vec<Diagnostic>> {
+    checked(path, options, &mut BTreeMap::new(), &mut BTreeSet::new())
 }

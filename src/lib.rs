@@ -23,5 +23,6 @@ pub mod press;
 pub mod preview;
 pub mod resample;
 pub mod resolution;
+pub mod serve;
 pub mod text;
 pub mod warnings;

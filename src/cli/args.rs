@@ -82,6 +82,22 @@ pub enum Command {
         Keep the PDF (or PNG) open in a viewer that reloads on change. A build that fails prints\n\
         its errors and keeps watching; the last good PDF stays. Ctrl-C stops.")]
     Watch(WatchArgs),
+    /// Translate in the browser: each message beside its source, checked as you type,
+    /// the page drawn from your text, saved into the .ftl file.
+    #[command(after_help = "Examples:\n  \
+        leaflet serve leaflets/peru-solidarity.toml             # Spanish, at http://127.0.0.1:8484/\n  \
+        leaflet serve leaflets/arabic-solidarity.toml --lang ar\n  \
+        leaflet serve LEAFLET.toml --port 0                     # any free port (printed)\n  \
+        leaflet serve LEAFLET.toml --lang qu    # a new language (after `locale add qu`), beside the first\n\n\
+        Open the address it prints. Each message and attribute the leaflet uses has a row: the\n\
+        source text (variables as chips) beside a field for the translation. What `leaflet check`\n\
+        finds shows at the field it concerns, and the page is drawn from the text as typed.\n\
+        Save (or Ctrl+S) writes the .ftl file: only the messages edited change, each with a\n\
+        `# en: …` note of the source it was translated from. A file changed on disk meanwhile is\n\
+        not overwritten: the page offers to reload it. The page needs no internet.\n\n\
+        It listens on 127.0.0.1 only, so no other computer can reach it; --host 0.0.0.0 would let\n\
+        anyone on the network edit the translations. Ctrl-C stops it.")]
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     #[command(after_help = "Examples:\n  \
         leaflet completions bash > ~/.local/share/bash-completion/completions/leaflet\n  \
@@ -289,6 +305,28 @@ pub struct WatchArgs {
     pub sources: Sources,
     #[command(flatten)]
     pub print: Print,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Leaflet definition (.toml) [default: the one leaflets/*.toml here].
+    #[arg(value_name = "LEAFLET.toml")]
+    pub leaflet: Option<PathBuf>,
+    /// The language to translate [default: the leaflet's last]; the first other one is shown beside it.
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// The port to listen on (0: any free one).
+    #[arg(long, default_value = "8484")]
+    pub port: u16,
+    /// The address to listen on. Anything but 127.0.0.1, ::1 or localhost lets other computers in.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Translations folder, instead of the nearest locales/ above the leaflet.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+    /// Fonts folder (or a single font file), instead of the nearest fonts/ above the leaflet.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub fonts: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

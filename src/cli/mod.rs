@@ -9,6 +9,7 @@ mod new;
 mod output;
 mod preview;
 mod render;
+mod serve;
 mod watch;
 
 use std::process::ExitCode;
@@ -36,6 +37,7 @@ pub fn run() -> ExitCode {
         }
         Command::Man => man(),
         Command::Watch(args) => watch::run(args, cli.quiet),
+        Command::Serve(args) => serve::run(args, cli.quiet),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod catalog;
 pub mod compare;
+pub mod edit;
 pub mod functions;
 mod locales;
 pub mod markup;
@@ -15,11 +16,12 @@ pub mod scaffold;
 pub mod update;
 pub mod usage;
 
-pub use catalog::Catalog;
+pub use catalog::{Catalog, MAX_FTL_BYTES};
 pub use locales::{available, best_match, find_locales_dir};
 pub use resolve::{ColumnTexts, Passage, Texts, resolve};
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Leaflet;
@@ -44,13 +46,30 @@ pub fn load_each(
     leaflet: &Leaflet,
     locales_dir: &Path,
 ) -> Result<Vec<Result<Catalog, Vec<Diagnostic>>>, Diagnostics> {
+    load_each_with(leaflet, locales_dir, &BTreeMap::new())
+}
+
+/// As [`load_each`], but a translation file named in `unsaved` is read from there, not
+/// from disk (`serve` checks a translator's edits before they are saved); its
+/// diagnostics still name the file.
+pub fn load_each_with(
+    leaflet: &Leaflet,
+    locales_dir: &Path,
+    unsaved: &BTreeMap<PathBuf, String>,
+) -> Result<Vec<Result<Catalog, Vec<Diagnostic>>>, Diagnostics> {
     let have = available(locales_dir).map_err(|e| {
         Diagnostic::error(format!("cannot read the translations folder {}: {e}", locales_dir.display()))
     })?;
     Ok(leaflet
         .languages
         .iter()
-        .map(|language| load_language(leaflet, locales_dir, &have, language))
+        .map(|language| {
+            let file = translation_file(leaflet, locales_dir, &have, language)?;
+            match unsaved.get(&file) {
+                Some(text) => Catalog::parse(&language.tag, &file, text.clone()),
+                None => Catalog::load(&language.tag, &file),
+            }
+        })
         .collect())
 }
 
@@ -59,12 +78,14 @@ fn language_name(code: &str) -> &'static str {
     names::name_of(code).unwrap_or("that language")
 }
 
-fn load_language(
+/// The translation file of `language` under `locales_dir` (whose language folders are
+/// `have`), or why there is none.
+pub fn translation_file(
     leaflet: &Leaflet,
     locales_dir: &Path,
     have: &[unic_langid::LanguageIdentifier],
     language: &crate::model::Language,
-) -> Result<Catalog, Vec<Diagnostic>> {
+) -> Result<PathBuf, Vec<Diagnostic>> {
     let tag = &language.tag;
     let Some(folder) = best_match(tag, have) else {
         let list = have.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
@@ -104,5 +125,5 @@ fn load_language(
             )),
         ]);
     }
-    Catalog::load(tag, &file)
+    Ok(file)
 }
