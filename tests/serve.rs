@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 use support::http::{Reply, post_json, request};
-use support::project::{ES, LEAFLET, Project};
+use support::project::{EN, ES, LEAFLET, Project};
 
 /// A server on a free port for `project`'s leaflet, translating Spanish; stopped when
 /// dropped.
@@ -387,4 +387,25 @@ fn each_page_of_a_leaflet_of_several_is_drawn_on_request() {
     assert!(back["image"].as_str().unwrap().starts_with("data:image/png"));
     assert_ne!(front["image"], back["image"], "two pages, two pictures");
     assert_eq!(page(7)["page"], 2, "a page past the last is the last");
+}
+
+/// A message the leaflet does not name but prints through `{ other-message }` is a
+/// field too, after the named ones.
+#[test]
+fn a_message_reached_through_another_is_a_field_too() {
+    let project = Project::new();
+    project.write(
+        "locales/en/demo.ftl",
+        &EN.replace("where = Saturday, { $place }", "where = { day }, { $place }\nday = Saturday"),
+    );
+    project.write(
+        "locales/es/demo.ftl",
+        &ES.replace("where = Sábado, { $place }", "where = { day }, { $place }\nday = Sábado"),
+    );
+    let served = serve(project);
+    let state = served.get("/api/state").json();
+    let keys: Vec<&str> =
+        state["fields"].as_array().unwrap().iter().map(|f| f["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["headline", "intro", "one", "two", "slogan", "where", "day"]);
+    assert_eq!(state["fields"][6]["text"], "Sábado");
 }

@@ -175,6 +175,7 @@ impl Session {
                 keys.push(key.clone());
             }
         }
+        keys.extend(reached_messages(&source_file, &keys));
         let options = BuildOptions { draft: true, ..options };
         Ok(Session {
             leaflet_path: path.to_path_buf(),
@@ -430,6 +431,28 @@ fn message_refs(leaflet: &Leaflet) -> Vec<(String, std::ops::Range<usize>)> {
     refs.extend(leaflet.blocks.iter().flat_map(|b| b.texts()));
     refs.extend(leaflet.turn_over.iter());
     refs.into_iter().map(|m| (m.key(), m.span.clone())).collect()
+}
+
+/// The messages the leaflet does not name but reaches through `{ other-message }` in the
+/// source language (in the source file's order), each a field too: their text is printed
+/// as much as the named ones'. An unreadable source gives none; the page says why elsewhere.
+fn reached_messages(source_file: &Path, named: &[String]) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(source_file) else { return Vec::new() };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let resource = match fluent_bundle::FluentResource::try_new(text) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    let roots: Vec<&str> = named.iter().map(|k| k.split('.').next().unwrap_or(k)).collect();
+    let reached = crate::i18n::usage::usage(&resource, roots.iter().copied()).messages;
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) if m.value.is_some() => Some(m.id.name),
+            _ => None,
+        })
+        .filter(|id| reached.contains(*id) && !roots.contains(id))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Byte offset of the start of 1-based `line` (the end of the text past its last).
