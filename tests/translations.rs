@@ -114,8 +114,8 @@ fn a_changed_english_source_makes_check_report_the_translation_stale() {
     let run = p.run(&langs);
     assert!(
         run.stderr.contains(
-            "locales/qu/demo.ftl:31:1: warning: stale translation: message `slogan` in `qu` was made from a `en` text \
-             that has changed; `en` now says: slogan = Out with them all!"
+            "locales/qu/demo.ftl:31:1: warning: stale translation: message `slogan` in `qu` was made from the `en` text, \
+             which has changed since; `en` now says: slogan = Out with them all!"
         ),
         "{}",
         run.stderr

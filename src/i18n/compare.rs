@@ -157,7 +157,7 @@ pub fn stale(source: &Catalog, translation: &Catalog) -> Vec<Diagnostic> {
             continue;
         }
         let mut d = Diagnostic::warning(format!(
-            "stale translation: message `{id}` in `{}` was made from a `{from}` text that has changed; \
+            "stale translation: message `{id}` in `{}` was made from the `{from}` text, which has changed since; \
              `{from}` now says: {}",
             translation.lang,
             now.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
@@ -294,7 +294,7 @@ mod tests {
         let found = messages_of(&stale(&catalog("en", EN), &es));
         assert_eq!(found.len(), 1, "only `count` changed; `moved` has no note: {found:?}");
         assert!(
-            found[0].starts_with("5:1: stale translation: message `count` in `es` was made from a `en` text that has changed; `en` now says: count = { $n -> [one] one demand *[other] { $n } demands }"),
+            found[0].starts_with("5:1: stale translation: message `count` in `es` was made from the `en` text, which has changed since; `en` now says: count = { $n -> [one] one demand *[other] { $n } demands }"),
             "{found:?}"
         );
     }
