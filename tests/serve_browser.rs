@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use base64::prelude::{BASE64_STANDARD, Engine as _};
 use serde_json::{Value, json};
 use support::http::request;
 use support::skip::missing_tool;
@@ -107,24 +108,6 @@ fn project(dir: &Path) -> PathBuf {
         std::fs::copy(repo.join(rel), &to).unwrap();
     }
     dir.join("locales/es/peru-solidarity.ftl")
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    };
-    let clean: Vec<u8> =
-        text.bytes().filter(|c| c.is_ascii_alphanumeric() || *c == b'+' || *c == b'/').collect();
-    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
-    for chunk in clean.chunks(4) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &c)| n | (value(c) as u32) << (18 - 6 * i));
-        out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
-    }
-    out
 }
 
 #[test]
@@ -226,7 +209,7 @@ fn a_translator_types_a_slogan_saves_it_and_sees_it_printed() {
     assert_eq!(again, expected.replace(NEW_SLOGAN, &format!("{NEW_SLOGAN} ¡Ya!")));
 
     let shot = browser.call("GET", "/screenshot", None);
-    let png = base64_decode(shot.as_str().unwrap());
+    let png = BASE64_STANDARD.decode(shot.as_str().unwrap()).expect("the screenshot is base64");
     assert!(png.starts_with(b"\x89PNG"), "a screenshot");
     let shot_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve_browser.png");
     std::fs::write(&shot_path, &png).unwrap();

@@ -6,6 +6,7 @@ mod support;
 
 use std::path::Path;
 
+use base64::prelude::{BASE64_STANDARD, Engine as _};
 use leaflet::layout::Item;
 use leaflet::press::ColorMode;
 use leaflet::{BuildOptions, build};
@@ -213,20 +214,6 @@ fn an_svg_gets_no_dpi_warning_and_is_not_resampled() {
     assert!(built.pressed.notes.is_empty(), "{:?}", built.pressed.notes);
 }
 
-/// Standard base64, for pictures written into a test's SVG.
-fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            out.push(if i <= chunk.len() { ABC[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
-        }
-    }
-    out
-}
-
 /// An RGB PNG, `size` × `size`, every pixel `rgb`.
 fn flat_png(size: u32, rgb: [u8; 3]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -250,7 +237,7 @@ fn layered_svg(size: u32) -> Vec<u8> {
   <rect id="band" x="100" width="100" height="50" fill="url(#fade)"/>
   <g id="pair" opacity="0.5"><rect x="110" y="60" width="40" height="30"/><rect x="130" y="60" width="40" height="30"/></g>
 </svg>"##,
-        base64(&flat_png(size, [0xc8, 0x10, 0x2e]))
+        BASE64_STANDARD.encode(flat_png(size, [0xc8, 0x10, 0x2e]))
     )
     .into_bytes()
 }
@@ -479,7 +466,7 @@ fn an_svg_embedding_a_picture_over_the_limit_is_an_error_naming_both() {
     let png = support::png::header_only(30_000, 30_000);
     let svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image id="huge" width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
-        base64(&png)
+        BASE64_STANDARD.encode(&png)
     );
     let p = with_logo(svg.as_bytes());
     let run = p.build(&[]);

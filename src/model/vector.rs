@@ -633,6 +633,7 @@ fn segments(path: &usvg::tiny_skia_path::Path, t: Transform) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::prelude::{BASE64_STANDARD, Engine as _};
 
     /// The project's shipped fonts folder standing in for the text stage's lookup: a
     /// family is its files whose names start with it, spaces left out.
@@ -923,7 +924,7 @@ mod tests {
         let svg = |png: &[u8]| {
             format!(
                 r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image id="huge" width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
-                base64_encode(png)
+                BASE64_STANDARD.encode(png)
             )
         };
         let e = VectorArt::parse(svg(&png).as_bytes(), None, &NoFonts).unwrap_err();
@@ -947,8 +948,8 @@ mod tests {
         };
         let svg = format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image width="5" height="5" href="data:image/png;base64,{}"/><image width="5" height="5" href="data:image/png;base64,{}"/></svg>"#,
-            base64_encode(&gray(0)),
-            base64_encode(&gray(1))
+            BASE64_STANDARD.encode(gray(0)),
+            BASE64_STANDARD.encode(gray(1))
         );
         // Matched, not unwrapped: the art's Debug would print 50 million samples.
         let Err(e) = VectorArt::parse(svg.as_bytes(), None, &NoFonts) else { panic!("taken") };
@@ -956,24 +957,6 @@ mod tests {
             e,
             "the pictures the SVG embeds have 50 million pixels together; the limit is 40 million pixels"
         );
-    }
-
-    /// Standard base64, for pictures written into a test's SVG.
-    fn base64_encode(bytes: &[u8]) -> String {
-        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
     }
 
     #[test]
