@@ -116,6 +116,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     doc.trailer.set("ID", Object::Array(vec![id(ID_PLACEHOLDER), id(ID_PLACEHOLDER)]));
     let mut bytes = Vec::new();
     doc.save_modern(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
+    let mut bytes = super::xref::deflate_xref_stream(bytes, &mut super::deflate::Deflater::new())?;
     let hash = fnv1a(&bytes).to_be_bytes().repeat(2);
     let placeholder = hex(&ID_PLACEHOLDER);
     let real = hex(&hash);

@@ -58,6 +58,7 @@ pub fn used_glyphs(doc: &Document, canonical: &[usize]) -> Vec<Option<EmbeddedFa
 pub fn subset_font(face: &FontFace, embedded: &EmbeddedFace) -> Result<PdfFont, PdfError> {
     let bytes = subsetter::subset(&face.data, face.index, &embedded.remapper)
         .map_err(|e| PdfError::Subset { font: face.postscript_name.clone(), reason: format!("{e:?}") })?;
+    let bytes = super::sfnt::without_unread_tables(&bytes).unwrap_or(bytes);
     let mut warnings = Vec::new();
     let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| PdfError::Subset {
         font: face.postscript_name.clone(),

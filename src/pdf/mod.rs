@@ -7,9 +7,11 @@ mod deflate;
 mod finish;
 mod fonts;
 mod images;
+mod sfnt;
 mod structure;
 mod vector;
 mod xmp;
+mod xref;
 
 use std::collections::BTreeMap;
 
