@@ -52,7 +52,50 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
     assert!(built.pdf.len() < 60_000, "PDF is {} bytes", built.pdf.len());
 }
 
-/// Lines of one column joined into running text (lines break at spaces).
+#[test]
+fn fonts_and_maps_carry_nothing_a_reader_does_not_read() {
+    let built = example(&BuildOptions::default());
+    let lo = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let mut programs = 0;
+    let mut maps = Vec::new();
+    for object in lo.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if let Ok(id) = dict.get(b"FontFile2").and_then(lopdf::Object::as_reference) {
+            let program = lo.get_object(id).unwrap().as_stream().unwrap().decompressed_content().unwrap();
+            let face = ttf_parser::RawFace::parse(&program, 0).unwrap();
+            let tags: Vec<[u8; 4]> = face.table_records.into_iter().map(|r| r.tag.to_bytes()).collect();
+            assert_eq!(
+                tags,
+                [*b"glyf", *b"head", *b"hhea", *b"hmtx", *b"loca", *b"maxp"],
+                "no name, no post"
+            );
+            programs += 1;
+        }
+        if let Ok(id) = dict.get(b"ToUnicode").and_then(lopdf::Object::as_reference) {
+            let map = lo.get_object(id).unwrap().as_stream().unwrap().decompressed_content().unwrap();
+            maps.push(String::from_utf8(map).unwrap());
+        }
+    }
+    assert_eq!((programs, maps.len()), (2, 2));
+    // The body's letters have ids in alphabetical order, so the map gives a to z as
+    // one range line.
+    let letter_run = |map: &String| {
+        map.lines().any(|line| {
+            let parts: Vec<u32> = line
+                .split_whitespace()
+                .filter_map(|p| u32::from_str_radix(p.trim_matches(['<', '>']), 16).ok())
+                .collect();
+            matches!(parts[..], [from, to, 0x61] if to - from == 25)
+        })
+    };
+    assert!(maps.iter().any(letter_run), "{maps:?}");
+    // The cross-reference stream, last in the file, is deflated.
+    let tail = &built.pdf[built.pdf.len() - 600..];
+    let tail = String::from_utf8_lossy(tail);
+    let xref = &tail[tail.rfind(" obj\n").unwrap_or_else(|| panic!("{tail:?}"))..];
+    assert!(xref.contains("/Type/XRef") && xref.contains("/Filter/FlateDecode"), "{xref}");
+}
+
 /// Lines of one column joined into running text: lines break at spaces, or inside a
 /// word after a hyphen glyph that maps to a soft hyphen (U+00AD), which rejoins.
 fn column_text(page: &pdf::Page, x_min: f32, x_max: f32) -> String {

@@ -109,6 +109,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
             }
         }
     }
+    super::to_unicode::compact_all(&mut doc);
     compress(&mut doc)?;
     // The file's /ID is a hash of the file written with a placeholder there, put in
     // its place afterwards (same length, so no offset moves).

@@ -28,9 +28,12 @@ pub fn canonical_faces(doc: &Document) -> Vec<usize> {
         .collect()
 }
 
-/// Collects the glyphs each face uses, in document order (which makes the subset and
-/// its new glyph ids deterministic). Indexed like `doc.faces`; only canonical faces
+/// Collects the glyphs each face uses. Indexed like `doc.faces`; only canonical faces
 /// (see `canonical_faces`) are filled.
+///
+/// New glyph ids follow the glyphs' text (then their old ids, for glyphs of the same
+/// text): deterministic, and letters in alphabetical runs, which the ToUnicode map
+/// writes as ranges (to_unicode.rs).
 pub fn used_glyphs(doc: &Document, canonical: &[usize]) -> Vec<Option<EmbeddedFace>> {
     let mut faces: Vec<Option<EmbeddedFace>> = doc.faces.iter().map(|_| None).collect();
     for page in &doc.pages {
@@ -43,12 +46,18 @@ pub fn used_glyphs(doc: &Document, canonical: &[usize]) -> Vec<Option<EmbeddedFa
                 texts: BTreeMap::new(),
             });
             for glyph in &run.glyphs {
-                face.remapper.remap(glyph.id);
                 let text = face.texts.entry(glyph.id).or_default();
                 if text.is_empty() {
                     text.push_str(&glyph.text);
                 }
             }
+        }
+    }
+    for face in faces.iter_mut().flatten() {
+        let mut order: Vec<(&str, u16)> = face.texts.iter().map(|(&id, text)| (text.as_str(), id)).collect();
+        order.sort_unstable();
+        for (_, id) in order {
+            face.remapper.remap(id);
         }
     }
     faces

@@ -9,6 +9,7 @@ mod fonts;
 mod images;
 mod sfnt;
 mod structure;
+mod to_unicode;
 mod vector;
 mod xmp;
 mod xref;
