@@ -12,7 +12,7 @@ use super::style::BlockStyle;
 use crate::diag::Location;
 use crate::i18n::Passage;
 use crate::model::{Rgb, TextKind};
-use crate::text::urls::{Url, find_urls, url_holding};
+use crate::text::urls::{Url, url_holding};
 use crate::text::{
     Align, FaceStyle, FontChain, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph, Setting,
     StyledText, set_paragraph, widest_word,
@@ -144,9 +144,9 @@ pub struct BlockSet {
     lang: String,
     /// Written right to left: text, bullets and quote bars sit from the right.
     rtl: bool,
+    /// Each passage set; its web addresses (`SetParagraph::addresses`) are marked and
+    /// made clickable.
     passages: Vec<SetParagraph>,
-    /// Each passage's web addresses (`text::urls`), to mark and make clickable.
-    addresses: Vec<Vec<Url>>,
     /// How far below a line's top its baseline sits, from the block's face (the first
     /// family's, so that counterpart blocks in every language share their baselines).
     first_baseline: f32,
@@ -181,7 +181,6 @@ impl BlockSet {
             lang: lang.to_string(),
             rtl: crate::language::is_rtl(lang),
             passages: Vec::new(),
-            addresses: Vec::new(),
             bullet: None,
             first_baseline: {
                 let face = fonts.families[0].face(style.face);
@@ -208,7 +207,6 @@ impl BlockSet {
                 });
             }
             block.passages.push(set);
-            block.addresses.push(find_urls(&passage.text));
         }
         if kind == TextKind::List {
             let runs = [(0..'•'.len_utf8(), style.face)];
@@ -376,7 +374,7 @@ impl BlockSet {
                 _ => Role::Paragraph,
             };
             let tag = self.tag(passage, role);
-            items.extend(self.lines(shown, indent + pad, y, inner, None, &tag, &self.addresses[passage]));
+            items.extend(self.lines(shown, indent + pad, y, inner, None, &tag, set.addresses()));
             y += shown.len() as f32 * self.style.leading;
         }
         let height = y + if lines.end >= start { pad } else { 0.0 };

@@ -47,6 +47,9 @@ pub enum Source {
 pub struct Items {
     pub items: Vec<Item>,
     pub sources: Vec<Source>,
+    /// The web addresses in the text (urls.rs), found once with the items: layout
+    /// links them in every setting it draws.
+    pub addresses: Vec<Url>,
 }
 
 impl Items {
@@ -149,6 +152,7 @@ pub fn collect(c: &Collect) -> Items {
         }
         start = end;
     }
+    out.addresses = addresses;
     out
 }
 

@@ -87,6 +87,12 @@ impl SetParagraph {
     pub fn best_lines(&self) -> Vec<SetLine> {
         self.lines(self.best)
     }
+
+    /// The web addresses in the paragraph's text, as `text::urls::find_urls` gives
+    /// them: found once when the paragraph was prepared, not at every size tried.
+    pub fn addresses(&self) -> &[crate::text::urls::Url] {
+        &self.prepared.items.addresses
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
