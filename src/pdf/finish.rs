@@ -123,7 +123,7 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
     let real = hex(&hash);
     let mut replaced = 0;
     let mut at = 0;
-    while let Some(found) = bytes[at..].windows(placeholder.len()).position(|w| w == placeholder.as_slice()) {
+    while let Some(found) = super::xref::find(&bytes[at..], &placeholder) {
         let start = at + found;
         bytes[start..start + real.len()].copy_from_slice(&real);
         at = start + real.len();

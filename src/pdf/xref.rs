@@ -3,36 +3,39 @@
 //! and nothing points into it, so it is rewritten in place after saving: it starts
 //! where it did, and `startxref` stays true.
 
+use std::ops::Range;
+
 use super::PdfError;
 use super::deflate::Deflater;
 
 /// `pdf` with its cross-reference stream deflated, or as it was when its tail is not
 /// the raw stream lopdf writes (then nothing is lost but the saving).
 pub fn deflate_xref_stream(pdf: Vec<u8>, deflater: &mut Deflater) -> Result<Vec<u8>, PdfError> {
-    let Some((dict, data)) = raw_xref_stream(&pdf) else { return Ok(pdf) };
+    let Some(RawXref { length, data }) = raw_xref_stream(&pdf) else { return Ok(pdf) };
     let packed = deflater.zlib(&pdf[data.clone()])?;
     if packed.len() >= data.len() {
         return Ok(pdf);
     }
-    let length = format!("/Length {}", data.len());
-    let dict_text = &pdf[dict.clone()];
-    let Some(at) = find(dict_text, length.as_bytes()) else { return Ok(pdf) };
     let mut out = Vec::with_capacity(pdf.len());
-    out.extend_from_slice(&pdf[..dict.start + at]);
+    out.extend_from_slice(&pdf[..length.start]);
     out.extend_from_slice(format!("/Length {}/Filter/FlateDecode", packed.len()).as_bytes());
-    out.extend_from_slice(&pdf[dict.start + at + length.len()..data.start]);
+    out.extend_from_slice(&pdf[length.end..data.start]);
     out.extend_from_slice(&packed);
     out.extend_from_slice(&pdf[data.end..]);
     Ok(out)
 }
 
-/// Where the last cross-reference stream's dictionary and data are, if it is
-/// unfiltered and its dictionary states its length.
-fn raw_xref_stream(pdf: &[u8]) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+/// Where, in the file, a raw cross-reference stream's `/Length N` entry and its data are.
+struct RawXref {
+    length: Range<usize>,
+    data: Range<usize>,
+}
+
+/// The last cross-reference stream, if it is unfiltered and its dictionary states its
+/// length.
+fn raw_xref_stream(pdf: &[u8]) -> Option<RawXref> {
     let keyword = rfind(pdf, b"startxref\n")?;
-    let digits = &pdf[keyword + b"startxref\n".len()..];
-    let end = digits.iter().position(|b| !b.is_ascii_digit())?;
-    let start: usize = std::str::from_utf8(&digits[..end]).ok()?.parse().ok()?;
+    let (start, _) = number_at(&pdf[keyword + b"startxref\n".len()..])?;
     let object = pdf.get(start..keyword)?;
     let open = find(object, b"<<")?;
     let close = find(object, b">>stream\n")?;
@@ -40,19 +43,25 @@ fn raw_xref_stream(pdf: &[u8]) -> Option<(std::ops::Range<usize>, std::ops::Rang
     if find(dict, b"/Type/XRef").is_none() || find(dict, b"/Filter").is_some() {
         return None;
     }
-    let length_at = find(dict, b"/Length ")? + b"/Length ".len();
-    let length_digits = &dict[length_at..];
-    let length_end = length_digits.iter().position(|b| !b.is_ascii_digit())?;
-    let length: usize = std::str::from_utf8(&length_digits[..length_end]).ok()?.parse().ok()?;
+    let key = find(dict, b"/Length ")?;
+    let (length, digits) = number_at(&dict[key + b"/Length ".len()..])?;
     let data_start = start + close + b">>stream\n".len();
     let data = data_start..data_start.checked_add(length)?;
     if !pdf.get(data.end..)?.starts_with(b"\nendstream") {
         return None;
     }
-    Some((start + open..start + close + 2, data))
+    let key = start + open + key;
+    Some(RawXref { length: key..key + b"/Length ".len() + digits, data })
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+/// The decimal number `bytes` start with, and how many digits it has.
+fn number_at(bytes: &[u8]) -> Option<(usize, usize)> {
+    let digits = bytes.iter().position(|b| !b.is_ascii_digit())?;
+    Some((std::str::from_utf8(&bytes[..digits]).ok()?.parse().ok()?, digits))
+}
+
+/// Where `needle` first stands in `haystack`.
+pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
@@ -90,7 +99,7 @@ mod tests {
         let (before, after) =
             (lopdf::Document::load_mem(&raw).unwrap(), lopdf::Document::load_mem(&packed).unwrap());
         // The stated length is the deflated data's, which inflates to the raw entries.
-        let (_, entries) = raw_xref_stream(&raw).unwrap();
+        let entries = raw_xref_stream(&raw).unwrap().data;
         let tail = &packed[rfind(&packed, b" obj\n").unwrap()..];
         assert!(find(tail, b"/Type/XRef").is_some());
         let length_at = find(tail, b"/Length ").unwrap() + b"/Length ".len();
