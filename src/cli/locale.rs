@@ -208,19 +208,10 @@ fn update(
     )))
 }
 
-/// Replaces `target` with `text` in one step: written to a temporary file in the same
-/// folder, given the old file's permissions, then renamed over it, so that a failure
-/// half-way leaves the translation as it was.
+/// Replaces `target` with `text` in one step (`i18n::save`), so that a failure half-way
+/// leaves the translation as it was.
 fn write_over(target: &Path, text: &str) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| {
+    crate::i18n::save::write_atomically(target, text.as_bytes()).map_err(|e| {
         Diagnostic::error(format!("cannot write {}: {e}; it was left as it was", target.display()))
-    };
-    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(target).map_err(fail)?.permissions();
-    let mut tmp = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.as_file().set_permissions(permissions).map_err(fail)?;
-    tmp.persist(target).map_err(|e| fail(e.error))?;
-    Ok(())
+    })
 }

@@ -12,6 +12,7 @@ mod nesting;
 pub mod plurals;
 mod refs;
 mod resolve;
+pub mod save;
 pub mod scaffold;
 pub mod update;
 pub mod usage;

@@ -7,7 +7,6 @@
 
 mod guard;
 mod routes;
-mod save;
 mod session;
 
 use std::path::PathBuf;

@@ -267,7 +267,7 @@ impl Session {
         if let Err(found) = crate::i18n::Catalog::parse(&self.lang, &self.file, text.clone()) {
             return Ok(Saved::Invalid(found.iter().map(|d| self.finding(d, &text)).collect()));
         }
-        super::save::write_atomically(&self.file, text.as_bytes())
+        crate::i18n::save::write_atomically(&self.file, text.as_bytes())
             .map_err(|e| format!("cannot save {}: {e}", self.file.display()))?;
         Ok(Saved::Done(version(text.as_bytes())))
     }

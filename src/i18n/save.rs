@@ -1,6 +1,7 @@
 //! Writing a translation file so that it is either the old file or the whole new one,
 //! never half of it: a temporary file in the same folder, flushed to disk, given the
-//! old file's permissions, renamed over it. Knows files only.
+//! old file's permissions, renamed over it. Knows files only. `leaflet serve` saves
+//! and `leaflet locale update` writes through it.
 
 use std::io::Write;
 use std::path::Path;
