@@ -110,14 +110,15 @@ pub fn finish(mut doc: Document, how: &Finish) -> Result<Vec<u8>, PdfError> {
         }
     }
     super::to_unicode::compact_all(&mut doc);
-    compress(&mut doc)?;
+    let mut deflater = super::deflate::Deflater::new();
+    compress(&mut doc, &mut deflater)?;
     // The file's /ID is a hash of the file written with a placeholder there, put in
     // its place afterwards (same length, so no offset moves).
     let id = |bytes: [u8; 16]| Object::String(bytes.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id(ID_PLACEHOLDER), id(ID_PLACEHOLDER)]));
     let mut bytes = Vec::new();
     doc.save_modern(&mut bytes).map_err(|e| PdfError::Internal(e.to_string()))?;
-    let mut bytes = super::xref::deflate_xref_stream(bytes, &mut super::deflate::Deflater::new())?;
+    let mut bytes = super::xref::deflate_xref_stream(bytes, &mut deflater)?;
     let hash = fnv1a(&bytes).to_be_bytes().repeat(2);
     let placeholder = hex(&ID_PLACEHOLDER);
     let real = hex(&hash);
@@ -149,8 +150,7 @@ fn hex(bytes: &[u8]) -> Vec<u8> {
 
 /// Streams not compressed yet, deflated (see `deflate`; lopdf's own, miniz at level 9,
 /// took a quarter of a build's time).
-fn compress(doc: &mut Document) -> Result<(), PdfError> {
-    let mut deflater = super::deflate::Deflater::new();
+fn compress(doc: &mut Document, deflater: &mut super::deflate::Deflater) -> Result<(), PdfError> {
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if stream.dict.has(b"Filter") || !stream.allows_compression || stream.content.len() < 64 {

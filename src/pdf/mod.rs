@@ -47,11 +47,15 @@ pub enum PdfError {
 
 pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let mut pdf = PdfDocument::new(&doc.title);
-    pdf.metadata.info.producer = format!("leaflet {}", env!("CARGO_PKG_VERSION"));
-    pdf.metadata.info.creator = pdf.metadata.info.producer.clone();
-    if let Some(seconds) = options.date {
-        let date = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
-            .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    let producer = format!("leaflet {}", env!("CARGO_PKG_VERSION"));
+    pdf.metadata.info.producer = producer.clone();
+    pdf.metadata.info.creator = producer.clone();
+    let date = options
+        .date
+        .map(printpdf::OffsetDateTime::from_unix_timestamp)
+        .transpose()
+        .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    if let Some(date) = date {
         pdf.metadata.info.creation_date = date;
         pdf.metadata.info.modification_date = date;
         pdf.metadata.info.metadata_date = date;
@@ -263,23 +267,17 @@ pub fn write(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> 
         Tag::Content(m) if m.role == crate::layout::Role::Figure => doc.figures.contains_key(&m.block),
         _ => true,
     });
-    let date = match options.date {
-        Some(seconds) => {
-            let d = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
-                .map_err(|e| PdfError::Internal(format!("SOURCE_DATE_EPOCH: {e}")))?;
-            Some(format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                d.year(),
-                d.month() as u8,
-                d.day(),
-                d.hour(),
-                d.minute(),
-                d.second()
-            ))
-        }
-        None => None,
-    };
-    let producer = format!("leaflet {}", env!("CARGO_PKG_VERSION"));
+    let date = date.map(|d| {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year(),
+            d.month() as u8,
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second()
+        )
+    });
     let metadata = xmp::packet(&xmp::Xmp {
         title: &doc.title,
         languages: &doc.languages,
