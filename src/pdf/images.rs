@@ -63,10 +63,10 @@ fn color_space(channels: Channels) -> DictItem {
     })
 }
 
-fn name(n: &str) -> DictItem {
+pub(super) fn name(n: &str) -> DictItem {
     DictItem::Name(n.as_bytes().to_vec())
 }
 
-fn deflate(bytes: &[u8]) -> Result<Vec<u8>, PdfError> {
+pub(super) fn deflate(bytes: &[u8]) -> Result<Vec<u8>, PdfError> {
     super::deflate::Deflater::new().zlib(bytes)
 }

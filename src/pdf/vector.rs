@@ -14,6 +14,7 @@ use std::fmt::Write;
 use printpdf::{DictItem, ExternalStream, ExternalXObject};
 
 use super::PdfError;
+use super::images::{deflate, name};
 use crate::model::Ink;
 use crate::model::vector::{ArtNode, Brush, Clip, GradientStop, Paint, Segment, Shape, VectorArt};
 
@@ -172,7 +173,7 @@ impl Form {
         if let Some(group) = group {
             dict.insert("Group".into(), DictItem::Dict { map: group });
         }
-        let content = super::deflate::Deflater::new().zlib(self.content.as_bytes())?;
+        let content = deflate(self.content.as_bytes())?;
         Ok(ExternalStream { dict, content, compress: false })
     }
 }
@@ -211,7 +212,7 @@ fn soft_mask(brush: &Brush, art: &VectorArt) -> Result<DictItem, PdfError> {
         ("Resources".into(), DictItem::Dict { map: resources }),
         ("Filter".into(), name("FlateDecode")),
     ]);
-    let content = super::deflate::Deflater::new().zlib(content.as_bytes())?;
+    let content = deflate(content.as_bytes())?;
     let form = ExternalStream { dict, content, compress: false };
     Ok(DictItem::Dict {
         map: BTreeMap::from([
@@ -340,10 +341,6 @@ fn function(stops: &[GradientStop]) -> DictItem {
 
 fn reals(values: &[f32]) -> DictItem {
     DictItem::Array(values.iter().map(|&v| DictItem::Real(v)).collect())
-}
-
-fn name(n: &str) -> DictItem {
-    DictItem::Name(n.as_bytes().to_vec())
 }
 
 #[cfg(test)]

@@ -67,10 +67,12 @@ const MAX_HOST: usize = 253;
 /// The address starting at byte `start`, if one does.
 fn url_at(text: &str, start: usize) -> Option<Url> {
     let rest = &text[start..];
-    let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    let scheme_len = if lower.starts_with("https://") {
+    let starts_with = |prefix: &str| {
+        rest.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    let scheme_len = if starts_with("https://") {
         Some(8)
-    } else if lower.starts_with("http://") {
+    } else if starts_with("http://") {
         Some(7)
     } else {
         None
@@ -119,7 +121,10 @@ fn url_at(text: &str, start: usize) -> Option<Url> {
         // An explicit scheme: any host name will do ("http://localhost:8080/").
         Some(_) => encode(written),
         // Bare: only `www.…`, or a domain with a path.
-        None if name.contains('.') && (name.to_ascii_lowercase().starts_with("www.") || path.len() > 1) => {
+        None if name.contains('.')
+            && (name.as_bytes().get(..4).is_some_and(|head| head.eq_ignore_ascii_case(b"www."))
+                || path.len() > 1) =>
+        {
             format!("https://{}", encode(written))
         }
         None => return None,
