@@ -35,18 +35,21 @@ pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
         let Some(width_pt) = width_pt else { continue };
         if let Some(art) = picture.vector() {
             let widest = art.widest_pictures(width_pt);
-            let mut art = art.clone();
-            let mut changed = false;
-            for (embedded, width_pt) in art.pictures.iter_mut().zip(widest) {
-                if let Some((smaller, note)) = fit(embedded, width_pt)? {
+            let mut smaller = Vec::new();
+            for (n, (embedded, width_pt)) in art.pictures.iter().zip(widest).enumerate() {
+                if let Some((resampled, note)) = fit(embedded, width_pt)? {
                     let svg = picture.path.file_name().unwrap_or_default().to_string_lossy();
                     notes.push(format!("{svg}, {note}"));
-                    *embedded = smaller;
-                    changed = true;
+                    smaller.push((n, resampled));
                 }
             }
-            if changed {
-                *picture = Arc::new(Picture { data: PictureData::Vector(art), ..(**picture).clone() });
+            // The art is copied only when a picture in it was resampled.
+            if !smaller.is_empty() {
+                let mut art = art.clone();
+                for (n, resampled) in smaller {
+                    art.pictures[n] = resampled;
+                }
+                *picture = Arc::new(picture.with_data(PictureData::Vector(art)));
             }
             continue;
         }
@@ -68,7 +71,7 @@ fn fit(picture: &Picture, width_pt: f32) -> Result<Option<(Picture, String)>, St
     let new_height =
         ((picture.height as f64 * new_width as f64 / picture.width as f64).round() as u32).max(1);
     let samples = picture.samples()?;
-    let resampled = resample(&samples, picture.width, picture.height, new_width, new_height)?;
+    let resampled = resample(samples, picture.width, picture.height, new_width, new_height)?;
     let note = format!(
         "{}: {} px drawn {:.0} mm wide, resampled to {new_width} px ({TARGET_DPI:.0} dpi)",
         picture.path.file_name().unwrap_or_default().to_string_lossy(),
@@ -112,19 +115,19 @@ fn encode_jpeg(samples: &Samples, width: u32, height: u32) -> Result<Vec<u8>, St
 /// colours are weighted by it (the crate premultiplies), so the colour hidden under a
 /// transparent pixel does not bleed into its visible neighbours as a fringe.
 pub fn resample(
-    samples: &Samples,
+    samples: Samples,
     width: u32,
     height: u32,
     new_width: u32,
     new_height: u32,
 ) -> Result<Samples, String> {
     let colors = samples.channels.count();
-    let alpha = samples.alpha.as_deref();
-    let resized = match (colors, alpha) {
+    let channels = samples.channels;
+    let resized = match (colors, samples.alpha) {
         // Gray or RGB with their opacity: one pass over two or four channels.
         (1 | 3, Some(alpha)) => {
             let mut pixels = Vec::with_capacity(samples.bytes.len() + alpha.len());
-            for (px, &a) in samples.bytes.chunks_exact(colors).zip(alpha) {
+            for (px, &a) in samples.bytes.chunks_exact(colors).zip(&alpha) {
                 pixels.extend_from_slice(px);
                 pixels.push(a);
             }
@@ -135,17 +138,16 @@ pub fn resample(
                 bytes.extend_from_slice(&px[..colors]);
                 alpha.push(px[colors]);
             }
-            Samples { channels: samples.channels, bytes, alpha: Some(alpha) }
+            Samples { channels, bytes, alpha: Some(alpha) }
         }
         // CMYK with opacity has no five-channel pixel type: the two apart (the ink
         // under a transparent pixel may then tint its edge; pressing makes CMYK only
         // after resampling, so this is a picture handed in as CMYK samples).
         (_, alpha) => {
-            let bytes = resize(samples.bytes.clone(), colors, width, height, new_width, new_height, false)?;
-            let alpha = alpha
-                .map(|a| resize(a.to_vec(), 1, width, height, new_width, new_height, false))
-                .transpose()?;
-            Samples { channels: samples.channels, bytes, alpha }
+            let bytes = resize(samples.bytes, colors, width, height, new_width, new_height, false)?;
+            let alpha =
+                alpha.map(|a| resize(a, 1, width, height, new_width, new_height, false)).transpose()?;
+            Samples { channels, bytes, alpha }
         }
     };
     Ok(resized)
@@ -186,7 +188,7 @@ mod tests {
     #[test]
     fn a_flat_picture_stays_flat_and_keeps_its_channels() {
         let s = Samples { channels: Channels::Rgb, bytes: [200, 40, 7].repeat(100 * 60), alpha: None };
-        let r = resample(&s, 100, 60, 30, 18).unwrap();
+        let r = resample(s.clone(), 100, 60, 30, 18).unwrap();
         assert_eq!(r.channels, Channels::Rgb);
         assert_eq!(r.bytes, [200, 40, 7].repeat(30 * 18));
         assert_eq!(r.alpha, None);
@@ -206,7 +208,7 @@ mod tests {
             }
         }
         let s = Samples { channels: Channels::Rgb, bytes, alpha: Some(alpha) };
-        let r = resample(&s, w, h, 10, 5).unwrap();
+        let r = resample(s.clone(), w, h, 10, 5).unwrap();
         let a = r.alpha.expect("transparency kept");
         assert_eq!(a.len(), 50);
         // Away from the edge (Lanczos rings a little next to it).
@@ -227,7 +229,7 @@ mod tests {
         let bytes: Vec<u8> = (0..w * h).map(|i| if i % w < w / 2 { 0 } else { 255 }).collect();
         let alpha: Vec<u8> = bytes.iter().map(|&v| 255 - v).collect();
         let s = Samples { channels: Channels::Gray, bytes, alpha: Some(alpha) };
-        let r = resample(&s, w, h, 10, 5).unwrap();
+        let r = resample(s.clone(), w, h, 10, 5).unwrap();
         assert_eq!(r.channels, Channels::Gray);
         assert_eq!(r.bytes.len(), 50);
         let a = r.alpha.expect("transparency kept");
@@ -245,7 +247,7 @@ mod tests {
         // evenly (a kernel not widened by the scale samples them unevenly: beats).
         let bytes: Vec<u8> = (0..64 * 4).map(|i| if i % 2 == 0 { 0 } else { 255 }).collect();
         let s = Samples { channels: Channels::Gray, bytes, alpha: None };
-        let r = resample(&s, 64, 4, 20, 1).unwrap();
+        let r = resample(s.clone(), 64, 4, 20, 1).unwrap();
         for &v in &r.bytes[2..18] {
             assert!((120..=135).contains(&v), "{:?}", r.bytes);
         }

@@ -72,8 +72,7 @@ impl Leaflet {
             let Some(art) = self.pictures[index].vector() else { continue };
             match art.with_fonts(fonts) {
                 Ok(art) => {
-                    let picture =
-                        Picture { data: super::PictureData::Vector(art), ..(*self.pictures[index]).clone() };
+                    let picture = self.pictures[index].with_data(super::PictureData::Vector(art));
                     self.pictures[index] = Arc::new(picture);
                 }
                 Err(reason) => {

@@ -97,7 +97,7 @@ impl Picture {
     /// (`VectorArt::with_fonts`).
     pub fn load(path: &Path) -> Result<Picture, PictureError> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if looks_like_svg(&bytes) && !is_raster(&bytes) {
+        if looks_like_svg(&bytes) {
             // Named, as the message may be about a picture inside it.
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             let art = VectorArt::parse(&bytes, path.parent(), &super::vector::NoFonts)
@@ -120,14 +120,20 @@ impl Picture {
     /// A PNG or JPEG from its bytes (a file's, or a picture an SVG embeds); `path` names
     /// it in messages.
     pub fn from_bytes(bytes: &[u8], path: PathBuf) -> Result<Picture, PictureError> {
-        let (width, height, data) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let (width, height, data) = if bytes.starts_with(PNG_MAGIC) {
             decode_png(bytes)?
-        } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        } else if bytes.starts_with(JPEG_MAGIC) {
             read_jpeg(bytes.to_vec())?
         } else {
             return Err("not a PNG or JPEG picture".into());
         };
         Ok(Picture { path, width, height, data })
+    }
+
+    /// The same picture (its path and size) holding `data` instead: without copying the
+    /// data it had, which may be millions of samples.
+    pub fn with_data(&self, data: PictureData) -> Picture {
+        Picture { path: self.path.clone(), width: self.width, height: self.height, data }
     }
 
     /// The SVG's shapes, if the picture is one.
@@ -172,8 +178,12 @@ impl Picture {
     }
 }
 
+/// The bytes a PNG file and a JPEG file start with.
+const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+const JPEG_MAGIC: &[u8] = &[0xFF, 0xD8];
+
 fn is_raster(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(&[0xFF, 0xD8])
+    bytes.starts_with(PNG_MAGIC) || bytes.starts_with(JPEG_MAGIC)
 }
 
 /// An SVG file: XML (after a byte-order mark and white space) with an `<svg` element near

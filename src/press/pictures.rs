@@ -32,7 +32,7 @@ pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Result<Option<Pict
                     *embedded = converted;
                 }
             }
-            return Ok(Some(Picture { data: PictureData::Vector(art), ..picture.clone() }));
+            return Ok(Some(picture.with_data(PictureData::Vector(art))));
         }
     };
     if mode == ColorMode::Rgb || channels != Channels::Rgb {
@@ -57,7 +57,7 @@ pub fn convert_picture(picture: &Picture, mode: ColorMode) -> Result<Option<Pict
         }
     }
     let data = PictureData::Samples(Samples { channels, bytes, alpha: samples.alpha });
-    Ok(Some(Picture { data, ..picture.clone() }))
+    Ok(Some(picture.with_data(data)))
 }
 
 #[cfg(test)]
