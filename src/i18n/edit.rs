@@ -149,11 +149,36 @@ fn line_start(source: &str, at: usize) -> usize {
 
 /// The text of `field` as a translator edits it: the pattern as written, its common
 /// indentation taken off and the line breaks around it trimmed. `None` when the file
-/// has no such message or attribute.
+/// has no such message or attribute. (`Fields` reads many from one parse.)
 pub fn field_text(source: &str, field: Field) -> Option<String> {
-    let message = messages(source).into_iter().find(|m| m.id == field.id)?;
-    let range = message.field_range(field.attribute)?;
-    Some(dedent(&source[range]))
+    Fields::of(source).text(field)
+}
+
+/// A translation file's messages, parsed once, to read many fields and spots from.
+pub struct Fields<'a> {
+    source: &'a str,
+    messages: Vec<MessageSpan>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn of(source: &'a str) -> Fields<'a> {
+        Fields { source, messages: messages(source) }
+    }
+
+    /// As `field_text`.
+    pub fn text(&self, field: Field) -> Option<String> {
+        let message = self.message(field.id)?;
+        Some(dedent(&self.source[message.field_range(field.attribute)?]))
+    }
+
+    fn message(&self, id: &str) -> Option<&MessageSpan> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+
+    /// The messages, in file order.
+    pub fn messages(&self) -> &[MessageSpan] {
+        &self.messages
+    }
 }
 
 /// ` First line\n        second\n    third\n` → `First line\n    second\nthird`.
@@ -219,10 +244,11 @@ fn normalised(text: &str) -> String {
 /// for the caller to check.
 pub fn set_field(source: &str, field: Field, text: &str, note: Option<(&str, &str)>) -> String {
     let text = normalised(text);
-    let Some(message) = messages(source).into_iter().find(|m| m.id == field.id) else {
+    let fields = Fields::of(source);
+    let Some(message) = fields.message(field.id) else {
         return with_new_message(source, field, &text, note.map(|n| n.1));
     };
-    if field_text(source, field).as_deref() == Some(text.as_str()) {
+    if fields.text(field).as_deref() == Some(text.as_str()) {
         return source.to_string();
     }
     let mut out = String::with_capacity(source.len() + text.len() + 64);

@@ -33,6 +33,8 @@ pub struct Session {
     pub keys: Vec<String>,
     /// Where each field's message is named in the leaflet, for findings placed there.
     key_spans: Vec<(String, std::ops::Range<usize>)>,
+    /// The leaflet's text the spans are in.
+    leaflet_text: String,
 }
 
 /// Why a session could not start, or an edit could not be done, as the page shows it.
@@ -187,6 +189,7 @@ impl Session {
             source_file,
             keys,
             key_spans,
+            leaflet_text: leaflet.source.text.clone(),
         })
     }
 
@@ -195,13 +198,14 @@ impl Session {
         let bytes = read(&self.file)?;
         let text = String::from_utf8_lossy(&bytes);
         let source = String::from_utf8_lossy(&read(&self.source_file)?).into_owned();
+        let (source_fields, text_fields) = (edit::Fields::of(&source), edit::Fields::of(&text));
         let fields = self
             .keys
             .iter()
             .map(|key| FieldState {
                 key: key.clone(),
-                source: pieces(&edit::field_text(&source, Field::parse(key)).unwrap_or_default()),
-                text: edit::field_text(&text, Field::parse(key)),
+                source: pieces(&source_fields.text(Field::parse(key)).unwrap_or_default()),
+                text: text_fields.text(Field::parse(key)),
             })
             .collect();
         Ok(State {
@@ -231,8 +235,9 @@ impl Session {
             Ok(pressed) => (pressed.warnings, Some(pressed.document)),
             Err(found) => (found, None),
         };
-        let mut findings: Vec<Finding> = self.untranslated(&text);
-        findings.extend(found.iter().map(|d| self.finding(d, &text)));
+        let fields = edit::Fields::of(&text);
+        let mut findings: Vec<Finding> = self.untranslated(&fields, &text);
+        findings.extend(found.iter().map(|d| self.finding(d, &fields, &text)));
         let pages = document.as_ref().map_or(0, |d| d.pages.len());
         let page = page.clamp(1, pages.max(1));
         let image = match &document {
@@ -265,7 +270,8 @@ impl Session {
             return Ok(Saved::Done(version(disk.as_bytes())));
         }
         if let Err(found) = crate::i18n::Catalog::parse(&self.lang, &self.file, text.clone()) {
-            return Ok(Saved::Invalid(found.iter().map(|d| self.finding(d, &text)).collect()));
+            let fields = edit::Fields::of(&text);
+            return Ok(Saved::Invalid(found.iter().map(|d| self.finding(d, &fields, &text)).collect()));
         }
         crate::i18n::save::write_atomically(&self.file, text.as_bytes())
             .map_err(|e| format!("cannot save {}: {e}", self.file.display()))?;
@@ -294,12 +300,12 @@ impl Session {
     }
 
     /// Fields still marked untranslated (the preview draws them marked, as `--draft`).
-    fn untranslated(&self, text: &str) -> Vec<Finding> {
+    fn untranslated(&self, fields: &edit::Fields, text: &str) -> Vec<Finding> {
         let file = self.file.display();
         self.keys
             .iter()
             .filter_map(|key| {
-                let value = edit::field_text(text, Field::parse(key));
+                let value = fields.text(Field::parse(key));
                 let message = match value {
                     Some(v) if v.contains(UNTRANSLATED) => {
                         format!("not translated yet: delete the {UNTRANSLATED} marker once it is")
@@ -315,13 +321,15 @@ impl Session {
     }
 
     /// `d` as the page shows it, beside the field whose message holds the spot it points
-    /// at in the translation file (`text`), or whose id the leaflet names there.
-    fn finding(&self, d: &Diagnostic, text: &str) -> Finding {
+    /// at in the translation file (`text`, whose `fields` are given), or whose id the
+    /// leaflet names there.
+    fn finding(&self, d: &Diagnostic, fields: &edit::Fields, text: &str) -> Finding {
         let field = match (&d.file, d.at) {
             (Some(file), Some(at)) if *file == self.file => {
                 let offset = offset_of_line(text, at.line);
-                edit::messages(text)
-                    .into_iter()
+                fields
+                    .messages()
+                    .iter()
                     .find(|m| m.whole.contains(&offset))
                     .and_then(|m| {
                         let attribute = m.attributes.iter().find(|(_, r)| {
@@ -338,12 +346,12 @@ impl Session {
                             .iter()
                             .map(|(name, _)| format!("{}.{name}", m.id))
                             .find(|k| d.message.contains(&format!("`{k}`")));
-                        named.into_iter().chain([key, m.id]).find(|k| self.has_field(k))
+                        named.into_iter().chain([key, m.id.clone()]).find(|k| self.has_field(k))
                     })
                     .or_else(|| self.junk_field(text, offset))
             }
             (Some(file), Some(at)) if *file == self.leaflet_path => {
-                let source = std::fs::read_to_string(&self.leaflet_path).unwrap_or_default();
+                let source = &self.leaflet_text;
                 let line_start = offset_of_line(&source, at.line);
                 let offset = line_start
                     + source[line_start..]
