@@ -352,7 +352,7 @@ impl Session {
             }
             (Some(file), Some(at)) if *file == self.leaflet_path => {
                 let source = &self.leaflet_text;
-                let line_start = offset_of_line(&source, at.line);
+                let line_start = offset_of_line(source, at.line);
                 let offset = line_start
                     + source[line_start..]
                         .chars()
