@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use fluent_bundle::FluentResource;
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Entry, Pattern};
+
+use super::refs::Kind;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Usage {
@@ -35,59 +37,20 @@ pub fn usage<'a>(resource: &FluentResource, roots: impl IntoIterator<Item = &'a 
                 _ => continue,
             };
             for pattern in patterns {
-                walk_pattern(pattern, &mut usage.variables, &mut queue);
+                for reference in super::refs::in_pattern(pattern, resource.source()).references {
+                    match reference.kind {
+                        Kind::Variable => {
+                            usage.variables.insert(reference.name.to_string());
+                        }
+                        Kind::Message => queue.push((false, reference.name.to_string())),
+                        Kind::Term => queue.push((true, reference.name.to_string())),
+                        Kind::Function => {}
+                    }
+                }
             }
         }
     }
     usage
-}
-
-fn walk_pattern(pattern: &Pattern<&str>, variables: &mut BTreeSet<String>, queue: &mut Vec<(bool, String)>) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            walk_expression(expression, variables, queue);
-        }
-    }
-}
-
-fn walk_expression(e: &Expression<&str>, variables: &mut BTreeSet<String>, queue: &mut Vec<(bool, String)>) {
-    match e {
-        Expression::Select { selector, variants } => {
-            walk_inline(selector, variables, queue);
-            for variant in variants {
-                walk_pattern(&variant.value, variables, queue);
-            }
-        }
-        Expression::Inline(inline) => walk_inline(inline, variables, queue),
-    }
-}
-
-fn walk_inline(
-    e: &InlineExpression<&str>,
-    variables: &mut BTreeSet<String>,
-    queue: &mut Vec<(bool, String)>,
-) {
-    match e {
-        InlineExpression::VariableReference { id } => {
-            variables.insert(id.name.to_string());
-        }
-        InlineExpression::MessageReference { id, .. } => queue.push((false, id.name.to_string())),
-        InlineExpression::TermReference { id, arguments, .. } => {
-            queue.push((true, id.name.to_string()));
-            for arg in
-                arguments.iter().flat_map(|a| a.positional.iter().chain(a.named.iter().map(|n| &n.value)))
-            {
-                walk_inline(arg, variables, queue);
-            }
-        }
-        InlineExpression::FunctionReference { arguments, .. } => {
-            for arg in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
-                walk_inline(arg, variables, queue);
-            }
-        }
-        InlineExpression::Placeable { expression } => walk_expression(expression, variables, queue),
-        InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {}
-    }
 }
 
 #[cfg(test)]
