@@ -6,10 +6,7 @@
 //! by side in reading order. Items are only moved: the output stays vector. Knows no
 //! TOML and no PDF.
 
-use super::{
-    Duplex, MARK_LENGTH, MARK_WEIGHT, PressOptions, bleed_rect, crop_marks, ink_item, mark_start,
-    registration,
-};
+use super::{Duplex, MARK_LENGTH, MARK_WEIGHT, PressOptions, ink_item, mark_start, press_page, registration};
 use crate::layout::panels::{Folding, Side, folds};
 use crate::layout::{FilledRect, Frame, Ink, Item, Page, Placed, Tag};
 use crate::model::units::PT_PER_MM;
@@ -37,37 +34,29 @@ pub fn fold(folding: &Folding, panels: Vec<Page>, options: &PressOptions) -> Vec
     if options.folded_proof {
         return vec![proof(panels, options)];
     }
-    let bleed = options.bleed;
-    let start = mark_start(bleed);
-    let room = if options.marks { start + MARK_LENGTH } else { bleed };
-    let trim = Frame { x: room, y: room, width: folding.sheet_width, height: folding.sheet_height };
+    // Each side is pressed as a page of the sheet's size (bleed, crop marks, colour),
+    // its panels moved into place first; the fold marks are the side's own.
     let mut sides = Vec::new();
     for side in [Side::Outside, Side::Inside] {
-        let mut items = Vec::new();
-        for (page, panel) in panels.iter().zip(&folding.panels).filter(|(_, p)| p.side == side) {
-            for p in &page.items {
-                let mut p = Placed { x: p.x + trim.x + panel.x, y: p.y + trim.y, ..p.clone() };
-                if let Item::Rect(r) = &mut p.item {
-                    bleed_rect(&mut p.x, &mut p.y, r, &trim, bleed);
-                }
-                ink_item(&mut p, options.color);
-                items.push(p);
-            }
-        }
+        let items = panels
+            .iter()
+            .zip(&folding.panels)
+            .filter(|(_, p)| p.side == side)
+            .flat_map(|(page, panel)| page.items.iter().map(|p| Placed { x: p.x + panel.x, ..p.clone() }))
+            .collect();
+        let mut pressed =
+            press_page(Page::trimmed(folding.sheet_width, folding.sheet_height, items), options);
         if options.marks {
-            let ink = registration(options.color);
-            items.extend(crop_marks(&trim, start, ink));
+            let trim = pressed.trim;
             let xs: Vec<f32> = folds(&folding.panels, side).iter().map(|x| trim.x + x).collect();
-            items.extend(fold_marks(&xs, &trim, start, ink));
+            pressed.items.extend(fold_marks(
+                &xs,
+                &trim,
+                mark_start(options.bleed),
+                registration(options.color),
+            ));
         }
-        sides.push(Page {
-            width: trim.width + 2.0 * room,
-            height: trim.height + 2.0 * room,
-            trim,
-            bleed,
-            turned: false,
-            items,
-        });
+        sides.push(pressed);
     }
     sides
 }

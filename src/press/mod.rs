@@ -132,11 +132,15 @@ pub fn press(mut doc: Document, options: &PressOptions) -> Result<Document, Pres
     }
     if let Some(folding) = &doc.folding {
         doc.pages = fold::fold(folding, std::mem::take(&mut doc.pages), options);
-    }
-    for page in doc.pages.iter_mut().filter(|_| doc.folding.is_none()) {
-        let page_in = std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new()));
-        *page =
-            if options.n_up > 1 { impose::impose(page_in, options) } else { press_page(page_in, options) };
+    } else {
+        for page in doc.pages.iter_mut() {
+            let page_in = std::mem::replace(page, Page::trimmed(0.0, 0.0, Vec::new()));
+            *page = if options.n_up > 1 {
+                impose::impose(page_in, options)
+            } else {
+                press_page(page_in, options)
+            };
+        }
     }
     if let Some(edge) = fold::duplex_edge(doc.folding.as_ref(), options.duplex) {
         // Fronts are the odd pages, backs the even ones.
