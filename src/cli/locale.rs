@@ -120,10 +120,7 @@ fn read_source(file: &Path) -> Result<String, Diagnostic> {
         Diagnostic::error(format!("cannot read {}: {e}", file.display()))
             .hint("choose another language with --from")
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    Ok(crate::i18n::owned_without_bom(text))
 }
 
 /// Scaffolds one leaflet's messages; `None` when another leaflet already did the file.

@@ -60,13 +60,7 @@ impl Catalog {
     }
 
     pub fn parse(lang: &LanguageIdentifier, file: &Path, source: String) -> Result<Catalog, Vec<Diagnostic>> {
-        // Windows Notepad starts a UTF-8 file with a byte-order mark, which Fluent takes
-        // for the first character of the first id. Dropped, it moves no line or column
-        // an editor shows.
-        let source = match source.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => source,
-        };
+        let source = super::owned_without_bom(source);
         // Fluent's parser would overflow the stack on deep nesting, killing the process.
         if let Some(at) = super::nesting::too_deep(&source, super::nesting::MAX_DEPTH) {
             return Err(vec![

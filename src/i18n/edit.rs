@@ -12,6 +12,9 @@
 
 use std::ops::Range;
 
+// Messages are found past a byte-order mark; the mark itself is kept when saving.
+use super::without_bom;
+
 /// A field of a message: its value (`slogan`) or one attribute (`intro.demands`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field<'a> {
@@ -84,12 +87,6 @@ pub fn junk(source: &str) -> Vec<Range<usize>> {
             _ => None,
         })
         .collect()
-}
-
-/// `source` past the byte-order mark some editors (Notepad) start a file with, which
-/// Fluent would take for part of the first id; the mark itself is kept when saving.
-fn without_bom(source: &str) -> &str {
-    source.strip_prefix('\u{feff}').unwrap_or(source)
 }
 
 /// The span of the message whose id is the slice `name` of `source`.

@@ -128,3 +128,18 @@ pub fn translation_file(
     }
     Ok(file)
 }
+
+/// An `.ftl` file's text past the byte-order mark some editors (Windows Notepad) start a
+/// UTF-8 file with, which Fluent would take for part of the first id. Dropped, it moves
+/// no line or column an editor shows.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// `without_bom` for a text owned, copied only when it had a mark.
+pub fn owned_without_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}

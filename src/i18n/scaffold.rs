@@ -131,7 +131,7 @@ pub fn entry_lines(source: &str) -> Vec<(usize, Vec<&str>)> {
     let mut entries: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut open = false;
     // A byte-order mark (Windows Notepad) is not part of the first entry's id.
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let source = super::without_bom(source);
     for (n, line) in source.lines().enumerate() {
         let starts_entry =
             line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') && line.contains('=');

@@ -447,7 +447,7 @@ fn message_refs(leaflet: &Leaflet) -> Vec<(String, std::ops::Range<usize>)> {
 /// as much as the named ones'. An unreadable source gives none; the page says why elsewhere.
 fn reached_messages(source_file: &Path, named: &[String]) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(source_file) else { return Vec::new() };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = crate::i18n::owned_without_bom(text);
     let resource = match fluent_bundle::FluentResource::try_new(text) {
         Ok(resource) | Err((resource, _)) => resource,
     };
