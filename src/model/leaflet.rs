@@ -69,7 +69,8 @@ impl Leaflet {
     ) -> Result<(), Vec<crate::diag::Diagnostic>> {
         let mut problems = Vec::new();
         for index in 0..self.pictures.len() {
-            let Some(art) = self.pictures[index].vector() else { continue };
+            // Art without text reads the same with fonts: it is not read again.
+            let Some(art) = self.pictures[index].vector().filter(|art| art.has_text) else { continue };
             match art.with_fonts(fonts) {
                 Ok(art) => {
                     let picture = self.pictures[index].with_data(super::PictureData::Vector(art));

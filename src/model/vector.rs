@@ -35,6 +35,9 @@ pub struct VectorArt {
     pub unsupported: Vec<String>,
     /// The file as read, to be read again with fonts.
     pub source: SvgSource,
+    /// Whether the SVG has text (usvg asked for a face): only then does reading it again
+    /// with fonts change anything.
+    pub has_text: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -185,7 +188,7 @@ impl VectorArt {
     }
 
     fn parse_source(source: SvgSource, fonts: &dyn FontLookup) -> Result<VectorArt, String> {
-        let resolver = Resolver { fonts, loaded: Mutex::new(Vec::new()) };
+        let resolver = Resolver { fonts, loaded: Mutex::new(Vec::new()), asked: Default::default() };
         let mut options = usvg::Options {
             font_family: FALLBACK_FAMILY.into(),
             resources_dir: source.folder.clone(),
@@ -202,6 +205,7 @@ impl VectorArt {
             pictures: Vec::new(),
             unsupported: Vec::new(),
             source: source.clone(),
+            has_text: resolver.asked.load(std::sync::atomic::Ordering::Relaxed),
         };
         let mut walk = Walk { art: &mut art, clips: Vec::new(), resolver: &resolver, raw: Vec::new() };
         let mut nodes = Vec::new();
@@ -796,6 +800,13 @@ mod tests {
         // H is one contour; i is two (stem and dot).
         assert_eq!(moves, 3, "{:?}", shapes(&a)[0].path);
         assert_eq!(shapes(&a)[0].brush, Brush::Solid(RED));
+        assert!(a.has_text, "read again once the leaflet's fonts are known");
+    }
+
+    #[test]
+    fn art_without_text_says_so_and_is_not_read_again() {
+        assert!(!art(r#"<rect width="10" height="10"/>"#).has_text);
+        assert!(art(r#"<rect width="10" height="10"/><text y="20" font-size="20">Hi</text>"#).has_text);
     }
 
     #[test]

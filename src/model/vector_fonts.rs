@@ -3,6 +3,7 @@
 //! reading the SVG, which loads a family's faces on first ask and remembers the families
 //! found nowhere (so vector.rs can say so). Knows no font files and no PDF.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Where an SVG's text finds its faces. Handed in by a stage that knows fonts (the
@@ -37,6 +38,8 @@ pub(super) struct Resolver<'a> {
     /// Each family asked for (lower case) and the name its faces carry, `None` if the
     /// lookup has none.
     pub loaded: Mutex<Vec<(String, Option<String>)>>,
+    /// Whether a face was asked for: usvg asks only for the SVG's text.
+    pub asked: AtomicBool,
 }
 
 impl Resolver<'_> {
@@ -73,6 +76,7 @@ impl Resolver<'_> {
         font: &usvg::Font,
         db: &mut Arc<usvg::fontdb::Database>,
     ) -> Option<usvg::fontdb::ID> {
+        self.asked.store(true, Ordering::Relaxed);
         let family = self.family_drawn(font, db);
         let style = match font.style() {
             usvg::FontStyle::Normal => usvg::fontdb::Style::Normal,
