@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use crate::layout::{Document, Item};
+use crate::layout::Document;
 use crate::model::{Channels, Picture, PictureData, Samples};
 
 /// A picture printed at more than this is resampled; between 300 and this it is left as
@@ -23,13 +23,7 @@ pub const TARGET_DPI: f32 = 300.0;
 /// line for each, saying what was done.
 pub fn fit_pictures(doc: &mut Document) -> Result<Vec<String>, String> {
     // The widest drawing decides: the picture must stay sharp there.
-    let mut widest: Vec<Option<f32>> = vec![None; doc.images.len()];
-    for placed in doc.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Image(image) = &placed.item {
-            let slot = &mut widest[image.image];
-            *slot = Some(slot.map_or(image.width, |w| w.max(image.width)));
-        }
-    }
+    let widest = doc.widest_drawn();
     let mut notes = Vec::new();
     for (picture, width_pt) in doc.images.iter_mut().zip(widest) {
         let Some(width_pt) = width_pt else { continue };

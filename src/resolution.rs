@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::diag::Diagnostic;
-use crate::layout::{Document, Item};
+use crate::layout::Document;
 use crate::model::Leaflet;
 
 /// Below this, a picture is reported.
@@ -14,30 +14,17 @@ pub const MIN_DPI: f32 = 300.0;
 /// One warning per picture drawn below `MIN_DPI` anywhere in the document (before
 /// pressing: imposition does not scale).
 pub fn low_resolution(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
-    let mut lowest: Vec<Option<f32>> = vec![None; doc.images.len()];
-    for placed in doc.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Image(image) = &placed.item {
-            // Vector art is sharp at any size (the pictures it embeds are told below).
-            if doc.images[image.image].vector().is_some() {
-                let slot = &mut lowest[image.image];
-                *slot = Some(slot.map_or(image.width, |w| w.max(image.width)));
-                continue;
-            }
-            let dpi = doc.images[image.image].resolution(image.width);
-            let slot = &mut lowest[image.image];
-            *slot = Some(slot.map_or(dpi, |d| d.min(dpi)));
-        }
-    }
     let mut out = Vec::new();
-    for (picture, dpi) in doc.images.iter().zip(lowest) {
+    // A picture is softest where it is drawn widest.
+    for (picture, widest) in doc.images.iter().zip(doc.widest_drawn()) {
         let block =
             leaflet.blocks.iter().filter_map(|b| b.image()).find(|i| Arc::ptr_eq(&i.picture, picture));
         let at = |d: Diagnostic| match block {
             Some(image) => d.at(&leaflet.source.path, &leaflet.source.text, image.path_span.clone()),
             None => d.in_file(&leaflet.source.path),
         };
-        if let (Some(art), Some(width_pt)) = (picture.vector(), dpi) {
-            // For vector art the slot holds the widest it is drawn, in points.
+        // Vector art is sharp at any size; the pictures it embeds are told here.
+        if let (Some(art), Some(width_pt)) = (picture.vector(), widest) {
             let svg = picture.path.file_name().unwrap_or_default().to_string_lossy();
             for (embedded, drawn) in art.pictures.iter().zip(art.widest_pictures(width_pt)) {
                 let dpi = embedded.resolution(drawn);
@@ -53,7 +40,9 @@ pub fn low_resolution(leaflet: &Leaflet, doc: &Document) -> Vec<Diagnostic> {
             }
             continue;
         }
-        let Some(dpi) = dpi.filter(|&d| d < MIN_DPI - 0.5) else { continue };
+        let Some(dpi) = widest.map(|w| picture.resolution(w)).filter(|&d| d < MIN_DPI - 0.5) else {
+            continue;
+        };
         let mut d = Diagnostic::warning(format!(
             "{} prints at {dpi:.0} dpi ({} × {} pixels); print wants {MIN_DPI:.0} dpi or more",
             picture.path.file_name().unwrap_or_default().to_string_lossy(),

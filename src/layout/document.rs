@@ -275,6 +275,19 @@ pub(crate) fn number_pages(pages: &mut [Page]) {
 }
 
 impl Document {
+    /// How wide each picture of `images` is drawn where it is drawn widest, in points;
+    /// `None` for one never drawn. Its sharpness is decided there.
+    pub fn widest_drawn(&self) -> Vec<Option<f32>> {
+        let mut widest: Vec<Option<f32>> = vec![None; self.images.len()];
+        for placed in self.pages.iter().flat_map(|p| &p.items) {
+            if let Item::Image(image) = &placed.item {
+                let slot = &mut widest[image.image];
+                *slot = Some(slot.map_or(image.width, |w| w.max(image.width)));
+            }
+        }
+        widest
+    }
+
     /// A stable text dump for snapshot tests: one line per item, positions to 0.01 pt.
     /// A text run's line gives its colour, and the line under it each glyph's x from
     /// the run's origin: justification and letter placement show up in a diff, not
