@@ -285,6 +285,36 @@ fn panels_and_folds_that_do_not_go_together_are_errors() {
     assert!(run.stderr.contains("a folded leaflet has no `pages`"), "{}", run.stderr);
 }
 
+/// A misspelt fold, panel or layout is an error at its value with the name meant; a
+/// value close to none lists the names there are.
+#[test]
+fn unknown_folds_panels_and_layouts_say_what_was_meant() {
+    let misspelt = leaflet("fold = \"rol\"\nlayout = \"stackd\"", 1).replacen(
+        "panel = \"front\"",
+        "panel = \"fornt\"",
+        1,
+    );
+    let run = Project::with(&misspelt, EN, ES).build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for (error, hint) in [
+        ("error: unknown fold `rol`", "did you mean \"roll\"?"),
+        ("error: unknown layout `stackd`", "did you mean \"stacked\"?"),
+        ("error: unknown panel `fornt`", "did you mean \"front\"?"),
+    ] {
+        let at = run.stderr.find(error).unwrap_or_else(|| panic!("{error}: {}", run.stderr));
+        assert!(run.stderr[at..].contains(hint), "{hint} after {error}: {}", run.stderr);
+    }
+    assert!(run.stderr.contains("demo.toml:4:8: error: unknown fold `rol`"), "located: {}", run.stderr);
+    let far = leaflet("fold = \"origami\"", 1);
+    let run = Project::with(&far, EN, ES).build(&[]);
+    assert!(
+        run.stderr
+            .contains("help: use \"half\" (A4 to A5), \"roll\" (A4 to DL, the end panel folded in) or \"z\""),
+        "{}",
+        run.stderr
+    );
+}
+
 /// Text that does not fit is an error naming the panel: the last flowing panel for
 /// the flowing text, the panel itself for pinned blocks; both located in the TOML.
 #[test]

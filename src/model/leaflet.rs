@@ -121,6 +121,16 @@ pub enum LayoutMode {
     Facing,
 }
 
+impl LayoutMode {
+    /// Each mode by the name `layout` gives it.
+    pub const ALL: [(&'static str, LayoutMode); 4] = [
+        ("columns", LayoutMode::Columns),
+        ("stacked", LayoutMode::Stacked),
+        ("flip", LayoutMode::Flip),
+        ("facing", LayoutMode::Facing),
+    ];
+}
+
 /// How a folded leaflet's sheet folds. Which panel lies where is layout's business
 /// (`layout::panels`); the model knows only the names a block may be pinned to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -87,22 +87,14 @@ pub fn parse(source: SourceFile) -> Result<Leaflet, Diagnostics> {
     let orientation_set = raw.orientation.is_some();
     let layout = match &raw.layout {
         None => LayoutMode::Columns,
-        Some(l) => match l.get_ref().as_str() {
-            "columns" => LayoutMode::Columns,
-            "stacked" => LayoutMode::Stacked,
-            "flip" => LayoutMode::Flip,
-            "facing" => LayoutMode::Facing,
-            other => {
-                let hint = match closest(other, ["columns", "stacked", "flip", "facing"]) {
-                    Some(best) => format!("did you mean \"{best}\"?"),
-                    None => {
-                        "use \"columns\" (side by side), \"stacked\" or \"flip\" (a page per language)".into()
-                    }
-                };
-                v.error(l.span(), format!("unknown layout `{other}`"), hint);
-                LayoutMode::Columns
-            }
-        },
+        Some(l) => v
+            .choice(
+                l,
+                &LayoutMode::ALL,
+                "layout",
+                "use \"columns\" (side by side), \"stacked\" or \"flip\" (a page per language)",
+            )
+            .unwrap_or(LayoutMode::Columns),
     };
     let fold = raw.fold.as_ref().and_then(|f| v.fold(f));
     let page = match fold {
@@ -226,14 +218,31 @@ impl Validator<'_> {
 
     /// `fold = "roll"`.
     fn fold(&mut self, raw: &Spanned<String>) -> Option<Fold> {
+        self.choice(
+            raw,
+            &Fold::ALL,
+            "fold",
+            "use \"half\" (A4 to A5), \"roll\" (A4 to DL, the end panel folded in) or \"z\" (A4 to DL, zigzag)",
+        )
+    }
+
+    /// The value of `table` that `raw` names; else an error `unknown {what}` with "did
+    /// you mean" the closest name, or `otherwise` when none is close.
+    fn choice<T: Copy>(
+        &mut self,
+        raw: &Spanned<String>,
+        table: &[(&str, T)],
+        what: &str,
+        otherwise: &str,
+    ) -> Option<T> {
         let name = raw.get_ref().as_str();
-        let found = Fold::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f);
+        let found = table.iter().find(|(n, _)| *n == name).map(|&(_, value)| value);
         if found.is_none() {
-            let hint = match closest(name, Fold::ALL.iter().map(|(n, _)| *n)) {
+            let hint = match closest(name, table.iter().map(|(n, _)| *n)) {
                 Some(best) => format!("did you mean \"{best}\"?"),
-                None => "use \"half\" (A4 to A5), \"roll\" (A4 to DL, the end panel folded in) or \"z\" (A4 to DL, zigzag)".into(),
+                None => otherwise.to_string(),
             };
-            self.error(raw.span(), format!("unknown fold `{name}`"), hint);
+            self.error(raw.span(), format!("unknown {what} `{name}`"), hint);
         }
         found
     }

@@ -97,21 +97,14 @@ impl Validator<'_> {
 
     /// `panel = "front"`: the panel of a folded leaflet the block is pinned to.
     /// Whether the leaflet folds, and whether its fold has that panel, is checked
-    /// with the whole leaflet (`super::Validator::pins`).
+    /// with the whole leaflet (`super::Validator::folding`).
     fn pin(&mut self, raw: &Spanned<String>) -> Option<Pin> {
-        let name = raw.get_ref().as_str();
-        let found = Pin::ALL.iter().find(|(n, _)| *n == name).map(|&(_, p)| p);
-        if found.is_none() {
-            let hint = match closest(name, Pin::ALL.iter().map(|(n, _)| *n)) {
-                Some(best) => format!("did you mean \"{best}\"?"),
-                None => {
-                    "use \"front\", \"back\" or (roll fold) \"flap\"; other blocks flow through the inside"
-                        .into()
-                }
-            };
-            self.error(raw.span(), format!("unknown panel `{name}`"), hint);
-        }
-        found
+        self.choice(
+            raw,
+            &Pin::ALL,
+            "panel",
+            "use \"front\", \"back\" or (roll fold) \"flap\"; other blocks flow through the inside",
+        )
     }
 
     /// A text block's messages and alignment; an error when `text` or `items` is
