@@ -243,22 +243,7 @@ pub struct FilledRect {
 impl TextRun {
     /// The run's text: its glyphs' texts, a span's whole text for its glyphs.
     pub fn text(&self) -> String {
-        let mut text = String::new();
-        let mut covered = 0;
-        for g in &self.glyphs {
-            if covered > 0 {
-                covered -= 1;
-                continue;
-            }
-            match &g.actual {
-                Some(actual) => {
-                    text.push_str(&actual.text);
-                    covered = actual.glyphs.saturating_sub(1);
-                }
-                None => text.push_str(&g.text),
-            }
-        }
-        text
+        crate::text::read_in_order(self.glyphs.iter().map(|g| (&g.text, g.actual.as_ref())))
     }
 }
 

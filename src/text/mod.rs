@@ -20,6 +20,6 @@ pub use chain::{FaceId, FontChain};
 pub use fonts::{FaceStyle, FontError, FontFace, FontFamily, FontSources};
 pub use paragraph::{
     ActualText, Align, Breaking, GlyphText, LineGlyph, ParagraphStyle, Pass, SetError, SetLine, SetParagraph,
-    Setting, StyledText, set_paragraph, widest_word,
+    Setting, StyledText, read_in_order, set_paragraph, widest_word,
 };
 pub use system::SystemFonts;

@@ -18,7 +18,7 @@ use super::fonts::FaceStyle;
 use super::items::Source;
 use super::knuth_plass::{Break, Item, Params, Sums, optimal_with};
 use super::linebreak::first_fit;
-pub use glyph_text::{ActualText, GlyphText};
+pub use glyph_text::{ActualText, GlyphText, read_in_order};
 use place::Placer;
 pub use place::{LineGlyph, SetLine};
 pub use prepare::Prepared;

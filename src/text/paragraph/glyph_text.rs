@@ -22,6 +22,26 @@ pub struct ActualText {
     pub text: GlyphText,
 }
 
+/// What glyphs say read in drawing order, from each glyph's text and `ActualText`: a
+/// glyph's own text, or the whole text of a span for the glyphs it covers.
+pub fn read_in_order<'a>(
+    glyphs: impl IntoIterator<Item = (&'a GlyphText, Option<&'a ActualText>)>,
+) -> String {
+    let mut text = String::new();
+    let mut covered = 0;
+    for (own, actual) in glyphs {
+        match (actual, covered) {
+            (_, 1..) => covered -= 1,
+            (Some(a), 0) => {
+                text.push_str(&a.text);
+                covered = a.glyphs.saturating_sub(1);
+            }
+            (None, 0) => text.push_str(own),
+        }
+    }
+    text
+}
+
 /// Each glyph's text, and for each glyph of a cluster its glyphs cannot say one by one,
 /// that cluster's text (the same shared text for all its glyphs).
 pub(super) struct GlyphTexts {

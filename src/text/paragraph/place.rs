@@ -196,20 +196,7 @@ fn mark_words_that_reorder(placed: &mut [LineGlyph]) {
     }
 }
 
-/// What `glyphs` say read in drawing order: each glyph's text, a span's whole text
-/// for its glyphs.
+/// What `glyphs` say read in drawing order.
 fn said(glyphs: &[LineGlyph]) -> String {
-    let mut text = String::new();
-    let mut covered = 0;
-    for g in glyphs {
-        match (&g.actual, covered) {
-            (_, 1..) => covered -= 1,
-            (Some(a), 0) => {
-                text.push_str(&a.text);
-                covered = a.glyphs.saturating_sub(1);
-            }
-            (None, 0) => text.push_str(&g.text),
-        }
-    }
-    text
+    super::glyph_text::read_in_order(glyphs.iter().map(|g| (&g.text, g.actual.as_ref())))
 }
