@@ -10,7 +10,7 @@ use super::compose::{Composition, Failed, Overflow, compose_some, failures};
 use super::document::{Document, Page, Placed, RowLines};
 use super::grid::{Grid, MIN_COLUMN_MM};
 use super::panels::{Folding, NARROW_PANEL_MM, Panel, PanelName, Side, panels};
-use super::{fewest_loose_lines, figures, fit};
+use super::{fewest_loose_lines, fit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Texts;
 use crate::model::{Block, Fold, LayoutMode, Leaflet, PageSize, Pages, TextKind, units::PT_PER_MM};
@@ -117,22 +117,12 @@ pub fn layout(
         .zip(placed)
         .map(|(panel, (items, rows))| (Page::trimmed(panel.width, sheet.height, items), rows))
         .unzip();
-    let mut pages: Vec<Page> = pages;
     // The panels are the pages in reading order, which the structure follows.
-    super::document::number_pages(&mut pages);
     Ok(Document {
-        title: texts.title.clone(),
-        lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
-        languages: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
         body_size: fitted.size,
-        faces: fonts.faces(),
-        images: leaflet.pictures.clone(),
-        figures: figures(leaflet, texts),
-        pages,
-        flow,
-        pages_at_size: None,
         hard_paragraphs: fitted.hard_paragraphs(),
         folding: Some(Folding { fold, sheet_width: sheet.width, sheet_height: sheet.height, panels: order }),
+        ..super::document(leaflet, texts, fonts, pages, flow)
     })
 }
 

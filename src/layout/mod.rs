@@ -75,22 +75,39 @@ pub fn layout(leaflet: &Leaflet, texts: &Texts, fonts: &FontChain) -> Result<Doc
         .into_iter()
         .map(|(items, rows)| (Page::trimmed(leaflet.page.width, leaflet.page.height, items), rows))
         .unzip();
-    let mut pages: Vec<Page> = pages;
-    document::number_pages(&mut pages);
     Ok(Document {
+        body_size: page.size,
+        pages_at_size,
+        hard_paragraphs,
+        ..document(leaflet, texts, fonts, pages, flow)
+    })
+}
+
+/// The document of `pages` (numbered here: they are in reading order) and their
+/// `flow`, with what every layout gives it alike; the body size, overflow, hard
+/// paragraphs and folding are the caller's to set.
+pub(crate) fn document(
+    leaflet: &Leaflet,
+    texts: &Texts,
+    fonts: &FontChain,
+    mut pages: Vec<Page>,
+    flow: Vec<Vec<document::RowLines>>,
+) -> Document {
+    document::number_pages(&mut pages);
+    Document {
         title: texts.title.clone(),
         lang: texts.columns.first().map_or_else(|| "und".into(), |c| c.lang.to_string()),
         languages: texts.columns.iter().map(|c| c.lang.to_string()).collect(),
-        body_size: page.size,
+        body_size: 0.0,
         faces: fonts.faces(),
         images: leaflet.pictures.clone(),
         figures: figures(leaflet, texts),
         pages,
         flow,
-        pages_at_size,
-        hard_paragraphs,
+        pages_at_size: None,
+        hard_paragraphs: Vec::new(),
         folding: None,
-    })
+    }
 }
 
 /// The leaflet's pictures and codes as figures. A picture says what its `alt` message
