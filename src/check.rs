@@ -152,9 +152,7 @@ impl Looking<'_> {
 
 /// The messages a leaflet names (its blocks, title and turn-over line).
 fn roots(leaflet: &Leaflet) -> Vec<&str> {
-    let mut roots: Vec<&str> = leaflet.blocks.iter().flat_map(|b| b.texts()).map(|m| m.id.as_str()).collect();
-    roots.extend(leaflet.title.iter().chain(&leaflet.turn_over).map(|m| m.id.as_str()));
-    roots
+    leaflet.message_refs().map(|m| m.id.as_str()).collect()
 }
 
 /// Languages whose text will be set with less care than they deserve.

@@ -59,6 +59,12 @@ pub struct Leaflet {
 }
 
 impl Leaflet {
+    /// Every message (or attribute) the leaflet names, in its order: the title, the
+    /// blocks' texts, the turn-over line.
+    pub fn message_refs(&self) -> impl Iterator<Item = &MessageRef> {
+        self.title.iter().chain(self.blocks.iter().flat_map(|b| b.texts())).chain(&self.turn_over)
+    }
+
     /// Every SVG picture read again with `fonts`, so its text is drawn (a first
     /// reading, when the leaflet loads, knows no fonts). The blocks showing a picture
     /// share its new reading, as they shared the old. An SVG that no longer reads is an

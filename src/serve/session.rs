@@ -436,10 +436,7 @@ fn direction(lang: &LanguageIdentifier) -> &'static str {
 
 /// Each message (or attribute) the leaflet names, with where it names it.
 fn message_refs(leaflet: &Leaflet) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut refs: Vec<&crate::model::MessageRef> = leaflet.title.iter().collect();
-    refs.extend(leaflet.blocks.iter().flat_map(|b| b.texts()));
-    refs.extend(leaflet.turn_over.iter());
-    refs.into_iter().map(|m| (m.key(), m.span.clone())).collect()
+    leaflet.message_refs().map(|m| (m.key(), m.span.clone())).collect()
 }
 
 /// The messages the leaflet does not name but reaches through `{ other-message }` in the
